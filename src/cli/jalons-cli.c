@@ -1,0 +1,59 @@
+#define G_LOG_DOMAIN "jalons-cli"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "cli/jln-cli.h"
+
+typedef struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} Verb;
+
+static const Verb verbs[] = {
+  { "demo",    jln_cli_demo,    N_("Build a deterministic demo database") },
+  { "verify",  jln_cli_verify,  N_("Verify badge files (PNG, SVG, JSON)") },
+  { "bake",    jln_cli_bake,    N_("Bake a credential into a PNG or SVG image") },
+  { "extract", jln_cli_extract, N_("Print the credential baked into an image") },
+  { "canon",   jln_cli_canon,   N_("Print the canonical N-Quads of a JSON-LD document") },
+  { "issue",   jln_cli_issue,   N_("Sign the credential of an award") },
+  { "export",  jln_cli_export,  N_("Export baked badges to a folder") },
+  { "bench",   jln_cli_bench,   N_("Measure performance (startup, ob)") },
+};
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: jalons-cli VERB [OPTIONS…] (every verb takes --database PATH)"));
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    fprintf (out, "  %-8s %s\n", verbs[i].name, _(verbs[i].summary));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *localedir;
+
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("JALONS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (argv[1], verbs[i].name))
+      return verbs[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("jalons-cli: unknown verb “%s”"), argv[1]);
+  fputc ('\n', stderr);
+  usage (stderr);
+  return 2;
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <glib.h>
+#include "core/jln-store.h"
+
+G_BEGIN_DECLS
+
+/* Each verb parses its own arguments (argv[0] is the verb name) and returns
+ * the process exit status. Every verb accepts --database PATH. */
+int jln_cli_demo    (int argc, char **argv);
+int jln_cli_bench   (int argc, char **argv);
+int jln_cli_verify  (int argc, char **argv);
+int jln_cli_bake    (int argc, char **argv);
+int jln_cli_extract (int argc, char **argv);
+int jln_cli_canon   (int argc, char **argv);
+int jln_cli_issue   (int argc, char **argv);
+int jln_cli_export  (int argc, char **argv);
+
+/* Opens the store at @path (NULL: the default path) and reports errors on
+ * stderr in the user's words. */
+JlnStore *jln_cli_open_store (const char *path, GError **error);
+/* Prints "jalons-cli: <message>" on stderr. */
+void      jln_cli_print_error (const GError *error);
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <glib-object.h>
+#include "jln-enums.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_AWARD (jln_award_get_type ())
+G_DECLARE_FINAL_TYPE (JlnAward, jln_award, JLN, AWARD, GObject)
+
+/* One badge version awarded to one participant.
+ * Properties: "id" gint64, "participant-id" gint64, "badge-id" gint64,
+ *  "badge-version-id" gint64, "badge-version" guint, "badge-name" (cache),
+ *  "coach-id" gint64, "coach-name" (cache), "awarded-on" GDateTime,
+ *  "criteria-met" GStrv (texts of the criteria ticked),
+ *  "evidence-note" (nullable), "evidence-files" GStrv (absolute paths inside
+ *  the app's data dir), "status" JlnAwardStatus, "revoke-reason" (nullable),
+ *  "revoked-on" GDateTime (nullable), "credential-id" (urn:uuid:…, set on insert),
+ *  "status-index" guint (position in the revocation bitstring, set on insert),
+ *  "credential" GBytes (signed OB 3.0 JSON, nullable until issued). */
+JlnAward      *jln_award_new (gint64 participant_id, gint64 badge_version_id, gint64 coach_id);
+
+gint64         jln_award_get_id               (JlnAward *self);
+void           jln_award_set_id               (JlnAward *self, gint64 id);
+gint64         jln_award_get_participant_id   (JlnAward *self);
+void           jln_award_set_participant_id   (JlnAward *self, gint64 id);
+gint64         jln_award_get_badge_id         (JlnAward *self);
+void           jln_award_set_badge_id         (JlnAward *self, gint64 id);
+gint64         jln_award_get_badge_version_id (JlnAward *self);
+void           jln_award_set_badge_version_id (JlnAward *self, gint64 id);
+guint          jln_award_get_badge_version    (JlnAward *self);
+void           jln_award_set_badge_version    (JlnAward *self, guint version);
+const char    *jln_award_get_badge_name       (JlnAward *self);
+void           jln_award_set_badge_name       (JlnAward *self, const char *name);
+gint64         jln_award_get_coach_id         (JlnAward *self);
+void           jln_award_set_coach_id         (JlnAward *self, gint64 id);
+const char    *jln_award_get_coach_name       (JlnAward *self);
+void           jln_award_set_coach_name       (JlnAward *self, const char *name);
+GDateTime     *jln_award_get_awarded_on       (JlnAward *self);
+void           jln_award_set_awarded_on       (JlnAward *self, GDateTime *when);
+const char * const *jln_award_get_criteria_met (JlnAward *self);
+void           jln_award_set_criteria_met     (JlnAward *self, const char * const *texts);
+const char    *jln_award_get_evidence_note    (JlnAward *self);
+void           jln_award_set_evidence_note    (JlnAward *self, const char *note);
+const char * const *jln_award_get_evidence_files (JlnAward *self);
+void           jln_award_set_evidence_files   (JlnAward *self, const char * const *paths);
+JlnAwardStatus jln_award_get_status           (JlnAward *self);
+void           jln_award_set_status           (JlnAward *self, JlnAwardStatus status);
+const char    *jln_award_get_revoke_reason    (JlnAward *self);
+void           jln_award_set_revoke_reason    (JlnAward *self, const char *reason);
+GDateTime     *jln_award_get_revoked_on       (JlnAward *self);
+void           jln_award_set_revoked_on       (JlnAward *self, GDateTime *when);
+const char    *jln_award_get_credential_id    (JlnAward *self);
+void           jln_award_set_credential_id    (JlnAward *self, const char *urn);
+guint          jln_award_get_status_index     (JlnAward *self);
+void           jln_award_set_status_index     (JlnAward *self, guint index);
+GBytes        *jln_award_get_credential       (JlnAward *self);
+void           jln_award_set_credential       (JlnAward *self, GBytes *credential);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "jln-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint   n_participants; /* default 120 */
+  guint   n_awards;       /* default 400 */
+  guint32 seed;           /* default 1 */
+} JlnDemoOptions;
+
+#define JLN_DEMO_OPTIONS_INIT { 120, 400, 1 }
+
+/* Fills an empty store with a deterministic demo programme: 12 territories,
+ * 10 coaches, ~15 badges with art and criteria, participants with awards
+ * spread over the last 18 months. Same options -> same database content.
+ * Refuses a store that already has participants (JLN_STORE_ERROR_CONSTRAINT).
+ * Awards are written without credentials (issued on demand). */
+gboolean jln_demo_build (JlnStore *store, const JlnDemoOptions *options, GError **error);
+
+G_END_DECLS

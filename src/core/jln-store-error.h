@@ -1,0 +1,24 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define JLN_STORE_ERROR (jln_store_error_quark ())
+
+/* Messages a coach can act on ("Another Jalons window is saving…"), never raw SQL. */
+typedef enum {
+  JLN_STORE_ERROR_NOT_A_DATABASE, /* file exists but is not SQLite / is corrupt: never overwritten */
+  JLN_STORE_ERROR_TOO_NEW,        /* schema newer than this build knows */
+  JLN_STORE_ERROR_MIGRATION,      /* a migration failed; file left as it was */
+  JLN_STORE_ERROR_BUSY,           /* another process held the write lock past the timeout */
+  JLN_STORE_ERROR_CONSTRAINT,     /* duplicate, missing reference, invalid value */
+  JLN_STORE_ERROR_NOT_FOUND,
+  JLN_STORE_ERROR_ALREADY_AWARDED,/* same badge version already held */
+  JLN_STORE_ERROR_IO,             /* cannot create/read the file or its folder */
+  JLN_STORE_ERROR_FAILED,
+} JlnStoreError;
+
+GQuark jln_store_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <gio/gio.h>
+#include "jln-store-error.h"
+#include "jln-territory.h"
+#include "jln-coach.h"
+#include "jln-participant.h"
+#include "jln-badge.h"
+#include "jln-criterion.h"
+#include "jln-award.h"
+#include "jln-audit-event.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_STORE (jln_store_get_type ())
+G_DECLARE_FINAL_TYPE (JlnStore, jln_store, JLN, STORE, GObject)
+
+/* Environment variable that overrides the default database path (tests). */
+#define JLN_DATABASE_ENV "JALONS_DATABASE"
+
+/* The organisation that issues badges (one per database). */
+typedef struct {
+  char *name;
+  char *url;            /* nullable */
+  char *email;          /* nullable */
+  char *public_base;    /* nullable: public address where badges are published */
+  GBytes *signing_seed; /* 32-byte Ed25519 seed; nullable until created */
+} JlnOrganisation;
+void jln_organisation_free (JlnOrganisation *org);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnOrganisation, jln_organisation_free)
+
+/* Called by jln_store_add_award() *inside* the award's transaction, once the
+ * award has its id, credential-id and status-index: returns the signed
+ * credential (the app plugs the Open Badges engine in here; core knows
+ * nothing of it). Returning NULL with @error set rolls the award back. */
+typedef GBytes *(*JlnAwardSealFunc) (JlnAward   *award,
+                                     gpointer    user_data,
+                                     GError    **error);
+
+/* Default path: $JALONS_DATABASE, else $XDG_DATA_HOME/jalons/jalons.db. */
+char          *jln_store_default_path (void);
+
+/* Opens (creating if missing) and migrates. An existing file that is not a
+ * Jalons/SQLite database is refused with JLN_STORE_ERROR_NOT_A_DATABASE and
+ * never touched. Before migrating an existing file, an online backup is
+ * written beside it ("jalons.db.bak-v<old>-<timestamp>"). */
+JlnStore      *jln_store_open (const char *path, GError **error);
+
+const char    *jln_store_get_path           (JlnStore *self);
+int            jln_store_get_schema_version (JlnStore *self);
+int            jln_store_latest_schema_version (void);
+/* Directory beside the database for photos and evidence files. */
+char          *jln_store_dup_files_dir      (JlnStore *self);
+
+/* ---- live models (GListModel; items update in place and emit
+ *      items-changed when anything in the app changes them) ---- */
+GListModel    *jln_store_get_territories   (JlnStore *self); /* JlnTerritory, by name */
+GListModel    *jln_store_get_coaches       (JlnStore *self); /* JlnCoach, by name */
+GListModel    *jln_store_get_participants  (JlnStore *self); /* JlnParticipant, not archived, by first name */
+GListModel    *jln_store_get_badges        (JlnStore *self); /* JlnBadge current versions, not archived, by theme then name */
+
+JlnTerritory  *jln_store_lookup_territory  (JlnStore *self, gint64 id); /* borrowed */
+JlnCoach      *jln_store_lookup_coach      (JlnStore *self, gint64 id); /* borrowed */
+JlnParticipant *jln_store_lookup_participant (JlnStore *self, gint64 id); /* borrowed, NULL if archived/missing */
+JlnBadge      *jln_store_lookup_badge      (JlnStore *self, gint64 badge_id); /* borrowed, current version */
+
+/* ---- writes: each one transaction; on error nothing changed ---- */
+gboolean       jln_store_add_territory   (JlnStore *self, JlnTerritory *territory, GError **error);
+gboolean       jln_store_add_coach       (JlnStore *self, JlnCoach *coach, GError **error);
+gboolean       jln_store_add_participant (JlnStore *self, JlnParticipant *participant, const char *actor, GError **error);
+gboolean       jln_store_update_participant (JlnStore *self, JlnParticipant *participant, const char *actor, GError **error);
+gboolean       jln_store_archive_participant (JlnStore *self, gint64 participant_id, const char *actor, GError **error);
+
+/* Inserts a badge (version 1) with its criteria. Duplicate slug -> CONSTRAINT. */
+gboolean       jln_store_add_badge       (JlnStore *self, JlnBadge *badge, const char *actor, GError **error);
+/* Saves edits: when the current version has awards, a new version row is
+ * created (awards keep theirs); otherwise the version is updated in place. */
+gboolean       jln_store_update_badge    (JlnStore *self, JlnBadge *badge, const char *actor, GError **error);
+gboolean       jln_store_set_badge_status (JlnStore *self, gint64 badge_id, JlnBadgeStatus status, const char *actor, GError **error);
+/* All versions of a badge, oldest first (JlnBadge items). */
+GListModel    *jln_store_list_badge_versions (JlnStore *self, gint64 badge_id, GError **error);
+/* Holders of a badge per territory: GHashTable territory name -> GUINT_TO_POINTER(count). */
+GHashTable    *jln_store_count_holders_by_territory (JlnStore *self, gint64 badge_id, GError **error);
+
+/* Awards: one transaction writes the award, its audit event and (through
+ * @seal, may be NULL) its signed credential. Same badge *version* already
+ * held and active -> JLN_STORE_ERROR_ALREADY_AWARDED. */
+gboolean       jln_store_add_award       (JlnStore *self, JlnAward *award, const char *actor,
+                                          JlnAwardSealFunc seal, gpointer seal_data, GError **error);
+/* Undo: the award row is deleted; the audit log records "award.undo". */
+gboolean       jln_store_undo_award      (JlnStore *self, gint64 award_id, const char *actor, GError **error);
+gboolean       jln_store_revoke_award    (JlnStore *self, gint64 award_id, const char *reason, const char *actor, GError **error);
+gboolean       jln_store_set_award_credential (JlnStore *self, gint64 award_id, GBytes *credential, GError **error);
+JlnAward      *jln_store_get_award       (JlnStore *self, gint64 award_id, GError **error); /* full */
+/* A participant's awards, oldest first (JlnAward, including revoked). */
+GListModel    *jln_store_list_awards_for_participant (JlnStore *self, gint64 participant_id, GError **error);
+/* Every award id (for export --all / batch issuing). */
+GArray        *jln_store_list_award_ids  (JlnStore *self, GError **error);
+/* Status-list indices currently revoked (for the revocation bitstring). */
+GArray        *jln_store_list_revoked_status_indices (JlnStore *self, GError **error);
+
+/* Organisation (issuer) details and signing key. */
+JlnOrganisation *jln_store_get_organisation (JlnStore *self, GError **error);
+gboolean       jln_store_set_organisation (JlnStore *self, const JlnOrganisation *org, GError **error);
+
+/* Audit journal, newest first, at most @limit rows (0 = all). */
+GListModel    *jln_store_list_audit_events (JlnStore *self, guint limit, GError **error);
+
+/* Bulk loading for the demo and imports: everything between begin and
+ * commit is one transaction; rollback on any error. */
+gboolean       jln_store_begin   (JlnStore *self, GError **error);
+gboolean       jln_store_commit  (JlnStore *self, GError **error);
+void           jln_store_rollback (JlnStore *self);
+
+/* Signals: "participant-changed" (gint64 id), "award-changed" (gint64 award_id,
+ * gint64 participant_id), "badge-changed" (gint64 badge_id). */
+
+G_END_DECLS

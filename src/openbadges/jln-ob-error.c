@@ -1,0 +1,5 @@
+#define G_LOG_DOMAIN "jln-ob"
+
+#include "jln-ob-error.h"
+
+G_DEFINE_QUARK (jln-ob-error-quark, jln_ob_error)

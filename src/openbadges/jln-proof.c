@@ -1,0 +1,4 @@
+#define G_LOG_DOMAIN "jln-ob"
+
+/* Placeholder: being written. */
+#include <glib.h>
