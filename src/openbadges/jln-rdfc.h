@@ -1,0 +1,23 @@
+#pragma once
+
+#include "jln-rdf.h"
+
+G_BEGIN_DECLS
+
+/* RDF Dataset Canonicalization (RDFC-1.0, W3C Recommendation), SHA-256. */
+
+/* Bound on the work spent on N-degree hashing, so a poison graph is refused
+ * with JLN_OB_ERROR_CANON_LIMIT instead of running for ever. 0 = default. */
+typedef struct {
+  guint max_ndegree_calls;
+} JlnRdfcOptions;
+
+/* Canonical N-Quads: canonical blank labels (_:c14n0…), one line per quad
+ * ending in "\n", lines sorted by code point. @issued (nullable out) maps
+ * input blank labels to canonical ones (char* -> char*). */
+char *jln_rdfc_canonicalize (const JlnRdfDataset *dataset,
+                             const JlnRdfcOptions *options,
+                             GHashTable          **issued,
+                             GError              **error);
+
+G_END_DECLS
