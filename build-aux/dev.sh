@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Jalons developer entry point: the README's two commands.
+#   build-aux/dev.sh run   [-- APP-ARGS…]  install what is missing, build, start on the demo database
+#   build-aux/dev.sh test                  install what is missing, build, run every test headless
+#   build-aux/dev.sh bench                 build, then print the benchmarks' figures
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+builddir=${JALONS_BUILDDIR:-build}
+
+# Debian 12 packages needed to build, run and test.
+packages=(
+  build-essential meson ninja-build pkg-config gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
+  libsodium-dev librsvg2-dev libqrencode-dev libspeechd-dev
+  desktop-file-utils appstream xvfb xauth dbus dbus-x11 at-spi2-core
+  python3-gi gir1.2-atspi-2.0 gir1.2-gtk-4.0 libxml2-utils poppler-utils
+  speech-dispatcher espeak-ng
+)
+
+ensure_packages () {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "Missing Debian packages. Install them with:" >&2
+    echo "  sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+configure () {
+  local werror=false
+  [ "${1:-}" = strict ] && werror=true
+  if [ ! -f "$builddir/build.ninja" ]; then
+    meson setup "$builddir" -Dwerror=$werror
+  else
+    meson configure "$builddir" -Dwerror=$werror >/dev/null
+  fi
+  ninja -C "$builddir"
+}
+
+uninstalled_env () {
+  export GSETTINGS_SCHEMA_DIR="$here/$builddir/data"
+  export JALONS_LOCALEDIR="$here/$builddir/po"
+}
+
+cmd=${1:-run}
+shift || true
+case "$cmd" in
+  run)
+    ensure_packages
+    configure
+    uninstalled_env
+    db=${JALONS_DATABASE:-$here/$builddir/demo/jalons-demo.db}
+    if [ ! -f "$db" ]; then
+      mkdir -p "$(dirname "$db")"
+      echo "Creating the demo database: $db"
+      "$builddir/src/jalons-cli" demo --database "$db"
+    fi
+    # The demo is in French unless the caller chose a language.
+    export LANG=${LANG:-C.UTF-8}
+    [ "$LANG" = C ] && export LANG=C.UTF-8
+    export LANGUAGE=${LANGUAGE:-fr}
+    [ "${1:-}" = "--" ] && shift
+    exec "$builddir/src/jalons" --database "$db" "$@"
+    ;;
+  test)
+    ensure_packages
+    configure strict
+    # Headless: a private D-Bus session and a virtual X display.
+    dbus-run-session -- xvfb-run -a -s '-screen 0 1600x1000x24' \
+      meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
+    ;;
+  bench)
+    ensure_packages
+    configure
+    uninstalled_env
+    dbus-run-session -- xvfb-run -a -s '-screen 0 1600x1000x24' \
+      meson test -C "$builddir" --benchmark --verbose "$@"
+    ;;
+  *)
+    echo "usage: $0 run|test|bench" >&2
+    exit 2
+    ;;
+esac
