@@ -33,5 +33,7 @@ const char   *jln_badge_kind_to_string   (JlnBadgeKind kind);   /* "savoir", "sa
 gboolean      jln_badge_kind_from_string (const char *s, JlnBadgeKind *out);
 const char   *jln_badge_status_to_string (JlnBadgeStatus status); /* "draft", "active", "archived" */
 gboolean      jln_badge_status_from_string (const char *s, JlnBadgeStatus *out);
+const char   *jln_award_status_to_string (JlnAwardStatus status); /* "active", "revoked" */
+gboolean      jln_award_status_from_string (const char *s, JlnAwardStatus *out);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
 #define G_LOG_DOMAIN "jln-core"
 
-/* Placeholder: being written. */
-#include <glib.h>
+#include "jln-store-error.h"
+
+G_DEFINE_QUARK (jln-store-error-quark, jln_store_error)
