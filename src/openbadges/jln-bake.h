@@ -27,13 +27,15 @@ G_BEGIN_DECLS
 #define JLN_BAKE_SVG_NAMESPACE_OB3 "https://purl.imsglobal.org/ob/v3p0"
 
 /* Returns a new PNG: @png with exactly one "openbadgecredential" iTXt chunk
- * holding @credential_json (UTF-8), inserted right after IHDR; an existing
- * one is replaced (wherever it was). Every other byte is kept as is. */
+ * holding @credential_json (UTF-8), inserted right after IHDR. Any baked
+ * credential already there ("openbadgecredential", or an OB 2.0 "openbadges"
+ * chunk) is removed, since an image may carry only one. Every other byte is
+ * kept as is. */
 GBytes *jln_bake_png (GBytes *png, const char *credential_json, GError **error);
 
 /* Returns a new SVG: @svg with the namespace declared on the root <svg> (if
  * absent) and <openbadges:credential> right after its start tag; an existing
- * <openbadges:credential> is replaced. */
+ * <openbadges:credential> (or OB 2.0 <openbadges:assertion>) is removed. */
 GBytes *jln_bake_svg (GBytes *svg, const char *credential_json, GError **error);
 
 typedef enum {
