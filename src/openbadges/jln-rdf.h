@@ -14,7 +14,10 @@ typedef enum {
 
 typedef struct {
   JlnRdfTermKind kind;
-  char *value;      /* IRI, blank label, or literal lexical form */
+  char *value;      /* IRI, blank label, or literal lexical form. A U+0000
+                     * inside a literal is stored as the two bytes C0 80
+                     * (as in "modified UTF-8") so the value stays a C
+                     * string; the N-Quads writer turns it back into \u0000. */
   char *datatype;   /* literals only; NULL means xsd:string (or rdf:langString with language) */
   char *language;   /* literals only; NULL when none; kept as given */
 } JlnRdfTerm;
@@ -37,6 +40,10 @@ gboolean       jln_rdf_term_equal       (const JlnRdfTerm *a, const JlnRdfTerm *
 /* N-Quads form of one term ("<iri>", "_:b0", "\"x\"^^<dt>", "\"x\"@en"),
  * with the canonical N-Quads escaping of RDFC-1.0 / RDF 1.1. */
 char          *jln_rdf_term_to_nquads   (const JlnRdfTerm *term);
+/* Same, appended to @out. */
+void           jln_rdf_term_append_nquads (GString *out, const JlnRdfTerm *term);
+/* One canonical N-Quads line for @quad, ending in " .\n". */
+void           jln_rdf_quad_append_nquads (GString *out, const JlnRdfQuad *quad);
 
 JlnRdfDataset *jln_rdf_dataset_new      (void);
 void           jln_rdf_dataset_free     (JlnRdfDataset *dataset);
@@ -49,7 +56,9 @@ guint          jln_rdf_dataset_get_n_quads (const JlnRdfDataset *dataset);
 const JlnRdfQuad *jln_rdf_dataset_get_quad (const JlnRdfDataset *dataset, guint index);
 /* One line per quad, each ending in "\n", in insertion order (not sorted). */
 char          *jln_rdf_dataset_to_nquads (const JlnRdfDataset *dataset);
-/* Parses N-Quads (the RDFC and JSON-LD test suites' format). */
+/* Parses N-Quads (the RDFC and JSON-LD test suites' format). Errors are
+ * JLN_OB_ERROR_UNSUPPORTED naming the line (JLN_OB_ERROR_TOO_LARGE for a
+ * line beyond 8 MB). Duplicate statements are dropped. */
 JlnRdfDataset *jln_rdf_dataset_parse_nquads (const char *text, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnRdfDataset, jln_rdf_dataset_free)

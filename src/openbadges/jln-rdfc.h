@@ -20,4 +20,15 @@ char *jln_rdfc_canonicalize (const JlnRdfDataset *dataset,
                              GHashTable          **issued,
                              GError              **error);
 
+/* Same, with the hash algorithm named (G_CHECKSUM_SHA256 or
+ * G_CHECKSUM_SHA384, as the RDFC-1.0 test suite exercises) and, when
+ * @ndegree_calls is not NULL, the number of N-degree hashing steps spent
+ * (to see how far a document is from the limit). */
+char *jln_rdfc_canonicalize_full (const JlnRdfDataset  *dataset,
+                                  const JlnRdfcOptions *options,
+                                  GChecksumType         hash_type,
+                                  GHashTable          **issued,
+                                  guint                *ndegree_calls,
+                                  GError              **error);
+
 G_END_DECLS
