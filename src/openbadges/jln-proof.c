@@ -1,4 +1,433 @@
 #define G_LOG_DOMAIN "jln-ob"
 
-/* Placeholder: being written. */
-#include <glib.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jln-multibase.h"
+#include "jln-ob-error.h"
+#include "jln-proof.h"
+#include "jln-rdfc.h"
+
+/* TEMPORARY until jln-jsonld.h lands in the tree. */
+#if __has_include("jln-jsonld.h")
+#include "jln-jsonld.h"
+#else
+static JlnRdfDataset *
+jln_jsonld_to_rdf (JsonNode *input, const void *options, GError **error)
+{
+  g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_JSONLD, "JSON-LD is not built yet");
+  return NULL;
+}
+#endif
+
+void
+jln_proof_result_free (JlnProofResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->suite);
+  g_free (result->verification_method);
+  g_free (result->created);
+  g_free (result->message);
+  g_free (result);
+}
+
+const char *
+jln_proof_status_to_string (JlnProofStatus status)
+{
+  switch (status)
+    {
+    case JLN_PROOF_VALID: return "valid";
+    case JLN_PROOF_MISSING: return "missing";
+    case JLN_PROOF_MALFORMED: return "malformed";
+    case JLN_PROOF_INVALID_SIGNATURE: return "invalid-signature";
+    case JLN_PROOF_UNSUPPORTED: return "unsupported";
+    case JLN_PROOF_KEY_UNRESOLVABLE: return "key-unresolvable";
+    case JLN_PROOF_CANON_FAILED: return "canonicalization-failed";
+    default: return "unknown";
+    }
+}
+
+char *
+jln_proof_canonicalize (JsonNode *document, GError **error)
+{
+  g_autoptr(JlnRdfDataset) dataset = NULL;
+
+  g_return_val_if_fail (document != NULL, NULL);
+
+  dataset = jln_jsonld_to_rdf (document, NULL, error);
+  if (dataset == NULL)
+    return NULL;
+  return jln_rdfc_canonicalize (dataset, NULL, NULL, error);
+}
+
+void
+jln_proof_hash_data (const char *proof_canonical,
+                     const char *document_canonical,
+                     guint8      data[2 * JLN_OB_SHA256_SIZE])
+{
+  jln_ob_sha256 (proof_canonical, strlen (proof_canonical), data);
+  jln_ob_sha256 (document_canonical, strlen (document_canonical), data + JLN_OB_SHA256_SIZE);
+}
+
+/* A copy of @document without its "proof" member, members in the same order. */
+static JsonNode *
+unsecured_document (JsonObject *document)
+{
+  JsonObject *copy = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, document);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_str_equal (name, "proof"))
+      json_object_set_member (copy, name, json_node_copy (value));
+  json_node_take_object (node, copy);
+  return node;
+}
+
+/* The proof options document: the document's @context, then the proof's
+ * members except proofValue (and any @context of the proof's own). */
+static JsonNode *
+proof_options (JsonObject *document, JsonObject *proof)
+{
+  JsonObject *options = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonNode *context = json_object_get_member (document, "@context");
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (context != NULL)
+    json_object_set_member (options, "@context", json_node_copy (context));
+  json_object_iter_init (&iter, proof);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_str_equal (name, "proofValue") && !g_str_equal (name, "@context"))
+      json_object_set_member (options, name, json_node_copy (value));
+  json_node_take_object (node, options);
+  return node;
+}
+
+static char *
+format_created (GDateTime *created)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (created == NULL)
+    created = now = g_date_time_new_now_utc ();
+  utc = g_date_time_to_utc (created);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+jln_proof_add (JsonObject  *document,
+               JlnObKey    *key,
+               const char  *verification_method,
+               GDateTime   *created,
+               GError     **error)
+{
+  g_autofree char *vm = NULL;
+  g_autofree char *created_text = NULL;
+  g_autofree char *doc_canon = NULL;
+  g_autofree char *proof_canon = NULL;
+  g_autofree char *proof_value = NULL;
+  g_autoptr(JsonNode) doc_node = NULL;
+  g_autoptr(JsonNode) options_node = NULL;
+  guint8 data[2 * JLN_OB_SHA256_SIZE];
+  guint8 signature[JLN_OB_SIGNATURE_SIZE];
+  JsonObject *proof;
+  JsonArray *proofs;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (json_object_has_member (document, "proof"))
+    {
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
+                   _("This credential is already signed."));
+      return FALSE;
+    }
+  if (!json_object_has_member (document, "@context"))
+    {
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
+                   _("This credential has no “@context”; it cannot be signed."));
+      return FALSE;
+    }
+
+  vm = verification_method ? g_strdup (verification_method)
+                           : jln_ob_key_get_verification_method (key);
+  created_text = format_created (created);
+
+  proof = json_object_new ();
+  json_object_set_string_member (proof, "type", "DataIntegrityProof");
+  json_object_set_string_member (proof, "created", created_text);
+  json_object_set_string_member (proof, "verificationMethod", vm);
+  json_object_set_string_member (proof, "cryptosuite", JLN_PROOF_CRYPTOSUITE);
+  json_object_set_string_member (proof, "proofPurpose", "assertionMethod");
+
+  doc_node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (doc_node, document);
+  options_node = proof_options (document, proof);
+
+  doc_canon = jln_proof_canonicalize (doc_node, error);
+  if (doc_canon == NULL)
+    {
+      json_object_unref (proof);
+      return FALSE;
+    }
+  proof_canon = jln_proof_canonicalize (options_node, error);
+  if (proof_canon == NULL)
+    {
+      json_object_unref (proof);
+      return FALSE;
+    }
+
+  jln_proof_hash_data (proof_canon, doc_canon, data);
+  jln_ob_key_sign (key, data, sizeof data, signature);
+  proof_value = jln_multibase_encode (JLN_MULTIBASE_BASE58BTC, signature, sizeof signature);
+  json_object_set_string_member (proof, "proofValue", proof_value);
+
+  proofs = json_array_new ();
+  json_array_add_object_element (proofs, proof);
+  json_object_set_array_member (document, "proof", proofs);
+  return TRUE;
+}
+
+static JlnProofResult *
+result_new (JlnProofStatus status, const char *suite, char *message)
+{
+  JlnProofResult *result = g_new0 (JlnProofResult, 1);
+
+  result->status = status;
+  result->suite = g_strdup (suite);
+  result->message = message;
+  return result;
+}
+
+static const char *
+string_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* A VC-JWT is a compact JWS "header.payload.signature": name its algorithm. */
+static JlnProofResult *
+verify_jws (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ".", 4);
+  g_autofree guint8 *header = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  const char *alg = NULL;
+  gsize len = 0;
+
+  if (g_strv_length (parts) != 3 ||
+      (header = jln_base64url_decode (parts[0], &len, NULL)) == NULL)
+    return result_new (JLN_PROOF_MALFORMED, NULL,
+                       g_strdup (_("This is neither a JSON credential nor a signed token (JWT).")));
+
+  parser = json_parser_new_immutable ();
+  if (json_parser_load_from_data (parser, (const char *) header, len, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    alg = string_member (json_node_get_object (json_parser_get_root (parser)), "alg");
+  if (alg == NULL)
+    return result_new (JLN_PROOF_MALFORMED, "VC-JWT",
+                       g_strdup (_("This signed token (JWT) has no readable algorithm.")));
+  return result_new (JLN_PROOF_UNSUPPORTED, alg,
+                     g_strdup_printf (_("This badge is signed as a VC-JWT with the algorithm %s, which is not supported: it cannot be verified here."),
+                                      alg));
+}
+
+static gboolean
+resolve_key (const JlnProofVerifyOptions *options,
+             const char                  *vm,
+             guint8                       public_key[JLN_OB_KEY_PUBLIC_SIZE],
+             GError                     **error)
+{
+  if (options != NULL && options->resolve_key != NULL &&
+      options->resolve_key (vm, public_key, options->user_data, NULL))
+    return TRUE;
+  return jln_ob_did_key_resolve (vm, public_key, error);
+}
+
+static JlnProofResult *
+verify_one (JsonObject                  *document,
+            JsonNode                    *proof_node,
+            char                       **doc_canon,
+            const JlnProofVerifyOptions *options)
+{
+  g_autoptr(JlnProofResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) options_node = NULL;
+  g_autofree guint8 *signature = NULL;
+  g_autofree char *proof_canon = NULL;
+  guint8 public_key[JLN_OB_KEY_PUBLIC_SIZE];
+  guint8 data[2 * JLN_OB_SHA256_SIZE];
+  JsonObject *proof;
+  const char *type, *suite, *value, *vm, *purpose;
+  gsize sig_len = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (proof_node))
+    return result_new (JLN_PROOF_MALFORMED, NULL,
+                       g_strdup (_("The signature (“proof”) is not a JSON object.")));
+  proof = json_node_get_object (proof_node);
+
+  type = string_member (proof, "type");
+  if (type == NULL)
+    return result_new (JLN_PROOF_MALFORMED, NULL,
+                       g_strdup (_("The signature (“proof”) has no type.")));
+  if (g_str_equal (type, "DataIntegrityProof"))
+    {
+      suite = string_member (proof, "cryptosuite");
+      if (suite == NULL)
+        return result_new (JLN_PROOF_MALFORMED, type,
+                           g_strdup (_("The signature (“proof”) names no cryptosuite.")));
+      if (!g_str_equal (suite, JLN_PROOF_CRYPTOSUITE))
+        return result_new (JLN_PROOF_UNSUPPORTED, suite,
+                           g_strdup_printf (_("The signature uses the cryptosuite “%s”, which is not supported (only eddsa-rdfc-2022 and Ed25519Signature2020 are)."),
+                                            suite));
+    }
+  else if (g_str_equal (type, "Ed25519Signature2020"))
+    suite = type;
+  else
+    return result_new (JLN_PROOF_UNSUPPORTED, type,
+                       g_strdup_printf (_("The signature is of type “%s”, which is not supported (only eddsa-rdfc-2022 and Ed25519Signature2020 are)."),
+                                        type));
+
+  result = result_new (JLN_PROOF_VALID, suite, NULL);
+  vm = string_member (proof, "verificationMethod");
+  result->verification_method = g_strdup (vm);
+  result->created = g_strdup (string_member (proof, "created"));
+
+  value = string_member (proof, "proofValue");
+  purpose = string_member (proof, "proofPurpose");
+  if (value == NULL || vm == NULL || purpose == NULL)
+    {
+      result->status = JLN_PROOF_MALFORMED;
+      result->message = g_strdup (_("The signature is incomplete (it needs a proofValue, a verificationMethod and a proofPurpose)."));
+      return g_steal_pointer (&result);
+    }
+  if (!g_str_equal (purpose, "assertionMethod"))
+    {
+      result->status = JLN_PROOF_MALFORMED;
+      result->message = g_strdup_printf (_("The signature’s purpose is “%s”; a badge must be signed for “assertionMethod”."),
+                                         purpose);
+      return g_steal_pointer (&result);
+    }
+  if (value[0] != 'z')
+    {
+      result->status = JLN_PROOF_MALFORMED;
+      result->message = g_strdup (_("The signature value is not written in base58 (it must start with “z”)."));
+      return g_steal_pointer (&result);
+    }
+  signature = jln_multibase_decode (value, &sig_len, &error);
+  if (signature == NULL || sig_len != JLN_OB_SIGNATURE_SIZE)
+    {
+      result->status = JLN_PROOF_MALFORMED;
+      result->message = error ? g_strdup (error->message)
+                              : g_strdup (_("The signature value has the wrong length: it is truncated or damaged."));
+      return g_steal_pointer (&result);
+    }
+
+  if (!resolve_key (options, vm, public_key, &error))
+    {
+      if (g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_NOT_FOUND))
+        result->status = JLN_PROOF_KEY_UNRESOLVABLE;
+      else if (g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_UNSUPPORTED))
+        result->status = JLN_PROOF_UNSUPPORTED;
+      else
+        result->status = JLN_PROOF_MALFORMED;
+      result->message = g_strdup (error->message);
+      return g_steal_pointer (&result);
+    }
+
+  if (*doc_canon == NULL)
+    {
+      g_autoptr(JsonNode) doc_node = unsecured_document (document);
+
+      *doc_canon = jln_proof_canonicalize (doc_node, &error);
+      if (*doc_canon == NULL)
+        {
+          result->status = JLN_PROOF_CANON_FAILED;
+          result->message = g_strdup (error->message);
+          return g_steal_pointer (&result);
+        }
+    }
+  options_node = proof_options (document, proof);
+  proof_canon = jln_proof_canonicalize (options_node, &error);
+  if (proof_canon == NULL)
+    {
+      result->status = JLN_PROOF_CANON_FAILED;
+      result->message = g_strdup (error->message);
+      return g_steal_pointer (&result);
+    }
+
+  jln_proof_hash_data (proof_canon, *doc_canon, data);
+  if (!jln_ob_ed25519_verify (public_key, data, sizeof data, signature, sig_len))
+    {
+      result->status = JLN_PROOF_INVALID_SIGNATURE;
+      result->message = g_strdup (_("The signature does not match: the badge was changed after it was signed, or it was not signed by this key."));
+    }
+  return g_steal_pointer (&result);
+}
+
+JlnProofResult *
+jln_proof_verify (JsonNode                    *document,
+                  const JlnProofVerifyOptions *options)
+{
+  g_autofree char *doc_canon = NULL;
+  JlnProofResult *first = NULL;
+  JsonObject *object;
+  JsonNode *proof;
+
+  if (document == NULL)
+    return result_new (JLN_PROOF_MISSING, NULL, g_strdup (_("There is no credential to check.")));
+
+  if (JSON_NODE_HOLDS_VALUE (document) &&
+      json_node_get_value_type (document) == G_TYPE_STRING)
+    return verify_jws (json_node_get_string (document));
+
+  if (!JSON_NODE_HOLDS_OBJECT (document))
+    return result_new (JLN_PROOF_MALFORMED, NULL,
+                       g_strdup (_("The credential is not a JSON object.")));
+
+  object = json_node_get_object (document);
+  proof = json_object_get_member (object, "proof");
+  if (proof == NULL || JSON_NODE_HOLDS_NULL (proof) ||
+      (JSON_NODE_HOLDS_ARRAY (proof) && json_array_get_length (json_node_get_array (proof)) == 0))
+    return result_new (JLN_PROOF_MISSING, NULL,
+                       g_strdup (_("This badge is not signed (it has no “proof”).")));
+
+  if (JSON_NODE_HOLDS_ARRAY (proof))
+    {
+      JsonArray *proofs = json_node_get_array (proof);
+
+      /* Every proof must hold: an extra proof we cannot check is reported,
+       * not silently skipped. */
+      for (guint i = 0; i < json_array_get_length (proofs); i++)
+        {
+          JlnProofResult *result = verify_one (object, json_array_get_element (proofs, i),
+                                               &doc_canon, options);
+
+          if (result->status != JLN_PROOF_VALID)
+            {
+              jln_proof_result_free (first);
+              return result;
+            }
+          if (first == NULL)
+            first = result;
+          else
+            jln_proof_result_free (result);
+        }
+      return first;
+    }
+
+  return verify_one (object, proof, &doc_canon, options);
+}
