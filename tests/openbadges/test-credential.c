@@ -1,0 +1,8 @@
+#define G_LOG_DOMAIN "test-credential"
+#include <glib.h>
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  return g_test_run ();
+}
