@@ -1,10 +1,10 @@
 #define G_LOG_DOMAIN "jln-core"
 
 #include <string.h>
-#include "jln-participant.h"
+#include "jln-participant-private.h"
 
 static void update_names (JlnParticipant *self);
-static void update_haystack (JlnParticipant *self);
+static void invalidate_haystack (JlnParticipant *self);
 
 struct _JlnParticipant
 {
@@ -474,7 +474,7 @@ jln_participant_set_territory_name (JlnParticipant *self,
   g_free (self->territory_name);
   self->territory_name = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERRITORY_NAME]);
-  update_haystack (self);
+  invalidate_haystack (self);
 }
 
 gint64
@@ -737,16 +737,26 @@ first_char_upper (const char *s)
 }
 
 static void
-update_haystack (JlnParticipant *self)
+invalidate_haystack (JlnParticipant *self)
+{
+  /* Built on first use: loading 10,000 people must not fold 30,000 strings. */
+  g_clear_pointer (&self->haystack, g_free);
+}
+
+static const char *
+ensure_haystack (JlnParticipant *self)
 {
   g_autofree char *joined = NULL;
+
+  if (self->haystack != NULL)
+    return self->haystack;
 
   joined = g_strdup_printf ("%s %s\n%s",
                             self->first_name ? self->first_name : "",
                             self->last_name ? self->last_name : "",
                             self->territory_name ? self->territory_name : "");
-  g_free (self->haystack);
   self->haystack = jln_fold_for_search (joined);
+  return self->haystack;
 }
 
 static void
@@ -781,7 +791,7 @@ update_names (JlnParticipant *self)
       self->initials = g_steal_pointer (&initials);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIALS]);
     }
-  update_haystack (self);
+  invalidate_haystack (self);
 }
 
 gboolean
@@ -792,9 +802,15 @@ jln_participant_matches (JlnParticipant *self,
 
   if (folded_needle == NULL || *folded_needle == '\0')
     return TRUE;
-  if (self->haystack == NULL)
-    update_haystack (self);
-  return strstr (self->haystack, folded_needle) != NULL;
+  return strstr (ensure_haystack (self), folded_needle) != NULL;
+}
+
+const char *
+jln_participant_get_sort_key (JlnParticipant *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANT (self), "");
+
+  return ensure_haystack (self);
 }
 
 char *

@@ -49,6 +49,11 @@ JlnStore      *jln_store_open (const char *path, GError **error);
 const char    *jln_store_get_path           (JlnStore *self);
 int            jln_store_get_schema_version (JlnStore *self);
 int            jln_store_latest_schema_version (void);
+/* How long a write waits for another process's lock before failing with
+ * JLN_STORE_ERROR_BUSY (default 3000 ms). */
+void           jln_store_set_busy_timeout   (JlnStore *self, guint timeout_ms);
+/* The backup written before the last migration by jln_store_open(), or NULL. */
+const char    *jln_store_get_backup_path    (JlnStore *self);
 /* Directory beside the database for photos and evidence files. */
 char          *jln_store_dup_files_dir      (JlnStore *self);
 

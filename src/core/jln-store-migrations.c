@@ -1,0 +1,132 @@
+#define G_LOG_DOMAIN "jln-core"
+
+#include "jln-store-private.h"
+
+/* Never edit a migration once released: databases in the field have run it.
+ * Add a new one at the end instead (and a fixture at the old version). */
+
+/* Version 1: the whole model. Kept identical to tests/core/fixtures/jalons-v1.sql. */
+static const char migration_1[] =
+  "PRAGMA application_id = 1246514771;\n"
+  "CREATE TABLE territories (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)\n"
+  ");\n"
+  "CREATE TABLE coaches (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  territory_id INTEGER REFERENCES territories (id),\n"
+  "  email TEXT\n"
+  ");\n"
+  "CREATE TABLE participants (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  first_name TEXT NOT NULL CHECK (length(trim(first_name)) > 0),\n"
+  "  last_name TEXT NOT NULL DEFAULT '',\n"
+  "  photo_path TEXT,\n"
+  "  territory_id INTEGER REFERENCES territories (id),\n"
+  "  coach_id INTEGER REFERENCES coaches (id),\n"
+  "  entry_date TEXT,\n"
+  "  email TEXT,\n"
+  "  consent_internal INTEGER NOT NULL DEFAULT 0,\n"
+  "  consent_kiosk INTEGER NOT NULL DEFAULT 0,\n"
+  "  consent_print INTEGER NOT NULL DEFAULT 0,\n"
+  "  consent_online INTEGER NOT NULL DEFAULT 0,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0,\n"
+  "  recipient_salt TEXT NOT NULL\n"
+  ");\n"
+  "CREATE TABLE badges (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  slug TEXT NOT NULL UNIQUE CHECK (length(slug) > 0),\n"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'active', 'archived')),\n"
+  "  current_version_id INTEGER REFERENCES badge_versions (id) DEFERRABLE INITIALLY DEFERRED\n"
+  ");\n"
+  "CREATE TABLE badge_versions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  badge_id INTEGER NOT NULL REFERENCES badges (id),\n"
+  "  version INTEGER NOT NULL CHECK (version >= 1),\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  easy_text TEXT,\n"
+  "  description TEXT,\n"
+  "  theme TEXT,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('savoir', 'savoir-faire', 'savoir-etre')),\n"
+  "  image_svg TEXT,\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  UNIQUE (badge_id, version)\n"
+  ");\n"
+  "CREATE TABLE criteria (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  badge_version_id INTEGER NOT NULL REFERENCES badge_versions (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  text TEXT NOT NULL,\n"
+  "  required INTEGER NOT NULL DEFAULT 1,\n"
+  "  UNIQUE (badge_version_id, position)\n"
+  ");\n"
+  "CREATE TABLE awards (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  participant_id INTEGER NOT NULL REFERENCES participants (id),\n"
+  "  badge_version_id INTEGER NOT NULL REFERENCES badge_versions (id),\n"
+  "  coach_id INTEGER REFERENCES coaches (id),\n"
+  "  awarded_on TEXT NOT NULL,\n"
+  "  criteria_met TEXT NOT NULL DEFAULT '[]',\n"
+  "  evidence_note TEXT,\n"
+  "  evidence_files TEXT NOT NULL DEFAULT '[]',\n"
+  "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked')),\n"
+  "  revoke_reason TEXT,\n"
+  "  revoked_on TEXT,\n"
+  "  credential_id TEXT NOT NULL UNIQUE,\n"
+  "  status_index INTEGER NOT NULL UNIQUE,\n"
+  "  credential BLOB\n"
+  ");\n"
+  "CREATE INDEX awards_participant ON awards (participant_id);\n"
+  "CREATE INDEX awards_badge_version ON awards (badge_version_id);\n"
+  "CREATE TABLE audit_events (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  at TEXT NOT NULL,\n"
+  "  actor TEXT NOT NULL,\n"
+  "  action TEXT NOT NULL,\n"
+  "  subject TEXT,\n"
+  "  detail TEXT\n"
+  ");\n"
+  "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit journal is append-only'); END;\n"
+  "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit journal is append-only'); END;\n"
+  "CREATE TABLE organisation (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  name TEXT NOT NULL DEFAULT '',\n"
+  "  url TEXT,\n"
+  "  email TEXT,\n"
+  "  public_base TEXT,\n"
+  "  signing_seed BLOB\n"
+  ");\n"
+  "INSERT INTO organisation (id, name) VALUES (1, '');\n";
+
+/* Version 2:
+ * - a status-list counter that never goes back, so an undone award's
+ *   index (maybe already published in a credential) is never reused;
+ * - covering indexes so the startup counts are index-only scans;
+ * - one *active* award per participant and badge version, enforced by
+ *   the database itself. */
+static const char migration_2[] =
+  "ALTER TABLE organisation ADD COLUMN next_status_index INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE organisation SET next_status_index =\n"
+  "  (SELECT coalesce (max (status_index) + 1, 0) FROM awards);\n"
+  "DROP INDEX awards_participant;\n"
+  "DROP INDEX awards_badge_version;\n"
+  "CREATE INDEX awards_participant_status ON awards (participant_id, status);\n"
+  "CREATE INDEX awards_badge_version_status ON awards (badge_version_id, status);\n"
+  "CREATE UNIQUE INDEX awards_one_active ON awards (participant_id, badge_version_id)\n"
+  "  WHERE status = 'active';\n"
+  "CREATE INDEX badge_versions_badge ON badge_versions (badge_id);\n";
+
+static const JlnStoreMigration migrations[] = {
+  { 1, "initial schema", migration_1 },
+  { 2, "status-list counter, covering indexes, one active award per version", migration_2 },
+};
+
+const JlnStoreMigration *
+jln_store_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
