@@ -46,4 +46,42 @@ char        *jln_badge_art_pictogram_svg (const char *name, const char *colour);
 const char  *jln_badge_shape_to_string (JlnBadgeShape shape);   /* "round", … */
 gboolean     jln_badge_shape_from_string (const char *s, JlnBadgeShape *out);
 
+/* --- Additions (art helper). Everything above is the contract the demo and
+ * the badge editor were written against; only add below. */
+
+#define JLN_BADGE_ART_ERROR (jln_badge_art_error_quark ())
+
+typedef enum {
+  JLN_BADGE_ART_ERROR_INVALID_COLOUR,     /* not "#RRGGBB", or missing */
+  JLN_BADGE_ART_ERROR_LOW_CONTRAST,       /* primary/secondary below 3:1 */
+  JLN_BADGE_ART_ERROR_UNKNOWN_PICTOGRAM,  /* not bundled, or missing */
+  JLN_BADGE_ART_ERROR_INVALID_SHAPE,
+} JlnBadgeArtError;
+
+GQuark       jln_badge_art_error_quark (void);
+
+/* WCAG 2.x non-text contrast; also "large text" (the label is bold, >= 14 pt
+ * at full size). */
+#define JLN_BADGE_ART_MIN_CONTRAST 3.0
+/* Longer labels are cut to this many characters, the last one being "…". */
+#define JLN_BADGE_ART_LABEL_MAX_CHARS 14
+
+/* TRUE if @hex is exactly "#RRGGBB" (hex digits, either case). */
+gboolean     jln_badge_art_colour_is_valid (const char *hex);
+/* The checks jln_badge_art_render() makes on the colours, for an editor that
+ * wants to explain a choice before rendering. */
+gboolean     jln_badge_art_check_colours (const char  *primary,
+                                          const char  *secondary,
+                                          GError     **error);
+/* Palette entry by id ("teal", …), or NULL. Translate ->name with
+ * g_dgettext (GETTEXT_PACKAGE, …) before showing it. */
+const JlnPaletteColour *jln_badge_art_palette_lookup (const char *id);
+
+gboolean     jln_badge_art_has_pictogram (const char *name);
+/* Translated, speakable description of a pictogram ("Heart", "Bus", …) for
+ * accessible names and read-aloud; NULL for an unknown name. */
+const char  *jln_badge_art_pictogram_display_name (const char *name);
+/* Translated shape name ("Round", "Shield", …); NULL if out of range. */
+const char  *jln_badge_shape_get_display_name (JlnBadgeShape shape);
+
 G_END_DECLS

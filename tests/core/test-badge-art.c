@@ -1,0 +1,549 @@
+#define G_LOG_DOMAIN "test-badge-art"
+
+#include <math.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <librsvg/rsvg.h>
+
+#include "core/jln-badge-art.h"
+
+/* Pictograms used across the shape tests: a filled one, a stroked one with
+ * cut-outs, a round one, a two-part one. */
+static const char *some_pictograms[] = { "heart", "bus", "euro", "team", "map-pin" };
+
+typedef struct {
+  guint n_pixels;
+  guint n_primary;
+  guint n_secondary;
+  guint n_opaque;
+  guint n_centre;            /* pixels in the centre box, away from rim and label */
+  guint n_secondary_centre;
+} PixelCount;
+
+static void
+hex_to_rgb (const char *hex, guint8 rgb[3])
+{
+  for (int i = 0; i < 3; i++)
+    rgb[i] = g_ascii_xdigit_value (hex[1 + 2 * i]) * 16 + g_ascii_xdigit_value (hex[2 + 2 * i]);
+}
+
+static gboolean
+near (const guint8 *px_rgb, const guint8 rgb[3])
+{
+  for (int i = 0; i < 3; i++)
+    if (ABS ((int) px_rgb[i] - (int) rgb[i]) > 6)
+      return FALSE;
+  return TRUE;
+}
+
+/* Parses @svg with librsvg and renders it into a @size × @size image,
+ * counting fully opaque pixels of each colour. Fails the test if librsvg
+ * rejects the document. */
+static PixelCount
+render_and_count (const char *svg, int size, const char *primary, const char *secondary)
+{
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  RsvgRectangle viewport = { 0, 0, size, size };
+  PixelCount count = { 0, };
+  guint8 prim[3] = { 0, }, sec[3] = { 0, };
+  const guint8 *data;
+  int stride;
+
+  if (primary != NULL)
+    hex_to_rgb (primary, prim);
+  if (secondary != NULL)
+    hex_to_rgb (secondary, sec);
+
+  handle = rsvg_handle_new_from_data ((const guint8 *) svg, strlen (svg), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (handle);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < size; y++)
+    for (int x = 0; x < size; x++)
+      {
+        guint32 px = *(const guint32 *) (data + y * stride + x * 4);
+        guint8 rgb[3] = { (px >> 16) & 0xff, (px >> 8) & 0xff, px & 0xff };
+
+        gboolean centre = x >= size * 3 / 10 && x < size * 7 / 10
+                          && y >= size * 3 / 10 && y < size * 55 / 100;
+
+        count.n_pixels++;
+        count.n_centre += centre;
+        if ((px >> 24) != 0xff)
+          continue;
+        count.n_opaque++;
+        if (primary != NULL && near (rgb, prim))
+          count.n_primary++;
+        if (secondary != NULL && near (rgb, sec))
+          {
+            count.n_secondary++;
+            count.n_secondary_centre += centre;
+          }
+      }
+
+  cairo_surface_destroy (surface);
+  g_object_unref (handle);
+  return count;
+}
+
+static void
+assert_self_contained (const char *svg)
+{
+  g_assert_true (g_str_has_prefix (svg, "<?xml"));
+  g_assert_nonnull (strstr (svg, "xmlns=\"http://www.w3.org/2000/svg\""));
+  g_assert_null (strstr (svg, "href"));
+  g_assert_null (strstr (svg, "<image"));
+  g_assert_null (strstr (svg, "<script"));
+  g_assert_null (strstr (svg, "<foreignObject"));
+  g_assert_null (strstr (svg, "url("));
+}
+
+static void
+test_contrast (void)
+{
+  g_assert_cmpfloat_with_epsilon (jln_badge_art_contrast_ratio ("#000000", "#FFFFFF"), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (jln_badge_art_contrast_ratio ("#ffffff", "#000000"), 21.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (jln_badge_art_contrast_ratio ("#1D3B8B", "#1d3b8b"), 1.0, 1e-9);
+  /* #767676 on white is the usual "just passes 4.5:1" grey. */
+  g_assert_cmpfloat_with_epsilon (jln_badge_art_contrast_ratio ("#767676", "#FFFFFF"), 4.54, 0.01);
+  g_assert_cmpfloat_with_epsilon (jln_badge_art_contrast_ratio ("#FF0000", "#FFFFFF"), 4.0, 0.01);
+
+  g_assert_cmpfloat (jln_badge_art_contrast_ratio ("#00000", "#FFFFFF"), ==, -1.0);
+  g_assert_cmpfloat (jln_badge_art_contrast_ratio ("black", "#FFFFFF"), ==, -1.0);
+  g_assert_cmpfloat (jln_badge_art_contrast_ratio (NULL, "#FFFFFF"), ==, -1.0);
+  g_assert_cmpfloat (jln_badge_art_contrast_ratio ("#FFFFFF", "#FFFFFFF"), ==, -1.0);
+  g_assert_cmpfloat (jln_badge_art_contrast_ratio ("#GG0000", "#FFFFFF"), ==, -1.0);
+}
+
+static void
+test_palette (void)
+{
+  const JlnPaletteColour *palette;
+  guint n = 0;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_pairs = 0;
+
+  palette = jln_badge_art_palette (&n);
+  g_assert_nonnull (palette);
+  g_assert_cmpuint (n, >=, 12);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_nonnull (palette[i].id);
+      g_assert_nonnull (palette[i].name);
+      g_assert_cmpstr (palette[i].name, !=, "");
+      g_assert_true (jln_badge_art_colour_is_valid (palette[i].hex));
+      g_assert_true (g_hash_table_add (ids, (gpointer) palette[i].id));
+      g_assert_true (jln_badge_art_palette_lookup (palette[i].id) == &palette[i]);
+
+      /* Every colour must be usable: it pairs with at least 3 others. */
+      n_pairs = 0;
+      for (guint j = 0; j < n; j++)
+        if (jln_badge_art_contrast_ratio (palette[i].hex, palette[j].hex) >= JLN_BADGE_ART_MIN_CONTRAST)
+          n_pairs++;
+      g_assert_cmpuint (n_pairs, >=, 3);
+    }
+
+  g_assert_nonnull (jln_badge_art_palette_lookup ("teal"));
+  g_assert_nonnull (jln_badge_art_palette_lookup ("white"));
+  g_assert_null (jln_badge_art_palette_lookup ("no-such-colour"));
+  g_assert_null (jln_badge_art_palette_lookup (NULL));
+}
+
+static void
+test_shape_strings (void)
+{
+  for (guint i = 0; i < JLN_BADGE_N_SHAPES; i++)
+    {
+      const char *s = jln_badge_shape_to_string (i);
+      JlnBadgeShape back = JLN_BADGE_N_SHAPES;
+
+      g_assert_nonnull (s);
+      g_assert_true (jln_badge_shape_from_string (s, &back));
+      g_assert_cmpint (back, ==, i);
+      g_assert_nonnull (jln_badge_shape_get_display_name (i));
+    }
+  g_assert_cmpstr (jln_badge_shape_to_string (JLN_BADGE_SHAPE_ROUND), ==, "round");
+  g_assert_cmpstr (jln_badge_shape_to_string (JLN_BADGE_SHAPE_RIBBON), ==, "ribbon");
+  g_assert_null (jln_badge_shape_to_string (JLN_BADGE_N_SHAPES));
+  g_assert_null (jln_badge_shape_get_display_name (JLN_BADGE_N_SHAPES));
+  g_assert_false (jln_badge_shape_from_string ("triangle", NULL));
+  g_assert_false (jln_badge_shape_from_string ("Round", NULL));
+  g_assert_false (jln_badge_shape_from_string (NULL, NULL));
+}
+
+static void
+test_render_all_shapes (void)
+{
+  /* Pairs far from each other and from black/transparent, so each colour
+   * count can only come from the drawing itself. */
+  static const char *pairs[][2] = {
+    { "#0E7C7B", "#FFFFFF" },
+    { "#EFDFB4", "#1D3B8B" },
+    { "#F4B400", "#2E3436" },
+  };
+  const char *labels[] = { NULL, "Santé" };
+
+  for (guint shape = 0; shape < JLN_BADGE_N_SHAPES; shape++)
+    for (guint p = 0; p < G_N_ELEMENTS (some_pictograms); p++)
+      for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+        {
+          const char *primary = pairs[(shape + p) % G_N_ELEMENTS (pairs)][0];
+          const char *secondary = pairs[(shape + p) % G_N_ELEMENTS (pairs)][1];
+          JlnBadgeArtSpec spec = { shape, primary, secondary, some_pictograms[p], labels[l] };
+          g_autoptr(GError) error = NULL;
+          g_autofree char *svg = jln_badge_art_render (&spec, &error);
+          PixelCount big, small;
+
+          g_assert_no_error (error);
+          g_assert_nonnull (svg);
+          assert_self_contained (svg);
+          g_assert_nonnull (strstr (svg, "width=\"256\" height=\"256\" viewBox=\"0 0 256 256\""));
+          g_assert_null (strstr (svg, "currentColor"));
+          g_assert_cmpint (strstr (svg, "<text") != NULL, ==, labels[l] != NULL);
+
+          big = render_and_count (svg, 256, primary, secondary);
+          /* The shape's face and its rim + pictogram really are drawn. */
+          g_assert_cmpuint (big.n_primary, >, big.n_pixels / 10);
+          g_assert_cmpuint (big.n_secondary, >, big.n_pixels / 50);
+          /* The badge fills its box without spilling out of it. */
+          g_assert_cmpuint (big.n_opaque, >, big.n_pixels / 3);
+          /* The pictogram is there, in the middle (the rim and the label
+           * band are outside this box). */
+          g_assert_cmpuint (big.n_secondary_centre, >, big.n_centre / 20);
+
+          small = render_and_count (svg, 48, primary, secondary);
+          g_assert_cmpuint (small.n_primary, >, small.n_pixels / 10);
+          g_assert_cmpuint (small.n_secondary, >, 20);
+          g_assert_cmpuint (small.n_secondary_centre, >, small.n_centre / 20);
+        }
+}
+
+/* Shapes must be told apart by their outline alone. */
+static void
+test_distinct_silhouettes (void)
+{
+  g_autofree guint8 *masks[JLN_BADGE_N_SHAPES] = { NULL, };
+  const int size = 64;
+
+  for (guint shape = 0; shape < JLN_BADGE_N_SHAPES; shape++)
+    {
+      JlnBadgeArtSpec spec = { shape, "#FFFFFF", "#000000", "check", NULL };
+      g_autofree char *svg = jln_badge_art_render (&spec, NULL);
+      g_autoptr(GError) error = NULL;
+      RsvgHandle *handle = rsvg_handle_new_from_data ((const guint8 *) svg, strlen (svg), &error);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_t *cr = cairo_create (surface);
+      RsvgRectangle viewport = { 0, 0, size, size };
+      const guint8 *data;
+      int stride;
+
+      g_assert_no_error (error);
+      g_assert_true (rsvg_handle_render_document (handle, cr, &viewport, &error));
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      masks[shape] = g_malloc (size * size);
+      for (int y = 0; y < size; y++)
+        for (int x = 0; x < size; x++)
+          masks[shape][y * size + x] = data[y * stride + x * 4 + 3] > 127;
+      cairo_surface_destroy (surface);
+      g_object_unref (handle);
+    }
+
+  for (guint a = 0; a < JLN_BADGE_N_SHAPES; a++)
+    for (guint b = a + 1; b < JLN_BADGE_N_SHAPES; b++)
+      {
+        guint diff = 0;
+
+        for (int i = 0; i < size * size; i++)
+          diff += masks[a][i] != masks[b][i];
+        if (diff < 80)
+          g_test_message ("shapes %s and %s differ by %u pixels",
+                          jln_badge_shape_to_string (a), jln_badge_shape_to_string (b), diff);
+        g_assert_cmpuint (diff, >=, 80);
+      }
+}
+
+static void
+test_pictograms (void)
+{
+  const char * const *names = jln_badge_art_list_pictograms ();
+  guint n = 0;
+
+  g_assert_nonnull (names);
+  for (; names[n] != NULL; n++)
+    {
+      g_autofree char *svg = jln_badge_art_pictogram_svg (names[n], "#1D3B8B");
+      g_autofree char *plain = jln_badge_art_pictogram_svg (names[n], NULL);
+      PixelCount c;
+
+      g_assert_nonnull (svg);
+      assert_self_contained (svg);
+      g_assert_null (strstr (svg, "currentColor"));
+      g_assert_nonnull (strstr (svg, "#1D3B8B"));
+      g_assert_true (jln_badge_art_has_pictogram (names[n]));
+      g_assert_nonnull (jln_badge_art_pictogram_display_name (names[n]));
+
+      /* Bold enough to be seen: a good share of the box is inked, in the
+       * requested colour. */
+      c = render_and_count (svg, 64, NULL, "#1D3B8B");
+      if (c.n_secondary < 64 * 64 / 12)
+        g_test_message ("pictogram %s: %u pixels", names[n], c.n_secondary);
+      g_assert_cmpuint (c.n_secondary, >, 64 * 64 / 12);
+      /* …and nothing else. */
+      g_assert_cmpuint (c.n_opaque, ==, c.n_secondary);
+      c = render_and_count (svg, 24, NULL, "#1D3B8B");
+      g_assert_cmpuint (c.n_secondary, >, 10);
+
+      /* Without a colour, it follows currentColor. */
+      g_assert_nonnull (plain);
+      g_assert_nonnull (strstr (plain, "currentColor"));
+      render_and_count (plain, 32, NULL, NULL);
+    }
+  g_assert_cmpuint (n, >=, 24);
+
+  g_assert_null (jln_badge_art_pictogram_svg ("unicorn", "#000000"));
+  g_assert_null (jln_badge_art_pictogram_svg ("../heart", "#000000"));
+  g_assert_null (jln_badge_art_pictogram_svg ("heart.svg", "#000000"));
+  g_assert_null (jln_badge_art_pictogram_svg (NULL, "#000000"));
+  g_assert_null (jln_badge_art_pictogram_svg ("heart", "red"));
+  g_assert_null (jln_badge_art_pictogram_svg ("heart", "#12345"));
+  g_assert_false (jln_badge_art_has_pictogram ("unicorn"));
+  g_assert_false (jln_badge_art_has_pictogram (NULL));
+  g_assert_null (jln_badge_art_pictogram_display_name ("unicorn"));
+}
+
+/* The list in the code and the files in the resource are the same set. */
+static void
+test_pictograms_match_resource (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) children = NULL;
+  const char * const *names = jln_badge_art_list_pictograms ();
+
+  /* Loading one registers the resource. */
+  g_free (jln_badge_art_pictogram_svg ("heart", NULL));
+  children = g_resources_enumerate_children ("/io/github/jalons/Jalons/pictograms/",
+                                             G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (children), ==, g_strv_length ((char **) names));
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+
+      g_assert_true (g_str_has_suffix (children[i], ".svg"));
+      name = g_strndup (children[i], strlen (children[i]) - 4);
+      g_assert_true (g_strv_contains (names, name));
+    }
+}
+
+static char *
+render_label (const char *label)
+{
+  JlnBadgeArtSpec spec = { JLN_BADGE_SHAPE_ROUND, "#0E7C7B", "#FFFFFF", "heart", label };
+  g_autoptr(GError) error = NULL;
+  char *svg = jln_badge_art_render (&spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (svg);
+  render_and_count (svg, 64, NULL, NULL);
+  return svg;
+}
+
+static char *
+shown_text (const char *svg)
+{
+  const char *start = strstr (svg, "<text");
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start = strchr (start, '>') + 1;
+  end = strstr (start, "</text>");
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+static void
+test_label (void)
+{
+  g_autofree char *svg = NULL;
+  g_autofree char *text = NULL;
+
+  svg = render_label ("<&>\"'");
+  text = shown_text (svg);
+  /* GLib writes ' as &apos; or &#39; depending on its version. */
+  if (g_strcmp0 (text, "&lt;&amp;&gt;&quot;&#39;") != 0)
+    g_assert_cmpstr (text, ==, "&lt;&amp;&gt;&quot;&apos;");
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* At most 14 characters shown; a cut label ends with an ellipsis. */
+  svg = render_label ("Communication orale");
+  text = shown_text (svg);
+  g_assert_cmpint (g_utf8_strlen (text, -1), <=, JLN_BADGE_ART_LABEL_MAX_CHARS);
+  g_assert_true (g_str_has_suffix (text, "…"));
+  g_assert_true (g_str_has_prefix (text, "Communication"));
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&text, g_free);
+
+  svg = render_label ("Ponctualité");
+  text = shown_text (svg);
+  g_assert_cmpstr (text, ==, "Ponctualité");
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* Exactly 14 characters: kept whole. */
+  svg = render_label ("Éèêëàâäîïôöùûü");
+  text = shown_text (svg);
+  g_assert_cmpstr (text, ==, "Éèêëàâäîïôöùûü");
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* Control characters (not allowed in XML) and line breaks. */
+  svg = render_label ("  Code\x01\tde\nla route  ");
+  text = shown_text (svg);
+  g_assert_cmpstr (text, ==, "Code de la ro…");
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* Invalid UTF-8 still gives a valid document. */
+  svg = render_label ("Bud\xff\xfeget");
+  g_assert_true (g_utf8_validate (svg, -1, NULL));
+  g_clear_pointer (&svg, g_free);
+
+  /* A label that looks like markup or our own keywords stays text. */
+  svg = render_label ("currentColor");
+  text = shown_text (svg);
+  g_assert_cmpstr (text, ==, "currentColor");
+  g_clear_pointer (&svg, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* Blank labels show no band. */
+  svg = render_label ("   \n ");
+  g_assert_null (strstr (svg, "<text"));
+  g_clear_pointer (&svg, g_free);
+  svg = render_label ("");
+  g_assert_null (strstr (svg, "<text"));
+  g_clear_pointer (&svg, g_free);
+}
+
+static void
+assert_render_fails (JlnBadgeShape shape, const char *primary, const char *secondary,
+                     const char *pictogram, int code, const char *in_message)
+{
+  JlnBadgeArtSpec spec = { shape, primary, secondary, pictogram, "Test" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = jln_badge_art_render (&spec, &error);
+
+  g_assert_null (svg);
+  g_assert_error (error, JLN_BADGE_ART_ERROR, code);
+  if (in_message != NULL && strstr (error->message, in_message) == NULL)
+    g_error ("“%s” not in message: %s", in_message, error->message);
+}
+
+static void
+test_errors (void)
+{
+  assert_render_fails (JLN_BADGE_SHAPE_ROUND, "red", "#FFFFFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_COLOUR, "“red”");
+  assert_render_fails (JLN_BADGE_SHAPE_ROUND, "#0E7C7B", "#FFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_COLOUR, "“#FFF”");
+  assert_render_fails (JLN_BADGE_SHAPE_ROUND, "#0E7C7G", "#FFFFFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_COLOUR, "“#0E7C7G”");
+  assert_render_fails (JLN_BADGE_SHAPE_ROUND, "#0E7C7B ", "#FFFFFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_COLOUR, NULL);
+  assert_render_fails (JLN_BADGE_SHAPE_ROUND, NULL, "#FFFFFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_COLOUR, "missing");
+  assert_render_fails (JLN_BADGE_SHAPE_ROUND, "#0E7C7B", "", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_COLOUR, "missing");
+  /* Markup in a bad colour must not reach an SVG or break the message. */
+  assert_render_fails (JLN_BADGE_SHAPE_ROUND, "\"/><script>", "#FFFFFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_COLOUR, NULL);
+
+  assert_render_fails (JLN_BADGE_SHAPE_SHIELD, "#0E7C7B", "#FFFFFF", "unicorn",
+                       JLN_BADGE_ART_ERROR_UNKNOWN_PICTOGRAM, "“unicorn”");
+  assert_render_fails (JLN_BADGE_SHAPE_SHIELD, "#0E7C7B", "#FFFFFF", "../../heart",
+                       JLN_BADGE_ART_ERROR_UNKNOWN_PICTOGRAM, NULL);
+  assert_render_fails (JLN_BADGE_SHAPE_SHIELD, "#0E7C7B", "#FFFFFF", NULL,
+                       JLN_BADGE_ART_ERROR_UNKNOWN_PICTOGRAM, "No pictogram");
+  assert_render_fails (JLN_BADGE_SHAPE_SHIELD, "#0E7C7B", "#FFFFFF", "",
+                       JLN_BADGE_ART_ERROR_UNKNOWN_PICTOGRAM, "No pictogram");
+
+  assert_render_fails (JLN_BADGE_N_SHAPES, "#0E7C7B", "#FFFFFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_SHAPE, NULL);
+  assert_render_fails ((JlnBadgeShape) -1, "#0E7C7B", "#FFFFFF", "heart",
+                       JLN_BADGE_ART_ERROR_INVALID_SHAPE, NULL);
+}
+
+static void
+test_low_contrast (void)
+{
+  struct {
+    const char *a, *b;
+  } close_pairs[] = {
+    { "#777777", "#888888" },
+    { "#0E7C7B", "#0E7C7B" },
+    { "#F4B400", "#FFFFFF" },   /* saffron on white: 1.8:1 */
+    { "#2E3436", "#1D3B8B" },   /* charcoal on ink blue */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (close_pairs); i++)
+    {
+      double ratio = jln_badge_art_contrast_ratio (close_pairs[i].a, close_pairs[i].b);
+      g_autofree char *expected = g_strdup_printf ("contrast %.1f:1", floor (ratio * 10) / 10);
+
+      g_assert_cmpfloat (ratio, <, 3.0);
+      assert_render_fails (JLN_BADGE_SHAPE_HEXAGON, close_pairs[i].a, close_pairs[i].b, "heart",
+                           JLN_BADGE_ART_ERROR_LOW_CONTRAST, expected);
+      assert_render_fails (JLN_BADGE_SHAPE_HEXAGON, close_pairs[i].a, close_pairs[i].b, "heart",
+                           JLN_BADGE_ART_ERROR_LOW_CONTRAST, "at least 3:1 needed");
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Just below 3:1 must not read "3.0:1" in the message. */
+    g_assert_false (jln_badge_art_check_colours ("#959595", "#FFFFFF", &error));
+    g_assert_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_LOW_CONTRAST);
+    g_assert_cmpfloat (jln_badge_art_contrast_ratio ("#959595", "#FFFFFF"), >, 2.95);
+    g_assert_nonnull (strstr (error->message, "contrast 2.9:1"));
+  }
+
+  g_assert_true (jln_badge_art_check_colours ("#1D3B8B", "#FFFFFF", NULL));
+  g_assert_true (jln_badge_art_check_colours ("#000000", "#FFFFFF", NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/badge-art/contrast", test_contrast);
+  g_test_add_func ("/badge-art/palette", test_palette);
+  g_test_add_func ("/badge-art/shape-strings", test_shape_strings);
+  g_test_add_func ("/badge-art/render-all-shapes", test_render_all_shapes);
+  g_test_add_func ("/badge-art/distinct-silhouettes", test_distinct_silhouettes);
+  g_test_add_func ("/badge-art/pictograms", test_pictograms);
+  g_test_add_func ("/badge-art/pictograms-match-resource", test_pictograms_match_resource);
+  g_test_add_func ("/badge-art/label", test_label);
+  g_test_add_func ("/badge-art/errors", test_errors);
+  g_test_add_func ("/badge-art/low-contrast", test_low_contrast);
+
+  return g_test_run ();
+}
