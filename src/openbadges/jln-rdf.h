@@ -32,6 +32,7 @@ typedef struct {
 typedef struct _JlnRdfDataset JlnRdfDataset;
 
 JlnRdfTerm    *jln_rdf_term_new_iri     (const char *iri);
+/* @label may be given with or without its "_:" prefix. */
 JlnRdfTerm    *jln_rdf_term_new_blank   (const char *label);
 JlnRdfTerm    *jln_rdf_term_new_literal (const char *lexical, const char *datatype, const char *language);
 JlnRdfTerm    *jln_rdf_term_copy        (const JlnRdfTerm *term);
