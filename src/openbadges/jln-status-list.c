@@ -6,7 +6,6 @@
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
 #include "jln-ob-zlib.h"
-#include "jln-proof.h"
 #include "jln-status-list.h"
 
 struct _JlnStatusList {
@@ -232,27 +231,6 @@ jln_status_list_build_credential (const char          *list_url,
   json_builder_end_object (b);
 
   return json_builder_get_root (b);
-}
-
-JsonNode *
-jln_status_list_build_signed (const char          *list_url,
-                              const char          *issuer_id,
-                              GDateTime           *valid_from,
-                              const JlnStatusList *list,
-                              JlnObKey            *key,
-                              GError             **error)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  g_return_val_if_fail (key != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  node = jln_status_list_build_credential (list_url, issuer_id, valid_from, list);
-  if (node == NULL)
-    return NULL;
-  if (!jln_proof_add (json_node_get_object (node), key, NULL, valid_from, error))
-    return NULL;
-  return g_steal_pointer (&node);
 }
 
 JsonNode *
