@@ -263,12 +263,14 @@ jln_certificate_format_date (GDateTime *date)
   if (g_date_time_get_day_of_month (local) == 1)
     /* Translators: a date on a printed certificate when the day is the 1st
      * (French writes "1er mars 2026"). %B is replaced by the month name;
-     * the rest are g_date_time_format() codes. */
+     * the rest are g_date_time_format() codes.
+     * xgettext:no-c-format */
     format = g_string_new (C_("certificate date, first day", "%B %-d, %Y"));
   else
     /* Translators: a date on a printed certificate ("14 mars 2026" in
      * French). %B is replaced by the month name; the rest are
-     * g_date_time_format() codes. */
+     * g_date_time_format() codes.
+     * xgettext:no-c-format */
     format = g_string_new (C_("certificate date", "%B %-d, %Y"));
   g_string_replace (format, "%B", month, 0);
 
@@ -283,8 +285,7 @@ new_layout (PangoContext *ctx,
             double        size_pt,
             PangoWeight   weight,
             PangoStyle    style,
-            double        width,
-            double        letter_spacing_pt)
+            double        width)
 {
   PangoLayout *layout = pango_layout_new (ctx);
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
@@ -299,15 +300,6 @@ new_layout (PangoContext *ctx,
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-
-  if (letter_spacing_pt > 0)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (letter_spacing_pt * PANGO_SCALE)));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
 
   return layout;
 }
@@ -493,7 +485,7 @@ draw_header (cairo_t      *cr,
 
   upper = g_utf8_strup (organisation, -1);
   layout = new_layout (ctx, SANS, 9.5, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
-                       CONTENT_W, 2.2);
+                       CONTENT_W);
   pango_layout_set_text (layout, upper, -1);
   show_layout (cr, layout, MARGIN_X, y, INK_SOFT);
   y += layout_height (layout) + 9;
@@ -510,6 +502,7 @@ typedef struct {
   double       x;      /* from the left page edge */
   double       gap;    /* space above */
   double       grey;
+  gboolean     flex;   /* the gap may grow when the page has room */
 } Block;
 
 static void
@@ -541,7 +534,7 @@ add_block (GArray      *blocks,
            double       gap,
            double       grey)
 {
-  Block b = { layout, NULL, MARGIN_X, gap, grey };
+  Block b = { layout, NULL, MARGIN_X, gap, grey, FALSE };
 
   g_array_append_val (blocks, b);
 }
@@ -563,29 +556,30 @@ build_body (PangoContext             *ctx,
 
   /* Translators: heading of a printed certificate, shown in capitals */
   kicker = g_utf8_strup (C_("certificate heading", "Certificate"), -1);
-  l = new_layout (ctx, SERIF, 12.5 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                  CONTENT_W, 4.5 * scale);
+  l = new_layout (ctx, SERIF, 14 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                  CONTENT_W);
   pango_layout_set_text (l, kicker, -1);
   add_block (blocks, l, 0, INK_SOFT);
+  g_array_index (blocks, Block, blocks->len - 1).flex = TRUE;
 
   if (data->participant_name)
     {
-      l = new_layout (ctx, SERIF, 34 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                      CONTENT_W, 0);
+      l = new_layout (ctx, SERIF, 38 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                      CONTENT_W);
       pango_layout_set_text (l, data->participant_name, -1);
       add_block (blocks, l, 8 * scale, INK);
     }
 
   l = new_layout (ctx, SERIF, 12.5 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
-                  CONTENT_W, 0);
+                  CONTENT_W);
   /* Translators: on a certificate, between the person's name and the badge name */
   pango_layout_set_text (l, _("has earned the badge"), -1);
   add_block (blocks, l, 6 * scale, INK_SOFT);
 
   if (data->badge_name)
     {
-      l = new_layout (ctx, SERIF, 23 * scale, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL,
-                      CONTENT_W, 0);
+      l = new_layout (ctx, SERIF, 24 * scale, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL,
+                      CONTENT_W);
       pango_layout_set_text (l, data->badge_name, -1);
       add_block (blocks, l, 8 * scale, INK);
     }
@@ -595,21 +589,22 @@ build_body (PangoContext             *ctx,
       g_autofree char *words = NULL;
       g_autofree char *upper = NULL;
 
-      if (data->kind && data->theme)
+      if (data->kind && data->theme
+          && g_utf8_collate (data->kind, data->theme) != 0)
         words = g_strdup_printf ("%s  ·  %s", data->kind, data->theme);
       else
         words = g_strdup (data->kind ? data->kind : data->theme);
       upper = g_utf8_strup (words, -1);
       l = new_layout (ctx, SANS, 8.5 * scale, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
-                      CONTENT_W, 1.6 * scale);
+                      CONTENT_W);
       pango_layout_set_text (l, upper, -1);
       add_block (blocks, l, 9 * scale, INK_SOFT);
     }
 
   if (data->easy_text)
     {
-      l = new_layout (ctx, SANS, 12 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                      MIN (CONTENT_W, 380), 0);
+      l = new_layout (ctx, SANS, 12.5 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                      MIN (CONTENT_W, 380));
       pango_layout_set_text (l, data->easy_text, -1);
       pango_layout_set_spacing (l, (int) (3 * scale * PANGO_SCALE));
       add_block (blocks, l, 16 * scale, INK);
@@ -625,9 +620,10 @@ build_body (PangoContext             *ctx,
       guint shown = MIN (n_criteria, max_criteria);
 
       l = new_layout (ctx, SANS, 8.5 * scale, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL,
-                      CONTENT_W, 1.6 * scale);
+                      CONTENT_W);
       pango_layout_set_text (l, heading, -1);
       add_block (blocks, l, 22 * scale, INK_SOFT);
+      g_array_index (blocks, Block, blocks->len - 1).flex = TRUE;
 
       /* A left-aligned list, centred as a whole on its widest line. */
       first_row = blocks->len;
@@ -636,14 +632,14 @@ build_body (PangoContext             *ctx,
           Block b = { 0, };
           double max_text_w = MIN (CONTENT_W, 400) - CHECK_INDENT * scale;
 
-          b.layout = new_layout (ctx, SANS, 10.5 * scale, PANGO_WEIGHT_NORMAL,
-                                 PANGO_STYLE_NORMAL, max_text_w, 0);
+          b.layout = new_layout (ctx, SANS, 11 * scale, PANGO_WEIGHT_NORMAL,
+                                 PANGO_STYLE_NORMAL, max_text_w);
           pango_layout_set_alignment (b.layout, PANGO_ALIGN_LEFT);
           if (i < shown)
             {
               pango_layout_set_text (b.layout, data->criteria_met[i], -1);
-              b.mark = new_layout (ctx, SANS, 10.5 * scale, PANGO_WEIGHT_BOLD,
-                                   PANGO_STYLE_NORMAL, -1, 0);
+              b.mark = new_layout (ctx, SANS, 11 * scale, PANGO_WEIGHT_BOLD,
+                                   PANGO_STYLE_NORMAL, -1);
               pango_layout_set_alignment (b.mark, PANGO_ALIGN_LEFT);
               pango_layout_set_text (b.mark, "✓", -1);
             }
@@ -688,37 +684,27 @@ draw_blocks (cairo_t *cr,
     }
 }
 
-/* Inserts a thin space every @group characters of a credential number, so
- * it can be read aloud or copied by hand without losing one's place; the
- * hyphens of the UUID stay where they are. */
+/* The credential's number as printed: "urn:uuid:" on its own line, then
+ * the UUID's five groups with spaces around the hyphens, so it can be read
+ * aloud or copied by hand without losing one's place. */
 static char *
 group_credential_id (const char *id)
 {
   const char *uuid = id;
   GString *out = g_string_new (NULL);
-  guint run = 0;
 
   if (g_str_has_prefix (id, "urn:uuid:"))
     {
-      g_string_append (out, "urn:uuid:");
+      g_string_append (out, "urn:uuid:\n");
       uuid = id + strlen ("urn:uuid:");
     }
 
   for (const char *p = uuid; *p; p++)
     {
       if (*p == '-')
-        {
-          g_string_append (out, " - ");
-          run = 0;
-          continue;
-        }
-      if (run == 4)
-        {
-          g_string_append_c (out, ' ');
-          run = 0;
-        }
-      g_string_append_c (out, *p);
-      run++;
+        g_string_append (out, " - ");
+      else
+        g_string_append_c (out, *p);
     }
 
   return g_string_free (out, FALSE);
@@ -732,7 +718,7 @@ draw_footer (cairo_t                  *cr,
              const JlnCertificateData *data)
 {
   const double col_gap = 28;
-  const double right_w = 200;
+  const double right_w = 240;
   const double left_w = CONTENT_W - right_w - col_gap;
   const double right_x = MARGIN_X + CONTENT_W - right_w;
   g_autoptr(PangoLayout) when = NULL;
@@ -744,7 +730,7 @@ draw_footer (cairo_t                  *cr,
   gboolean with_qr = FALSE;
 
   /* Left column. */
-  when = new_layout (ctx, SERIF, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, left_w, 0);
+  when = new_layout (ctx, SERIF, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, left_w);
   pango_layout_set_alignment (when, PANGO_ALIGN_LEFT);
   pango_layout_set_spacing (when, 2 * PANGO_SCALE);
   if (data->awarded_on)
@@ -753,9 +739,9 @@ draw_footer (cairo_t                  *cr,
       g_autofree char *text = NULL;
 
       if (data->coach_name)
-        /* Translators: on a certificate; %1$s is a date ("14 mars 2026"),
-         * %2$s the coach's name */
-        text = g_strdup_printf (_("Earned on %1$s with %2$s"), date, data->coach_name);
+        /* Translators: on a certificate, over two lines; %1$s is a date
+         * ("14 mars 2026"), %2$s the coach's name */
+        text = g_strdup_printf (_("Earned on %1$s\nwith %2$s"), date, data->coach_name);
       else
         /* Translators: on a certificate; %s is a date ("14 mars 2026") */
         text = g_strdup_printf (_("Earned on %s"), date);
@@ -768,16 +754,16 @@ draw_footer (cairo_t                  *cr,
       pango_layout_set_text (when, text, -1);
     }
 
-  sign = new_layout (ctx, SANS, 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, left_w, 1.2);
+  sign = new_layout (ctx, SANS, 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, left_w);
   pango_layout_set_alignment (sign, PANGO_ALIGN_LEFT);
   /* Translators: caption under the line where the coach signs a printed certificate */
   pango_layout_set_text (sign, _("Signature"), -1);
   left_h = layout_height (when) + 44 + layout_height (sign);
 
   /* Right column. */
-  caption = new_layout (ctx, SANS, 8, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, right_w, 1.2);
+  caption = new_layout (ctx, SANS, 8, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, right_w);
   pango_layout_set_alignment (caption, PANGO_ALIGN_RIGHT);
-  address = new_layout (ctx, MONO, 7.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, right_w, 0);
+  address = new_layout (ctx, MONO, 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, right_w);
   pango_layout_set_alignment (address, PANGO_ALIGN_RIGHT);
 
   if (data->public_url && jln_qr_is_available ())
@@ -896,7 +882,7 @@ jln_certificate_render_page (cairo_t                  *cr,
 {
   PangoContext *ctx;
   g_autoptr(GArray) blocks = NULL;
-  double top, bottom, avail, body_h, image, scale = 1.0, y;
+  double top, bottom, avail, body_h, image, scale = 1.0, y, spare;
   guint max_criteria = G_MAXUINT;
 
   g_return_val_if_fail (cr != NULL, FALSE);
@@ -936,9 +922,23 @@ jln_certificate_render_page (cairo_t                  *cr,
         break;
     }
 
-  /* Whatever room is left goes around the body, a little more below than
-   * above, which reads as balanced. */
-  y = top + MAX (0, (avail - (image + 26 + body_h)) * 0.42);
+  /* Room left over first opens up the sections (image / text / criteria)
+   * a little, then goes around the body, slightly more below than above,
+   * which reads as balanced. */
+  spare = MAX (0, avail - (image + 26 + body_h));
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *b = &g_array_index (blocks, Block, i);
+
+      if (b->flex)
+        {
+          double extra = MIN (30, spare * 0.2);
+
+          b->gap += extra;
+          spare -= extra;
+        }
+    }
+  y = top + spare * 0.45;
   draw_badge_image (cr, data->image_svg, (PAGE_W - image) / 2, y, image);
   draw_blocks (cr, blocks, y + image + 26);
 
@@ -1028,18 +1028,18 @@ render_cover (cairo_t   *cr,
   /* Translators: title of the booklet gathering all of a person's badges,
    * shown in capitals on its cover */
   upper = g_utf8_strup (_("My path"), -1);
-  kicker = new_layout (ctx, SERIF, 14, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, CONTENT_W, 5);
+  kicker = new_layout (ctx, SERIF, 14, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, CONTENT_W);
   pango_layout_set_text (kicker, upper, -1);
 
-  name = new_layout (ctx, SERIF, 36, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, CONTENT_W, 0);
+  name = new_layout (ctx, SERIF, 36, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, CONTENT_W);
   pango_layout_set_text (name, first->participant_name ? first->participant_name : "", -1);
 
   count_text = g_strdup_printf (g_dngettext (NULL, "%u badge", "%u badges", certs->len),
                                 certs->len);
-  count = new_layout (ctx, SANS, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, CONTENT_W, 0);
+  count = new_layout (ctx, SANS, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, CONTENT_W);
   pango_layout_set_text (count, count_text, -1);
 
-  dates = new_layout (ctx, SERIF, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, CONTENT_W, 0);
+  dates = new_layout (ctx, SERIF, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, CONTENT_W);
   date_range (certs, &since, &until);
   if (since && until)
     {
@@ -1076,8 +1076,8 @@ render_cover (cairo_t   *cr,
       guint rows = (certs->len + cols - 1) / cols;
 
       cell_w = CONTENT_W / cols;
-      thumb = MIN (118, cell_w * 0.66);
-      cell_h = thumb + 44;
+      thumb = MIN (130, cell_w * 0.62);
+      cell_h = thumb + 58;
       if (rows * cell_h <= grid_h)
         break;
     }
@@ -1085,8 +1085,8 @@ render_cover (cairo_t   *cr,
     {
       cols = 8;
       cell_w = CONTENT_W / cols;
-      thumb = cell_w * 0.66;
-      cell_h = thumb + 44;
+      thumb = cell_w * 0.62;
+      cell_h = thumb + 58;
       shown = MIN (certs->len, cols * (guint) (grid_h / cell_h)) - 1;
     }
 
@@ -1094,7 +1094,7 @@ render_cover (cairo_t   *cr,
     guint rows = (shown + cols - 1) / cols;
     double used_h = rows * cell_h;
 
-    y = grid_top + MAX (0, (grid_h - used_h) * 0.3);
+    y = grid_top + MAX (0, (grid_h - used_h) * 0.4);
     for (guint i = 0; i < shown; i++)
       {
         const JlnCertificateData *d = g_ptr_array_index (certs, i);
@@ -1107,11 +1107,21 @@ render_cover (cairo_t   *cr,
 
         draw_badge_image (cr, d->image_svg, cx + (cell_w - thumb) / 2, cy, thumb);
         label = new_layout (ctx, SANS, 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                            cell_w - 12, 0);
+                            cell_w - 12);
         pango_layout_set_height (label, -2);
         pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
         pango_layout_set_text (label, d->badge_name ? d->badge_name : "", -1);
         show_layout (cr, label, cx + 6, cy + thumb + 8, INK);
+        if (d->awarded_on)
+          {
+            g_autoptr(PangoLayout) when = NULL;
+            g_autofree char *date = jln_certificate_format_date (d->awarded_on);
+
+            when = new_layout (ctx, SANS, 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                               cell_w - 12);
+            pango_layout_set_text (when, date, -1);
+            show_layout (cr, when, cx + 6, cy + thumb + 10 + layout_height (label), INK_SOFT);
+          }
       }
 
     if (shown < certs->len)
@@ -1121,7 +1131,7 @@ render_cover (cairo_t   *cr,
           g_dngettext (NULL, "and %u more badge", "and %u more badges", certs->len - shown),
           certs->len - shown);
 
-        more = new_layout (ctx, SANS, 10, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, CONTENT_W, 0);
+        more = new_layout (ctx, SANS, 10, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, CONTENT_W);
         pango_layout_set_text (more, text, -1);
         show_layout (cr, more, MARGIN_X, y + rows * cell_h, INK_SOFT);
       }
