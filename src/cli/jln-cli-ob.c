@@ -1,35 +1,309 @@
 #define G_LOG_DOMAIN "jalons-cli"
 
-/* Placeholder: being written. */
+/* The pure Open Badges verbs: verify, bake, extract, canon. They need no
+ * store; --database is accepted (every verb takes it) and ignored. */
+
+#include <glib/gi18n.h>
 #include <stdio.h>
+
 #include "cli/jln-cli.h"
+#include "openbadges/jln-bake.h"
+#include "openbadges/jln-ob-error.h"
+#include "openbadges/jln-proof.h"
+#include "openbadges/jln-verify.h"
+
+/* Parses @entries for @verb; prints the error and usage on bad usage. */
+static gboolean
+parse_options (const char *verb, const char *parameter, const char *summary,
+               GOptionEntry *entries, int *argc, char ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("jalons-cli %s", verb);
+
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameter);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fprintf (stderr, "jalons-cli %s: %s\n\n%s", verb, error->message, help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+usage_error (const char *verb, const char *message)
+{
+  fprintf (stderr, "jalons-cli %s: %s\n", verb, message);
+  fprintf (stderr, _("Try “jalons-cli %s --help”."), verb);
+  fputc ('\n', stderr);
+}
+
+static GBytes *
+read_file (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info && g_file_info_get_size (info) > JLN_BAKE_MAX_FILE_SIZE)
+    {
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be a badge."), path);
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+    return NULL;
+  return g_bytes_new_take (data, len);
+}
+
+static JsonNode *
+read_json_file (const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = read_file (path, error);
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node;
+
+  if (bytes == NULL)
+    return NULL;
+  node = jln_ob_parse_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error);
+  if (node == NULL)
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+  return node;
+}
 
 int
 jln_cli_verify (int argc, char **argv)
 {
-  fprintf (stderr, "jalons-cli: verify is not built yet\n");
-  return 1;
+  g_autofree char *database = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *status_path = NULL;
+  g_autofree char *now_text = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the full reports as a JSON array"), NULL },
+    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("Check that the badge was awarded to this e-mail address"), N_("ADDRESS") },
+    { "status-list", 0, 0, G_OPTION_ARG_FILENAME, &status_path, N_("Status list credential to check revocation against"), N_("FILE") },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, N_("Check the dates against this moment (ISO 8601) instead of now"), N_("DATE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(JsonNode) status_list = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(JsonArray) reports = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  JlnVerifyOptions options = { 0 };
+  gboolean all_valid = TRUE;
+
+  if (!parse_options ("verify", N_("FILE…"), _("Verify badge files (PNG, SVG, JSON) offline."),
+                      entries, &argc, &argv))
+    return 2;
+  if (files == NULL || files[0] == NULL)
+    {
+      usage_error ("verify", _("no file given"));
+      return 2;
+    }
+  if (now_text != NULL && (now = g_date_time_new_from_iso8601 (now_text, NULL)) == NULL)
+    {
+      usage_error ("verify", _("--now needs a date like 2025-01-31T12:00:00Z"));
+      return 2;
+    }
+  if (status_path != NULL && (status_list = read_json_file (status_path, &error)) == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+
+  options.now = now;
+  options.email = email;
+  options.status_list = status_list;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(JlnVerifyReport) report = NULL;
+      g_autoptr(GError) file_error = NULL;
+
+      bytes = read_file (files[i], &file_error);
+      if (bytes == NULL)
+        {
+          report = g_new0 (JlnVerifyReport, 1);
+          report->problems = g_ptr_array_new_with_free_func (g_free);
+          report->verdict = JLN_VERIFY_INVALID;
+          report->dates = JLN_VERIFY_DATES_INVALID;
+          report->error = g_strdup (file_error->message);
+        }
+      else
+        report = jln_verify_bytes (bytes, &options);
+
+      if (report->verdict != JLN_VERIFY_VALID)
+        all_valid = FALSE;
+      if (as_json)
+        {
+          JsonNode *node = jln_verify_report_to_json (report);
+
+          json_object_set_string_member (json_node_get_object (node), "file", files[i]);
+          json_array_add_element (reports, node);
+        }
+      else
+        {
+          g_autofree char *line = jln_verify_report_to_line (report);
+
+          printf ("%s: %s\n", files[i], line);
+        }
+    }
+
+  if (as_json)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autofree char *text = NULL;
+
+      json_node_set_array (root, reports);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      printf ("%s\n", text);
+    }
+  return all_valid ? 0 : 1;
 }
 
 int
 jln_cli_bake (int argc, char **argv)
 {
-  fprintf (stderr, "jalons-cli: bake is not built yet\n");
-  return 1;
+  g_autofree char *database = NULL;
+  g_autofree char *credential_path = NULL;
+  g_autofree char *image_path = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
+    { "credential", 'c', 0, G_OPTION_ARG_FILENAME, &credential_path, N_("Signed credential (JSON)"), N_("FILE") },
+    { "image", 'i', 0, G_OPTION_ARG_FILENAME, &image_path, N_("Badge image (PNG or SVG)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Baked image to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GBytes) credential = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autoptr(GBytes) baked = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!parse_options ("bake", "", _("Bake a signed credential into a PNG or SVG image."),
+                      entries, &argc, &argv))
+    return 2;
+  if (credential_path == NULL || image_path == NULL || output == NULL)
+    {
+      usage_error ("bake", _("--credential, --image and --output are all needed"));
+      return 2;
+    }
+  if (argc > 1)
+    {
+      usage_error ("bake", _("unexpected argument"));
+      return 2;
+    }
+
+  if ((credential = read_file (credential_path, &error)) == NULL ||
+      (image = read_file (image_path, &error)) == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  text = g_strndup (g_bytes_get_data (credential, NULL), g_bytes_get_size (credential));
+  node = jln_ob_parse_json (text, -1, &error);
+  if (node == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fprintf (stderr, "jalons-cli: %s\n", _("The credential is not a JSON object."));
+      return 1;
+    }
+  g_strstrip (text);
+  baked = jln_bake (image, text, &error);
+  /* Written atomically: a failed bake never leaves a half-written file. */
+  if (baked == NULL ||
+      !g_file_set_contents (output, g_bytes_get_data (baked, NULL), g_bytes_get_size (baked), &error))
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  return 0;
 }
 
 int
 jln_cli_extract (int argc, char **argv)
 {
-  fprintf (stderr, "jalons-cli: extract is not built yet\n");
-  return 1;
+  g_autofree char *database = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JlnBakedCredential) baked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("extract", N_("FILE"), _("Print the credential baked into a PNG or SVG image."),
+                      entries, &argc, &argv))
+    return 2;
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      usage_error ("extract", _("give exactly one file"));
+      return 2;
+    }
+  if ((bytes = read_file (files[0], &error)) == NULL ||
+      (baked = jln_bake_extract (bytes, &error)) == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  printf ("%s\n", baked->payload);
+  return 0;
 }
 
 int
 jln_cli_canon (int argc, char **argv)
 {
-  fprintf (stderr, "jalons-cli: canon is not built yet\n");
-  return 1;
+  g_autofree char *database = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *canon = NULL;
+
+  if (!parse_options ("canon", N_("FILE"), _("Print the canonical N-Quads (RDFC-1.0) of a JSON-LD document."),
+                      entries, &argc, &argv))
+    return 2;
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      usage_error ("canon", _("give exactly one file"));
+      return 2;
+    }
+  if ((node = read_json_file (files[0], &error)) == NULL ||
+      (canon = jln_proof_canonicalize (node, &error)) == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  fputs (canon, stdout);
+  return 0;
 }
 
 int

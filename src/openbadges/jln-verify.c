@@ -1,6 +1,5 @@
 #define G_LOG_DOMAIN "jln-ob"
 
-#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -8,11 +7,10 @@
 #include "jln-credential.h"
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
+#include "jln-status-list.h"
 #include "jln-verify.h"
 
 #define MAX_JSON_DEPTH 64
-/* A status list of 16 M entries is 2 MiB; anything larger is not a list. */
-#define MAX_STATUS_LIST_BYTES (2 * 1024 * 1024)
 
 void
 jln_verify_report_free (JlnVerifyReport *report)
@@ -342,61 +340,17 @@ gboolean
 jln_verify_status_bit (const char *encoded_list, guint64 index,
                        gboolean *out_bit, GError **error)
 {
-  g_autofree guint8 *compressed = NULL;
-  g_autoptr(GConverter) converter = NULL;
-  g_autoptr(GByteArray) bits = g_byte_array_new ();
-  gsize len = 0, in_pos = 0;
-  const char *text = encoded_list;
+  g_autoptr(JlnStatusList) list = jln_status_list_decode (encoded_list, error);
 
-  if (text[0] == 'u')
-    text++;
-  compressed = jln_base64url_decode (text, &len, error);
-  if (compressed == NULL)
+  if (list == NULL)
     return FALSE;
-
-  converter = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
-  for (;;)
-    {
-      guint8 buf[16384];
-      gsize read = 0, written = 0;
-      GConverterResult r;
-      g_autoptr(GError) local_error = NULL;
-
-      r = g_converter_convert (converter, compressed + in_pos, len - in_pos,
-                               buf, sizeof buf, G_CONVERTER_INPUT_AT_END,
-                               &read, &written, &local_error);
-      if (r == G_CONVERTER_ERROR)
-        {
-          g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
-                       _("The status list is damaged (%s)."), local_error->message);
-          return FALSE;
-        }
-      in_pos += read;
-      g_byte_array_append (bits, buf, written);
-      if (bits->len > MAX_STATUS_LIST_BYTES)
-        {
-          g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_TOO_LARGE,
-                       _("The status list is too large."));
-          return FALSE;
-        }
-      if (r == G_CONVERTER_FINISHED)
-        break;
-      if (read == 0 && written == 0)
-        {
-          g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
-                       _("The status list is truncated."));
-          return FALSE;
-        }
-    }
-
-  if (index / 8 >= bits->len)
+  if (index >= jln_status_list_get_n_bits (list))
     {
       g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
                    _("The status list is shorter than this badge’s position in it."));
       return FALSE;
     }
-  /* Bit 0 is the most significant bit of the first byte. */
-  *out_bit = (bits->data[index / 8] >> (7 - index % 8)) & 1;
+  *out_bit = jln_status_list_is_set (list, (guint) index);
   return TRUE;
 }
 
