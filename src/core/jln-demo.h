@@ -8,6 +8,8 @@ typedef struct {
   guint   n_participants; /* default 120 */
   guint   n_awards;       /* default 400 */
   guint32 seed;           /* default 1 */
+  gint64  today;          /* unix time of "today"; 0 = now. Pins the calendar
+                           * so a test can compare two builds. */
 } JlnDemoOptions;
 
 #define JLN_DEMO_OPTIONS_INIT { 120, 400, 1 }
@@ -18,5 +20,9 @@ typedef struct {
  * Refuses a store that already has participants (JLN_STORE_ERROR_CONSTRAINT).
  * Awards are written without credentials (issued on demand). */
 gboolean jln_demo_build (JlnStore *store, const JlnDemoOptions *options, GError **error);
+
+/* How many awards @n_participants people can hold at most in the demo
+ * programme (each badge version once per person). */
+guint64  jln_demo_max_awards (guint n_participants);
 
 G_END_DECLS

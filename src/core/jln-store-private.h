@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include "jln-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +16,12 @@ typedef struct {
 
 /* Ordered, oldest first; the last one's version is the latest schema. */
 const JlnStoreMigration *jln_store_get_migrations (guint *n_migrations);
+
+/* Saves @badge's fields as a new version (current version + 1) even when
+ * nobody holds the current one: the demo uses it to show revised badges. */
+gboolean jln_store_add_badge_version (JlnStore    *self,
+                                      JlnBadge    *badge,
+                                      const char  *actor,
+                                      GError     **error);
 
 G_END_DECLS

@@ -2011,11 +2011,36 @@ restore_badge (JlnStore *self,
     }
 }
 
+static gboolean update_badge (JlnStore    *self,
+                              JlnBadge    *badge,
+                              gboolean     force_new_version,
+                              const char  *actor,
+                              GError     **error);
+
 gboolean
 jln_store_update_badge (JlnStore    *self,
                         JlnBadge    *badge,
                         const char  *actor,
                         GError     **error)
+{
+  return update_badge (self, badge, FALSE, actor, error);
+}
+
+gboolean
+jln_store_add_badge_version (JlnStore    *self,
+                             JlnBadge    *badge,
+                             const char  *actor,
+                             GError     **error)
+{
+  return update_badge (self, badge, TRUE, actor, error);
+}
+
+static gboolean
+update_badge (JlnStore    *self,
+              JlnBadge    *badge,
+              gboolean     force_new_version,
+              const char  *actor,
+              GError     **error)
 {
   g_autoptr(JlnCachedStmt) cur = NULL;
   g_autoptr(JlnCachedStmt) stmt = NULL;
@@ -2068,7 +2093,7 @@ jln_store_update_badge (JlnStore    *self,
   if (!step_done (self, stmt, error))
     goto fail;
 
-  if (n_awards > 0)
+  if (n_awards > 0 || force_new_version)
     {
       /* Awarded people keep the version they earned; edits make a new one. */
       new_version_id = insert_badge_version (self, badge, badge_id, version + 1, error);
@@ -3017,6 +3042,9 @@ jln_store_begin (JlnStore  *self,
                            _("A bulk change is already under way."));
       return FALSE;
     }
+  /* A bulk load touches far more pages than the default 2 MB cache holds;
+   * spilling them to the WAL mid-transaction costs more than the memory. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->bulk_depth = 1;
@@ -3049,6 +3077,7 @@ jln_store_commit (JlnStore  *self,
       return FALSE;
     }
   self->bulk_depth = 0;
+  sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
   reload_after_bulk (self);
   return TRUE;
 }
@@ -3063,5 +3092,6 @@ jln_store_rollback (JlnStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->bulk_depth = 0;
+  sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
   reload_after_bulk (self);
 }
