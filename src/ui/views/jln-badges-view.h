@@ -1,0 +1,18 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/jln-store.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_BADGES_VIEW (jln_badges_view_get_type ())
+G_DECLARE_FINAL_TYPE (JlnBadgesView, jln_badges_view, JLN, BADGES_VIEW, AdwBin)
+
+/* The badge catalogue as a grid of tiles. */
+JlnStore   *jln_badges_view_get_store (JlnBadgesView *self);
+void        jln_badges_view_set_store (JlnBadgesView *self,
+                                       JlnStore      *store);
+GListModel *jln_badges_view_get_model (JlnBadgesView *self);
+
+G_END_DECLS

@@ -1,0 +1,616 @@
+#define G_LOG_DOMAIN "jalons"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ui/jln-application.h"
+#include "ui/views/jln-participants-view.h"
+#include "ui/widgets/jln-participant-row.h"
+
+struct _JlnParticipantsView
+{
+  AdwBin parent_instance;
+
+  JlnStore           *store;
+  gboolean            large_icons;
+
+  GListModel         *territories;     /* store's, watched for changes */
+  GListModel         *coaches;
+  GArray             *territory_ids;   /* gint64 per drop-down row; 0 = all */
+  GArray             *coach_ids;
+  gint64              territory_id;    /* active filters */
+  gint64              coach_id;
+  char               *needle;          /* folded search text, NULL = none */
+
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  JlnParticipant     *shown;           /* on the participant page */
+
+  /* template children */
+  AdwLeaflet      *leaflet;
+  GtkSearchEntry  *search_entry;
+  GtkDropDown     *territory_dropdown;
+  GtkDropDown     *coach_dropdown;
+  GtkWidget       *filter_box;
+  GtkLabel        *count_label;
+  GtkStack        *content_stack;
+  GtkListView     *list_view;
+  AdwStatusPage   *empty_page;
+  AdwAvatar       *detail_avatar;
+  GtkLabel        *detail_name;
+  GtkLabel        *detail_territory;
+  GtkLabel        *detail_badges;
+};
+
+G_DEFINE_FINAL_TYPE (JlnParticipantsView, jln_participants_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LARGE_ICONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+filter_participant (gpointer item,
+                    gpointer user_data)
+{
+  JlnParticipantsView *self = user_data;
+  JlnParticipant *p = item;
+
+  if (self->territory_id != 0 && jln_participant_get_territory_id (p) != self->territory_id)
+    return FALSE;
+  if (self->coach_id != 0 && jln_participant_get_coach_id (p) != self->coach_id)
+    return FALSE;
+  /* The model keeps each participant's folded text, so this is a substring
+   * search, not a re-fold, for every row. */
+  if (self->needle != NULL && !jln_participant_matches (p, self->needle))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_count_and_empty_state (JlnParticipantsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  GListModel *all = gtk_filter_list_model_get_model (self->filter_model);
+  guint total = all ? g_list_model_get_n_items (all) : 0;
+  g_autofree char *count = NULL;
+
+  count = g_strdup_printf (ngettext ("%u participant", "%u participants", n), n);
+  gtk_label_set_label (self->count_label, count);
+  /* Nothing to search or filter in an empty programme. */
+  gtk_widget_set_visible (self->filter_box, total > 0);
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+
+  if (total == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Participants Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("People joining the programme will appear here."));
+    }
+  else if (self->needle != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      title = g_strdup_printf (_("No Match for “%s”"),
+                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      adw_status_page_set_title (self->empty_page, title);
+      adw_status_page_set_description (self->empty_page,
+                                       _("Check the spelling, or search by first name, last name or territory."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("Nobody Matches These Filters"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Choose “All territories” or “All coaches” to see more people."));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+on_filtered_items_changed (JlnParticipantsView *self)
+{
+  update_count_and_empty_state (self);
+}
+
+static void
+on_search_changed (JlnParticipantsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *needle = NULL;
+  GtkFilterChange change;
+
+  if (*stripped != '\0')
+    needle = jln_fold_for_search (stripped);
+  if (needle != NULL && *needle == '\0')
+    g_clear_pointer (&needle, g_free);
+
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+
+  /* Typing one more letter only removes rows, deleting one only adds rows:
+   * telling the filter model so lets it look at a fraction of the list. */
+  if (self->needle == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (needle == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->needle, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static GtkFilterChange
+id_change (gint64 old_id,
+           gint64 new_id)
+{
+  if (old_id == 0)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (new_id == 0)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+static gint64
+selected_id (GtkDropDown *dropdown,
+             GArray      *ids)
+{
+  guint pos = gtk_drop_down_get_selected (dropdown);
+
+  if (ids == NULL || pos == GTK_INVALID_LIST_POSITION || pos >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, pos);
+}
+
+static void
+on_territory_selected (JlnParticipantsView *self)
+{
+  gint64 id = selected_id (self->territory_dropdown, self->territory_ids);
+  GtkFilterChange change;
+
+  if (id == self->territory_id)
+    return;
+  change = id_change (self->territory_id, id);
+  self->territory_id = id;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+on_coach_selected (JlnParticipantsView *self)
+{
+  gint64 id = selected_id (self->coach_dropdown, self->coach_ids);
+  GtkFilterChange change;
+
+  if (id == self->coach_id)
+    return;
+  change = id_change (self->coach_id, id);
+  self->coach_id = id;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+/* Drop-down choices: "All …" first, then the store's names. Rebuilt when the
+ * store's list changes, keeping the current choice when it still exists. */
+static void
+fill_dropdown (GtkDropDown *dropdown,
+               GArray      *ids,
+               GListModel  *model,
+               const char  *all_label,
+               gint64       current,
+               gboolean     territories)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  guint selected = 0;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+
+  g_array_set_size (ids, 0);
+  gtk_string_list_append (strings, all_label);
+  g_array_append_val (ids, (gint64) { 0 });
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      gint64 id;
+      const char *name;
+
+      if (territories)
+        {
+          id = jln_territory_get_id (JLN_TERRITORY (item));
+          name = jln_territory_get_name (JLN_TERRITORY (item));
+        }
+      else
+        {
+          id = jln_coach_get_id (JLN_COACH (item));
+          name = jln_coach_get_name (JLN_COACH (item));
+        }
+      gtk_string_list_append (strings, name ? name : "");
+      g_array_append_val (ids, id);
+      if (id == current)
+        selected = i + 1;
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+static void
+on_territories_changed (JlnParticipantsView *self)
+{
+  fill_dropdown (self->territory_dropdown, self->territory_ids, self->territories,
+                 _("All territories"), self->territory_id, TRUE);
+}
+
+static void
+on_coaches_changed (JlnParticipantsView *self)
+{
+  fill_dropdown (self->coach_dropdown, self->coach_ids, self->coaches,
+                 _("All coaches"), self->coach_id, FALSE);
+}
+
+static void
+show_participant (JlnParticipantsView *self)
+{
+  JlnParticipant *p = self->shown;
+  g_autofree char *full_name = NULL;
+  g_autofree char *badges = NULL;
+
+  if (p == NULL)
+    return;
+
+  full_name = g_strdup_printf ("%s %s", jln_participant_get_first_name (p),
+                               jln_participant_get_last_name (p));
+  adw_avatar_set_text (self->detail_avatar, full_name);
+  gtk_label_set_label (self->detail_name, full_name);
+  gtk_label_set_label (self->detail_territory, jln_participant_get_territory_name (p));
+  badges = jln_format_badge_count (jln_participant_get_badge_count (p));
+  gtk_label_set_label (self->detail_badges, badges);
+
+  adw_avatar_set_custom_image (self->detail_avatar, NULL);
+  if (jln_participant_get_photo_path (p) != NULL)
+    {
+      g_autoptr(GdkTexture) photo =
+        gdk_texture_new_from_filename (jln_participant_get_photo_path (p), NULL);
+      adw_avatar_set_custom_image (self->detail_avatar, GDK_PAINTABLE (photo));
+    }
+}
+
+void
+jln_participants_view_open_participant (JlnParticipantsView *self,
+                                        guint                position)
+{
+  g_autoptr(JlnParticipant) p = NULL;
+
+  g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
+
+  p = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  if (p == NULL)
+    return;
+
+  g_set_object (&self->shown, p);
+  show_participant (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "participant");
+}
+
+static void
+on_list_activate (JlnParticipantsView *self,
+                  guint                position)
+{
+  jln_participants_view_open_participant (self, position);
+}
+
+static void
+on_back_clicked (JlnParticipantsView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           JlnParticipantsView      *self)
+{
+  GtkWidget *row = jln_participant_row_new ();
+
+  /* Rows are recycled, so binding once here follows the mode for their life. */
+  g_object_bind_property (self, "large-icons", row, "large", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          JlnParticipantsView      *self)
+{
+  jln_participant_row_set_participant (JLN_PARTICIPANT_ROW (gtk_list_item_get_child (item)),
+                                       gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            JlnParticipantsView      *self)
+{
+  jln_participant_row_set_participant (JLN_PARTICIPANT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+jln_participants_view_dispose (GObject *object)
+{
+  JlnParticipantsView *self = JLN_PARTICIPANTS_VIEW (object);
+
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  jln_participants_view_set_store (self, NULL);
+  /* The bin's child is also a template child: drop it from the bin first,
+   * or both would unparent it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PARTICIPANTS_VIEW);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->shown);
+
+  G_OBJECT_CLASS (jln_participants_view_parent_class)->dispose (object);
+}
+
+static void
+jln_participants_view_finalize (GObject *object)
+{
+  JlnParticipantsView *self = JLN_PARTICIPANTS_VIEW (object);
+
+  g_clear_pointer (&self->territory_ids, g_array_unref);
+  g_clear_pointer (&self->coach_ids, g_array_unref);
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (jln_participants_view_parent_class)->finalize (object);
+}
+
+static void
+jln_participants_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  JlnParticipantsView *self = JLN_PARTICIPANTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_LARGE_ICONS:
+      g_value_set_boolean (value, self->large_icons);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_participants_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  JlnParticipantsView *self = JLN_PARTICIPANTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      jln_participants_view_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_LARGE_ICONS:
+      if (self->large_icons != g_value_get_boolean (value))
+        {
+          self->large_icons = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_participants_view_class_init (JlnParticipantsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  jln_ui_register_resources ();
+
+  object_class->dispose = jln_participants_view_dispose;
+  object_class->finalize = jln_participants_view_finalize;
+  object_class->get_property = jln_participants_view_get_property;
+  object_class->set_property = jln_participants_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, JLN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_ICONS] =
+    g_param_spec_boolean ("large-icons", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jalons/Jalons/views/jln-participants-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, territory_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, coach_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_avatar);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_name);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_territory);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_badges);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_territory_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_coach_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_set_css_name (widget_class, "participants-view");
+}
+
+static void
+jln_participants_view_init (JlnParticipantsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  self->territory_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->coach_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_participant, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (on_filtered_items_changed), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             g_object_ref (G_LIST_MODEL (self->filter_model)))));
+
+  on_territories_changed (self);
+  on_coaches_changed (self);
+  update_count_and_empty_state (self);
+}
+
+JlnStore *
+jln_participants_view_get_store (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+jln_participants_view_set_store (JlnParticipantsView *self,
+                                 JlnStore            *store)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
+  g_return_if_fail (store == NULL || JLN_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->territories != NULL)
+    g_signal_handlers_disconnect_by_data (self->territories, self);
+  if (self->coaches != NULL)
+    g_signal_handlers_disconnect_by_data (self->coaches, self);
+  g_clear_object (&self->territories);
+  g_clear_object (&self->coaches);
+  g_set_object (&self->store, store);
+  self->territory_id = 0;
+  self->coach_id = 0;
+
+  if (store != NULL)
+    {
+      self->territories = g_object_ref (jln_store_get_territories (store));
+      self->coaches = g_object_ref (jln_store_get_coaches (store));
+      g_signal_connect_swapped (self->territories, "items-changed",
+                                G_CALLBACK (on_territories_changed), self);
+      g_signal_connect_swapped (self->coaches, "items-changed",
+                                G_CALLBACK (on_coaches_changed), self);
+    }
+
+  /* During dispose the template children are already gone. */
+  if (self->territory_dropdown != NULL)
+    {
+      on_territories_changed (self);
+      on_coaches_changed (self);
+    }
+  if (self->filter_model != NULL)
+    gtk_filter_list_model_set_model (self->filter_model,
+                                     store ? jln_store_get_participants (store) : NULL);
+  if (self->count_label != NULL)
+    update_count_and_empty_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+jln_participants_view_focus_search (JlnParticipantsView *self)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GListModel *
+jln_participants_view_get_model (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->filter_model);
+}
+
+GtkEditable *
+jln_participants_view_get_search_entry (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+static gboolean
+select_id (GtkDropDown *dropdown,
+           GArray      *ids,
+           gint64       id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+jln_participants_view_select_territory (JlnParticipantsView *self,
+                                        gint64               territory_id)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), FALSE);
+
+  return select_id (self->territory_dropdown, self->territory_ids, territory_id);
+}
+
+gboolean
+jln_participants_view_select_coach (JlnParticipantsView *self,
+                                    gint64               coach_id)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), FALSE);
+
+  return select_id (self->coach_dropdown, self->coach_ids, coach_id);
+}
+
+const char *
+jln_participants_view_get_count_text (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
+
+  return gtk_label_get_label (self->count_label);
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/jln-store.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_PARTICIPANTS_VIEW (jln_participants_view_get_type ())
+G_DECLARE_FINAL_TYPE (JlnParticipantsView, jln_participants_view, JLN, PARTICIPANTS_VIEW, AdwBin)
+
+/* The participants list: search as you type, territory and coach filters,
+ * and a page per participant (filled in by the coach desk). */
+JlnStore    *jln_participants_view_get_store        (JlnParticipantsView *self);
+void         jln_participants_view_set_store        (JlnParticipantsView *self,
+                                                     JlnStore            *store);
+void         jln_participants_view_focus_search     (JlnParticipantsView *self);
+
+/* The filtered list shown (JlnParticipant items). */
+GListModel  *jln_participants_view_get_model        (JlnParticipantsView *self);
+GtkEditable *jln_participants_view_get_search_entry (JlnParticipantsView *self);
+/* Picks a territory (0: all) or a coach (0: all) in the filter drop-downs;
+ * FALSE when the store has no such territory/coach. */
+gboolean     jln_participants_view_select_territory (JlnParticipantsView *self,
+                                                     gint64               territory_id);
+gboolean     jln_participants_view_select_coach     (JlnParticipantsView *self,
+                                                     gint64               coach_id);
+/* The count shown above the list ("120 participants"). */
+const char  *jln_participants_view_get_count_text   (JlnParticipantsView *self);
+/* Opens the page of the @position-th participant in the filtered list. */
+void         jln_participants_view_open_participant (JlnParticipantsView *self,
+                                                     guint                position);
+
+G_END_DECLS

@@ -1,0 +1,290 @@
+#define G_LOG_DOMAIN "jalons"
+
+#include <glib/gi18n.h>
+
+#include "ui/jln-application.h"
+#include "ui/widgets/jln-participant-row.h"
+
+#define AVATAR_SIZE 40
+#define AVATAR_SIZE_LARGE 64
+
+struct _JlnParticipantRow
+{
+  GtkWidget parent_instance;
+
+  JlnParticipant *participant;
+  gboolean        large;
+  char           *photo_path;   /* photo currently shown on the avatar */
+
+  GtkWidget *box;
+  AdwAvatar *avatar;
+  GtkLabel  *name_label;
+  GtkLabel  *details_label;
+  GtkLabel  *badges_label;
+};
+
+G_DEFINE_FINAL_TYPE (JlnParticipantRow, jln_participant_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PARTICIPANT,
+  PROP_LARGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+char *
+jln_format_badge_count (guint count)
+{
+  if (count == 0)
+    return g_strdup (_("No badges yet"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u badge", "%u badges", count), count);
+}
+
+static void
+update_photo (JlnParticipantRow *self,
+              const char        *path)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (g_strcmp0 (self->photo_path, path) == 0)
+    return;
+  g_free (self->photo_path);
+  self->photo_path = g_strdup (path);
+
+  if (path != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      texture = gdk_texture_new_from_filename (path, &error);
+      /* A missing photo is not worth a dialog: the initials stand in. */
+      if (texture == NULL)
+        g_debug ("No photo for a participant: %s", error->message);
+    }
+  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+}
+
+static void
+update (JlnParticipantRow *self)
+{
+  JlnParticipant *p = self->participant;
+  g_autofree char *details = NULL;
+  g_autofree char *badges = NULL;
+  g_autofree char *full_name = NULL;
+  const char *territory, *coach;
+  guint count;
+
+  adw_avatar_set_size (self->avatar, self->large ? AVATAR_SIZE_LARGE : AVATAR_SIZE);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), !self->large && p != NULL);
+
+  if (p == NULL)
+    {
+      gtk_label_set_label (self->name_label, "");
+      gtk_label_set_label (self->badges_label, "");
+      adw_avatar_set_text (self->avatar, NULL);
+      update_photo (self, NULL);
+      return;
+    }
+
+  full_name = g_strdup_printf ("%s %s", jln_participant_get_first_name (p),
+                               jln_participant_get_last_name (p));
+  adw_avatar_set_text (self->avatar, full_name);
+  update_photo (self, jln_participant_get_photo_path (p));
+  gtk_label_set_label (self->name_label, jln_participant_get_display_name (p));
+
+  territory = jln_participant_get_territory_name (p);
+  coach = jln_participant_get_coach_name (p);
+  if (territory != NULL && *territory && coach != NULL && *coach)
+    /* Translators: territory, then the participant's coach. */
+    details = g_strdup_printf (_("%s · coach: %s"), territory, coach);
+  else if (coach != NULL && *coach)
+    details = g_strdup_printf (_("Coach: %s"), coach);
+  else
+    details = g_strdup (territory ? territory : "");
+  gtk_label_set_label (self->details_label, details);
+
+  count = jln_participant_get_badge_count (p);
+  /* Large-icon mode: the pictogram and the number say it without words. */
+  if (self->large)
+    badges = g_strdup_printf ("%u", count);
+  else
+    badges = jln_format_badge_count (count);
+  gtk_label_set_label (self->badges_label, badges);
+  gtk_label_set_width_chars (self->badges_label, self->large ? 3 : 12);
+  if (self->large)
+    {
+      g_autofree char *words = jln_format_badge_count (count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->badges_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->badges_label),
+                                   GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+on_participant_notify (JlnParticipantRow *self)
+{
+  update (self);
+}
+
+static void
+jln_participant_row_dispose (GObject *object)
+{
+  GtkWidget *child;
+  JlnParticipantRow *self = JLN_PARTICIPANT_ROW (object);
+
+  jln_participant_row_set_participant (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PARTICIPANT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (jln_participant_row_parent_class)->dispose (object);
+}
+
+static void
+jln_participant_row_finalize (GObject *object)
+{
+  JlnParticipantRow *self = JLN_PARTICIPANT_ROW (object);
+
+  g_free (self->photo_path);
+
+  G_OBJECT_CLASS (jln_participant_row_parent_class)->finalize (object);
+}
+
+static void
+jln_participant_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  JlnParticipantRow *self = JLN_PARTICIPANT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARTICIPANT:
+      g_value_set_object (value, self->participant);
+      break;
+    case PROP_LARGE:
+      g_value_set_boolean (value, self->large);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_participant_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  JlnParticipantRow *self = JLN_PARTICIPANT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARTICIPANT:
+      jln_participant_row_set_participant (self, g_value_get_object (value));
+      break;
+    case PROP_LARGE:
+      jln_participant_row_set_large (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_participant_row_class_init (JlnParticipantRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  jln_ui_register_resources ();
+
+  object_class->dispose = jln_participant_row_dispose;
+  object_class->finalize = jln_participant_row_finalize;
+  object_class->get_property = jln_participant_row_get_property;
+  object_class->set_property = jln_participant_row_set_property;
+
+  properties[PROP_PARTICIPANT] =
+    g_param_spec_object ("participant", NULL, NULL, JLN_TYPE_PARTICIPANT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE] =
+    g_param_spec_boolean ("large", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jalons/Jalons/widgets/jln-participant-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, box);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, badges_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "participant-row");
+}
+
+static void
+jln_participant_row_init (JlnParticipantRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+jln_participant_row_new (void)
+{
+  return g_object_new (JLN_TYPE_PARTICIPANT_ROW, NULL);
+}
+
+JlnParticipant *
+jln_participant_row_get_participant (JlnParticipantRow *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANT_ROW (self), NULL);
+
+  return self->participant;
+}
+
+void
+jln_participant_row_set_participant (JlnParticipantRow *self,
+                                     JlnParticipant    *participant)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANT_ROW (self));
+
+  if (self->participant == participant)
+    return;
+
+  if (self->participant != NULL)
+    g_signal_handlers_disconnect_by_func (self->participant, on_participant_notify, self);
+  g_set_object (&self->participant, participant);
+  if (participant != NULL)
+    g_signal_connect_swapped (participant, "notify", G_CALLBACK (on_participant_notify), self);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANT]);
+}
+
+gboolean
+jln_participant_row_get_large (JlnParticipantRow *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANT_ROW (self), FALSE);
+
+  return self->large;
+}
+
+void
+jln_participant_row_set_large (JlnParticipantRow *self,
+                               gboolean           large)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANT_ROW (self));
+
+  large = !!large;
+  if (self->large == large)
+    return;
+
+  self->large = large;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE]);
+}

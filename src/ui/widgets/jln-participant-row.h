@@ -1,0 +1,26 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/jln-participant.h"
+
+G_BEGIN_DECLS
+
+#define JLN_TYPE_PARTICIPANT_ROW (jln_participant_row_get_type ())
+G_DECLARE_FINAL_TYPE (JlnParticipantRow, jln_participant_row, JLN, PARTICIPANT_ROW, GtkWidget)
+
+/* One participant in a list: avatar, display name, territory and coach, and
+ * the number of badges (icon and words, never colour alone). With "large"
+ * set, secondary text goes away and the avatar grows (large-icon mode). */
+GtkWidget      *jln_participant_row_new             (void);
+JlnParticipant *jln_participant_row_get_participant (JlnParticipantRow *self);
+void            jln_participant_row_set_participant (JlnParticipantRow *self,
+                                                     JlnParticipant    *participant);
+gboolean        jln_participant_row_get_large       (JlnParticipantRow *self);
+void            jln_participant_row_set_large       (JlnParticipantRow *self,
+                                                     gboolean           large);
+
+/* "4 badges" / "1 badge" / "No badges yet", translated. */
+char           *jln_format_badge_count              (guint              count);
+
+G_END_DECLS
