@@ -31,6 +31,7 @@ G_DEFINE_QUARK (jln-certificate-error-quark, jln_certificate_error)
 #define IMAGE_MIN_SIZE 99.0  /* 35 mm */
 #define QR_SIZE        76.0  /* 27 mm: scans easily from paper */
 #define CHECK_INDENT   20.0
+#define NARROW_CELL    90.0  /* cover thumbnails narrower than this lose their date */
 
 /* Pango picks the first family installed; the generic names at the end
  * always resolve. */
@@ -1077,7 +1078,7 @@ render_cover (cairo_t   *cr,
 
       cell_w = CONTENT_W / cols;
       thumb = MIN (130, cell_w * 0.62);
-      cell_h = thumb + 58;
+      cell_h = thumb + (cell_w < NARROW_CELL ? 36 : 58);
       if (rows * cell_h <= grid_h)
         break;
     }
@@ -1086,7 +1087,7 @@ render_cover (cairo_t   *cr,
       cols = 8;
       cell_w = CONTENT_W / cols;
       thumb = cell_w * 0.62;
-      cell_h = thumb + 58;
+      cell_h = thumb + 36;
       shown = MIN (certs->len, cols * (guint) (grid_h / cell_h)) - 1;
     }
 
@@ -1106,13 +1107,13 @@ render_cover (cairo_t   *cr,
         g_autoptr(PangoLayout) label = NULL;
 
         draw_badge_image (cr, d->image_svg, cx + (cell_w - thumb) / 2, cy, thumb);
-        label = new_layout (ctx, SANS, 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                            cell_w - 12);
+        label = new_layout (ctx, SANS, cell_w < NARROW_CELL ? 7.5 : 9,
+                            PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, cell_w - 8);
         pango_layout_set_height (label, -2);
         pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
         pango_layout_set_text (label, d->badge_name ? d->badge_name : "", -1);
-        show_layout (cr, label, cx + 6, cy + thumb + 8, INK);
-        if (d->awarded_on)
+        show_layout (cr, label, cx + 4, cy + thumb + 8, INK);
+        if (d->awarded_on && cell_w >= NARROW_CELL)
           {
             g_autoptr(PangoLayout) when = NULL;
             g_autofree char *date = jln_certificate_format_date (d->awarded_on);

@@ -711,6 +711,78 @@ test_bad_svg (Fixture      *f,
   export_with_svg (f, "oversized", huge);
 }
 
+static guint
+count_red (const JlnCertificateData *d)
+{
+  g_autoptr(GError) error = NULL;
+  int w = 210, h = 297;
+  cairo_surface_t *page = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  cairo_t *cr = cairo_create (page);
+  guint red_pixels = 0;
+
+  g_assert_true (jln_certificate_render_page (cr, w, h, d, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (page);
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (page)
+                                              + y * cairo_image_surface_get_stride (page));
+      for (int x = 0; x < w; x++)
+        if ((row[x] & 0xffffff) == 0xff0000)
+          red_pixels++;
+    }
+  cairo_surface_destroy (page);
+  return red_pixels;
+}
+
+/* An image the badge points at on disk must not be drawn: the page keeps
+ * no trace of its colour. */
+static void
+test_svg_external_not_loaded (Fixture      *f,
+                              gconstpointer unused)
+{
+  g_autofree char *png = g_build_filename (f->dir, "red.png", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(JlnCertificateData) d = NULL;
+  g_autoptr(JlnCertificateData) inline_d = NULL;
+  g_autofree char *png_data = NULL;
+  g_autofree char *b64 = NULL;
+  g_autofree char *inline_svg = NULL;
+  gsize png_len = 0;
+  cairo_surface_t *red;
+  cairo_t *cr;
+
+  red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 16, 16);
+  cr = cairo_create (red);
+  cairo_set_source_rgb (cr, 1, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (red, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (red);
+
+  svg = g_strdup_printf ("<svg xmlns='http://www.w3.org/2000/svg' "
+                         "xmlns:xlink='http://www.w3.org/1999/xlink' viewBox='0 0 256 256'>"
+                         "<image width='256' height='256' xlink:href='file://%s'/>"
+                         "<image width='256' height='256' xlink:href='red.png'/>"
+                         "</svg>", png);
+  d = make_data ("Se déplacer en bus", svg, FALSE);
+
+  g_assert_cmpuint (count_red (d), ==, 0);
+
+  /* Control: the same picture inline (data: URL) is drawn, so the count
+   * above would see it. */
+  g_assert_true (g_file_get_contents (png, &png_data, &png_len, NULL));
+  b64 = g_base64_encode ((const guchar *) png_data, png_len);
+  inline_svg = g_strdup_printf ("<svg xmlns='http://www.w3.org/2000/svg' "
+                                "xmlns:xlink='http://www.w3.org/1999/xlink' viewBox='0 0 256 256'>"
+                                "<image width='256' height='256' xlink:href='data:image/png;base64,%s'/>"
+                                "</svg>", b64);
+  inline_d = make_data ("Se déplacer en bus", inline_svg, FALSE);
+  g_assert_cmpuint (count_red (inline_d), >, 100);
+}
+
 /* ---- print operation (export action, no dialog) ---- */
 
 typedef struct {
@@ -824,6 +896,7 @@ main (int argc, char **argv)
   ADD ("/certificate/revoked", test_revoked);
   ADD ("/certificate/empty", test_empty);
   ADD ("/certificate/bad-svg", test_bad_svg);
+  ADD ("/certificate/svg-external-not-loaded", test_svg_external_not_loaded);
   ADD ("/certificate/print-export", test_print_export);
 #undef ADD
 
