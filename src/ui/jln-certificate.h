@@ -22,8 +22,7 @@ typedef enum {
   JLN_CERTIFICATE_ERROR_NO_CONSENT,  /* the participant refused printed certificates */
   JLN_CERTIFICATE_ERROR_EMPTY,       /* nothing to print */
   JLN_CERTIFICATE_ERROR_WRITE,       /* the PDF could not be written */
-  JLN_CERTIFICATE_ERROR_RENDER,      /* cairo failed while drawing */
-  JLN_CERTIFICATE_ERROR_CANCELLED,   /* the coach closed the print dialog */
+  JLN_CERTIFICATE_ERROR_RENDER,      /* cairo or the print system failed */
 } JlnCertificateError;
 
 /* A4 in PostScript points, the page size every certificate is laid out for. */
@@ -95,17 +94,22 @@ gboolean jln_certificate_render_nth_page (cairo_t   *cr,
                                           guint      page_nr,
                                           GError   **error);
 
-/* Writes @certs (JlnCertificateData*) as an A4 PDF at @path. The file is
+/* Writes @certs (JlnCertificateData*, in the order given: pass them by
+ * date for a booklet) as an A4 PDF at @path. Any revoked certificate refuses
+ * the whole batch before anything is written. The file is
  * written beside @path under a temporary name and renamed at the end, so a
  * failure never leaves a half-written PDF. */
 gboolean jln_certificate_export_pdf (GPtrArray  *certs,
                                      const char *path,
                                      GError    **error);
 
-/* Prints @certs with the GTK print dialog over @parent, or, when
+/* Prints @certs (JlnCertificateData*, kept referenced until the end) with
+ * the GTK print dialog over @parent, A4 portrait by default; or, when
  * @export_path is set, writes the PDF there through the print system without
- * a dialog. @callback runs once it is over; get the outcome with
- * jln_certificate_print_finish(). */
+ * a dialog (temporary file + rename, as jln_certificate_export_pdf()).
+ * @callback runs once it is over; jln_certificate_print_finish() gives the
+ * outcome: a JLN_CERTIFICATE_ERROR to show the coach, or G_IO_ERROR_CANCELLED
+ * when they closed the dialog (show nothing then). */
 void     jln_certificate_print        (GtkWindow          *parent,
                                        GPtrArray          *certs,
                                        const char         *export_path,

@@ -151,6 +151,12 @@ certs_new (void)
 
 /* ---- poppler-utils ---- */
 
+#define assert_contains(hay, needle) \
+  G_STMT_START { \
+    if (strstr ((hay), (needle)) == NULL) \
+      g_error ("“%s” not found in: %s", (needle), (hay)); \
+  } G_STMT_END
+
 static gboolean
 run_tool (const char  *tool,
           const char  *path,
@@ -174,14 +180,31 @@ run_tool (const char  *tool,
   return TRUE;
 }
 
+/* Page count; also checks every PDF is A4 and, when
+ * JALONS_CERTIFICATE_SAMPLES_DIR is set, keeps a copy there to look at
+ * (pdftoppm -png -r 60 …). */
 static int
 pdf_pages (const char *path)
 {
   g_autofree char *info = NULL;
   const char *line;
+  const char *keep = g_getenv ("JALONS_CERTIFICATE_SAMPLES_DIR");
 
   if (!run_tool ("pdfinfo", path, &info))
     return -1;
+  assert_contains (info, "(A4)");
+
+  if (keep)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *copy = g_build_filename (keep, base, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (g_file_get_contents (path, &contents, &len, NULL))
+        g_file_set_contents (copy, contents, len, NULL);
+    }
+
   line = strstr (info, "\nPages:");
   g_assert_nonnull (line);
   return atoi (line + strlen ("\nPages:"));
@@ -237,11 +260,6 @@ need_poppler (void)
   return FALSE;
 }
 
-#define assert_contains(hay, needle) \
-  G_STMT_START { \
-    if (strstr ((hay), (needle)) == NULL) \
-      g_error ("“%s” not found in: %s", (needle), (hay)); \
-  } G_STMT_END
 
 /* ---- tests ---- */
 
