@@ -1168,7 +1168,10 @@ extract_json (const char *text, gsize len, GError **error)
       || json_value_has_string (json_object_get_member (obj, "type"), ob3_types))
     version = 3;
   else if (json_value_has_string (json_object_get_member (obj, "@context"), ob2_contexts)
-           || json_value_has_string (json_object_get_member (obj, "type"), ob2_types))
+           || json_value_has_string (json_object_get_member (obj, "type"), ob2_types)
+           /* OB 1.0 (older Moodle): no context, but these three */
+           || (json_object_has_member (obj, "uid") && json_object_has_member (obj, "badge")
+               && json_object_has_member (obj, "recipient")))
     version = 2;
   else
     {
