@@ -305,6 +305,16 @@ new_layout (PangoContext *ctx,
   return layout;
 }
 
+/* Bounds a text the coach typed, so an absurdly long one ends in "…"
+ * instead of running over the rest of the page. */
+static void
+clamp_lines (PangoLayout *layout,
+             int          max_lines)
+{
+  pango_layout_set_height (layout, -max_lines);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -568,6 +578,7 @@ build_body (PangoContext             *ctx,
       l = new_layout (ctx, SERIF, 38 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
                       CONTENT_W);
       pango_layout_set_text (l, data->participant_name, -1);
+      clamp_lines (l, 3);
       add_block (blocks, l, 8 * scale, INK);
     }
 
@@ -582,6 +593,7 @@ build_body (PangoContext             *ctx,
       l = new_layout (ctx, SERIF, 24 * scale, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL,
                       CONTENT_W);
       pango_layout_set_text (l, data->badge_name, -1);
+      clamp_lines (l, 3);
       add_block (blocks, l, 8 * scale, INK);
     }
 
@@ -607,6 +619,7 @@ build_body (PangoContext             *ctx,
       l = new_layout (ctx, SANS, 12.5 * scale, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
                       MIN (CONTENT_W, 380));
       pango_layout_set_text (l, data->easy_text, -1);
+      clamp_lines (l, 6);
       pango_layout_set_spacing (l, (int) (3 * scale * PANGO_SCALE));
       add_block (blocks, l, 16 * scale, INK);
       g_array_index (blocks, Block, blocks->len - 1).x = (PAGE_W - MIN (CONTENT_W, 380)) / 2;
@@ -639,6 +652,7 @@ build_body (PangoContext             *ctx,
           if (i < shown)
             {
               pango_layout_set_text (b.layout, data->criteria_met[i], -1);
+              clamp_lines (b.layout, 3);
               b.mark = new_layout (ctx, SANS, 11 * scale, PANGO_WEIGHT_BOLD,
                                    PANGO_STYLE_NORMAL, -1);
               pango_layout_set_alignment (b.mark, PANGO_ALIGN_LEFT);

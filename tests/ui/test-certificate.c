@@ -154,7 +154,7 @@ certs_new (void)
 #define assert_contains(hay, needle) \
   G_STMT_START { \
     if (strstr ((hay), (needle)) == NULL) \
-      g_error ("“%s” not found in: %s", (needle), (hay)); \
+      g_error ("“%s” not found in: %.2000s", (needle), (hay)); \
   } G_STMT_END
 
 static gboolean
@@ -246,6 +246,59 @@ strip_spaces (const char *s)
     if (!g_ascii_isspace (*s))
       g_string_append_c (out, *s);
   return g_string_free (out, FALSE);
+}
+
+/* Word boxes from pdftotext -bbox, in points from the top of the page. */
+static double
+word_extreme (const char *path,
+              const char *word,
+              gboolean    want_top)
+{
+  g_autofree char *exe = g_find_program_in_path ("pdftotext");
+  g_autofree char *html = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { exe, "-bbox", path, "-", NULL };
+  double result = want_top ? G_MAXDOUBLE : -1;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &html, NULL, &status, &error);
+  g_assert_no_error (error);
+
+  pattern = g_strdup_printf ("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\">%s</word>",
+                             word);
+  regex = g_regex_new (pattern, 0, 0, &error);
+  g_assert_no_error (error);
+  g_regex_match (regex, html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *top = g_match_info_fetch (match, 1);
+      g_autofree char *bottom = g_match_info_fetch (match, 2);
+
+      if (want_top)
+        result = MIN (result, g_ascii_strtod (top, NULL));
+      else
+        result = MAX (result, g_ascii_strtod (bottom, NULL));
+      g_match_info_next (match, NULL);
+    }
+  g_assert_cmpfloat (result, >=, 0);
+  g_assert_cmpfloat (result, <, G_MAXDOUBLE);
+  return result;
+}
+
+static double
+lowest_word_bottom (const char *path, const char *word)
+{
+  return word_extreme (path, word, FALSE);
+}
+
+static double
+word_top (const char *path, const char *word)
+{
+  return word_extreme (path, word, TRUE);
 }
 
 static gboolean
@@ -532,6 +585,29 @@ test_pdf_crowded (Fixture      *f,
   assert_contains (text, "Obtenu le 14 mars 2026");
   /* The criteria that do not fit are counted, not silently dropped. */
   assert_contains (text, "autres critères");
+
+  /* Absurdly long texts are cut short with "…", never spill over: the
+   * footer is still there, on the same single page. */
+  {
+    g_autoptr(GPtrArray) absurd = certs_new ();
+    g_autofree char *absurd_path = g_build_filename (f->dir, "absurd.pdf", NULL);
+    g_autoptr(GString) essay = g_string_new (NULL);
+    g_autofree char *absurd_text = NULL;
+
+    for (guint i = 0; i < 400; i++)
+      g_string_append (essay, "Je sais faire beaucoup de choses. ");
+    d = make_data (essay->str, simple_svg, FALSE);
+    g_free (d->easy_text);
+    d->easy_text = g_strdup (essay->str);
+    g_ptr_array_add (absurd, d);
+    g_assert_true (jln_certificate_export_pdf (absurd, absurd_path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pdf_pages (absurd_path), ==, 1);
+    absurd_text = pdf_text (absurd_path);
+    assert_contains (absurd_text, "Obtenu le 14 mars 2026 avec Sophie Martin");
+    g_assert_cmpfloat (lowest_word_bottom (absurd_path, "beaucoup"), <,
+                       word_top (absurd_path, "Obtenu"));
+  }
 
   /* A booklet with many badges keeps its cover on one page. */
   for (guint i = 0; i < 40; i++)
