@@ -141,6 +141,7 @@ jln_cli_bench_startup (int    argc,
   int runs = 5;
   const GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database to open (default: build a 10,000-participant demo in a temporary folder)"), "PATH" },
+    { "app", 0, 0, G_OPTION_ARG_FILENAME, &app, N_("The jalons executable to time (default: the one next to jalons-cli)"), "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Repetitions for each median (default 5)"), "N" },
     { NULL }
   };
@@ -245,7 +246,8 @@ jln_cli_bench_startup (int    argc,
   printf (_("Peak RSS of this process: %.1f MB"), rss_mb);
   putchar ('\n');
 
-  app = find_app ();
+  if (app == NULL)
+    app = find_app ();
   if (app == NULL || !g_file_test (app, G_FILE_TEST_IS_EXECUTABLE))
     printf (_("App start to first frame: not measured (no “jalons” executable next to jalons-cli)"));
   else
