@@ -391,7 +391,7 @@ latin1_or_utf8 (const guint8 *text, gsize len)
 }
 
 static char *
-png_chunk_payload (const guint8 *png, const PngChunk *chunk, GError **error)
+png_chunk_payload (const guint8 *png, const PngChunk *chunk, gboolean strip, GError **error)
 {
   const guint8 *data = png + chunk->offset + 8;
   const guint8 *end = data + chunk->length;
@@ -479,7 +479,8 @@ png_chunk_payload (const guint8 *png, const PngChunk *chunk, GError **error)
                            _("The credential baked into this image is not valid text."));
       return NULL;
     }
-  return g_strstrip (result);
+  /* An OB 2.0 URL may carry stray newlines; OB 3.0 text is kept byte for byte. */
+  return strip ? g_strstrip (result) : result;
 
 bad_compression:
   g_set_error_literal (error, JLN_OB_ERROR, JLN_OB_ERROR_UNSUPPORTED,
@@ -519,7 +520,7 @@ extract_png (const guint8 *png, gsize len, GError **error)
       return NULL;
     }
 
-  payload = png_chunk_payload (png, found, error);
+  payload = png_chunk_payload (png, found, found_kind == BAKED_OB2, error);
   if (payload == NULL)
     return NULL;
   return baked_new (JLN_BAKED_FORMAT_PNG, found_kind == BAKED_OB3 ? 3 : 2, payload);
@@ -1150,6 +1151,11 @@ extract_json (const char *text, gsize len, GError **error)
 
   if (!check_file_size (len, error))
     return NULL;
+  if (len >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    {
+      text += 3;
+      len -= 3;
+    }
   if (!json_parser_load_from_data (parser, text, len, &local_error))
     {
       g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,
