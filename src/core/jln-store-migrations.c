@@ -119,9 +119,38 @@ static const char migration_2[] =
   "  WHERE status = 'active';\n"
   "CREATE INDEX badge_versions_badge ON badge_versions (badge_id);\n";
 
+/* Version 3: active-award counters kept by triggers, so startup reads
+ * 10,000 counts from the rows it loads anyway instead of grouping 200,000
+ * awards, and the counts stay right whoever writes the awards. */
+static const char migration_3[] =
+  "ALTER TABLE participants ADD COLUMN badge_count INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE badge_versions ADD COLUMN holder_count INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE participants SET badge_count =\n"
+  "  (SELECT count(*) FROM awards a WHERE a.participant_id = participants.id AND a.status = 'active');\n"
+  "UPDATE badge_versions SET holder_count =\n"
+  "  (SELECT count(*) FROM awards a WHERE a.badge_version_id = badge_versions.id AND a.status = 'active');\n"
+  "CREATE TRIGGER awards_count_insert AFTER INSERT ON awards WHEN NEW.status = 'active'\n"
+  "BEGIN\n"
+  "  UPDATE participants SET badge_count = badge_count + 1 WHERE id = NEW.participant_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count + 1 WHERE id = NEW.badge_version_id;\n"
+  "END;\n"
+  "CREATE TRIGGER awards_count_delete AFTER DELETE ON awards WHEN OLD.status = 'active'\n"
+  "BEGIN\n"
+  "  UPDATE participants SET badge_count = badge_count - 1 WHERE id = OLD.participant_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count - 1 WHERE id = OLD.badge_version_id;\n"
+  "END;\n"
+  "CREATE TRIGGER awards_count_update AFTER UPDATE OF status, participant_id, badge_version_id ON awards\n"
+  "BEGIN\n"
+  "  UPDATE participants SET badge_count = badge_count - (OLD.status = 'active') WHERE id = OLD.participant_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count - (OLD.status = 'active') WHERE id = OLD.badge_version_id;\n"
+  "  UPDATE participants SET badge_count = badge_count + (NEW.status = 'active') WHERE id = NEW.participant_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count + (NEW.status = 'active') WHERE id = NEW.badge_version_id;\n"
+  "END;\n";
+
 static const JlnStoreMigration migrations[] = {
   { 1, "initial schema", migration_1 },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2 },
+  { 3, "active-award counters maintained by triggers", migration_3 },
 };
 
 const JlnStoreMigration *

@@ -546,7 +546,8 @@ load_coaches (JlnStore  *self,
 
 #define PARTICIPANT_COLUMNS \
   "id, first_name, last_name, photo_path, territory_id, coach_id, entry_date, email, " \
-  "consent_internal, consent_kiosk, consent_print, consent_online, archived, recipient_salt"
+  "consent_internal, consent_kiosk, consent_print, consent_online, archived, recipient_salt, " \
+  "badge_count"
 
 static void
 fill_participant (JlnStore       *self,
@@ -575,6 +576,7 @@ fill_participant (JlnStore       *self,
   jln_participant_set_consent_online (p, sqlite3_column_int (stmt, 11));
   jln_participant_set_archived (p, sqlite3_column_int (stmt, 12));
   jln_participant_set_recipient_salt (p, column_text (stmt, 13));
+  jln_participant_set_badge_count (p, sqlite3_column_int (stmt, 14));
 }
 
 static gboolean
@@ -582,10 +584,10 @@ load_participants (JlnStore  *self,
                    GError   **error)
 {
   g_autoptr(JlnCachedStmt) stmt = NULL;
-  g_autoptr(JlnCachedStmt) counts = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
+  /* badge_count is kept by triggers (migration 3): no per-person query. */
   stmt = prepare (self, "SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE archived = 0", error);
   if (stmt == NULL)
     return FALSE;
@@ -598,25 +600,6 @@ load_participants (JlnStore  *self,
       fill_participant (self, p, stmt);
       g_hash_table_insert (self->participant_by_id, id_key (jln_participant_get_id (p)), p);
       g_ptr_array_add (items, p);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-
-  /* One grouped, index-only query instead of one count per person. */
-  counts = prepare (self, "SELECT participant_id, count(*) FROM awards "
-                          "WHERE status = 'active' GROUP BY participant_id", error);
-  if (counts == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (counts)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (counts, 0);
-      JlnParticipant *p = g_hash_table_lookup (self->participant_by_id, &id);
-
-      if (p != NULL)
-        jln_participant_set_badge_count (p, sqlite3_column_int (counts, 1));
     }
   if (rc != SQLITE_DONE)
     {
@@ -742,19 +725,17 @@ load_badges (JlnStore  *self,
     if (!load_criteria (self, items->pdata[i], error))
       return FALSE;
 
-  counts = prepare (self, "SELECT badge_version_id, count(*) FROM awards "
-                          "WHERE status = 'active' GROUP BY badge_version_id", error);
+  counts = prepare (self, "SELECT badge_id, sum (holder_count) FROM badge_versions "
+                          "GROUP BY badge_id", error);
   if (counts == NULL)
     return FALSE;
   while ((rc = sqlite3_step (counts)) == SQLITE_ROW)
     {
-      gint64 version_id = sqlite3_column_int64 (counts, 0);
-      gint64 *badge_id = g_hash_table_lookup (self->badge_of_version, &version_id);
-      JlnBadge *badge = badge_id ? g_hash_table_lookup (self->badge_by_id, badge_id) : NULL;
+      gint64 badge_id = sqlite3_column_int64 (counts, 0);
+      JlnBadge *badge = g_hash_table_lookup (self->badge_by_id, &badge_id);
 
       if (badge != NULL)
-        jln_badge_set_holder_count (badge, jln_badge_get_holder_count (badge)
-                                           + sqlite3_column_int (counts, 1));
+        jln_badge_set_holder_count (badge, sqlite3_column_int (counts, 1));
     }
   if (rc != SQLITE_DONE)
     {
