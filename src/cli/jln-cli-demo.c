@@ -16,9 +16,11 @@ parse_count (const char  *option,
   if (text == NULL
       || !g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL))
     {
+      g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s expects a whole number between 0 and %" G_GUINT64_FORMAT ", not “%s”."),
-                   option, max, text ? text : "");
+                   _("%s expects a whole number between 0 and %s, not “%s”."),
+                   option, max_text, text ? text : "");
       return FALSE;
     }
   return TRUE;
@@ -80,8 +82,11 @@ jln_cli_demo (int    argc,
     }
   if (options.n_awards > jln_demo_max_awards (options.n_participants))
     {
-      fprintf (stderr, _("jalons-cli demo: %u participants can hold at most %" G_GUINT64_FORMAT " awards (each badge version once); %u were asked for."),
-               options.n_participants, jln_demo_max_awards (options.n_participants), options.n_awards);
+      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                              jln_demo_max_awards (options.n_participants));
+
+      fprintf (stderr, _("jalons-cli demo: %u participants can hold at most %s awards (each badge version once); %u were asked for."),
+               options.n_participants, max, options.n_awards);
       fputc ('\n', stderr);
       return 2;
     }

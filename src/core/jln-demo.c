@@ -614,10 +614,13 @@ jln_demo_build (JlnStore              *store,
     }
   if (options->n_awards > jln_demo_max_awards (options->n_participants))
     {
+      /* The 64-bit count goes in as text: a format macro would split the msgid. */
+      g_autofree char *max = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                              jln_demo_max_awards (options->n_participants));
+
       g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
-                   _("%u participants can hold at most %" G_GUINT64_FORMAT " awards (each badge version once); %u were asked for."),
-                   options->n_participants, jln_demo_max_awards (options->n_participants),
-                   options->n_awards);
+                   _("%u participants can hold at most %s awards (each badge version once); %u were asked for."),
+                   options->n_participants, max, options->n_awards);
       return FALSE;
     }
 
