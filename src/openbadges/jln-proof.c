@@ -3,22 +3,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jln-jsonld.h"
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
 #include "jln-proof.h"
 #include "jln-rdfc.h"
-
-/* TEMPORARY until jln-jsonld.h lands in the tree. */
-#if __has_include("jln-jsonld.h")
-#include "jln-jsonld.h"
-#else
-static JlnRdfDataset *
-jln_jsonld_to_rdf (JsonNode *input, const void *options, GError **error)
-{
-  g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_JSONLD, "JSON-LD is not built yet");
-  return NULL;
-}
-#endif
 
 void
 jln_proof_result_free (JlnProofResult *result)

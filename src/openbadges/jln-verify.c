@@ -41,16 +41,13 @@ report_new (void)
   return report;
 }
 
-JsonNode *
-jln_ob_parse_json (const char *text, gssize length, GError **error)
+/* json-glib parses recursively: bound the nesting before handing it over. */
+static gboolean
+check_depth (const char *text, gsize len, GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len = length < 0 ? strlen (text) : (gsize) length;
   gboolean in_string = FALSE;
   int depth = 0;
 
-  /* json-glib parses recursively: bound the nesting before handing it over. */
   for (gsize i = 0; i < len; i++)
     {
       char c = text[i];
@@ -70,12 +67,24 @@ jln_ob_parse_json (const char *text, gssize length, GError **error)
             {
               g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,
                            _("The credential is nested too deeply to be a badge."));
-              return NULL;
+              return FALSE;
             }
         }
       else if (c == '}' || c == ']')
         depth--;
     }
+  return TRUE;
+}
+
+JsonNode *
+jln_ob_parse_json (const char *text, gssize length, GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize len = length < 0 ? strlen (text) : (gsize) length;
+
+  if (!check_depth (text, len, error))
+    return NULL;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, text, len, &local_error))
@@ -601,10 +610,26 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
 
   g_return_val_if_fail (file != NULL, report);
 
+  if (g_bytes_get_size (file) == 0)
+    {
+      report->error = g_strdup (_("The file is empty."));
+      decide (report);
+      return report;
+    }
   if (jln_bake_sniff (file, &format))
-    report->format = format == JLN_BAKED_FORMAT_PNG ? JLN_VERIFY_FORMAT_PNG :
-                     format == JLN_BAKED_FORMAT_SVG ? JLN_VERIFY_FORMAT_SVG :
-                     JLN_VERIFY_FORMAT_JSON;
+    {
+      report->format = format == JLN_BAKED_FORMAT_PNG ? JLN_VERIFY_FORMAT_PNG :
+                       format == JLN_BAKED_FORMAT_SVG ? JLN_VERIFY_FORMAT_SVG :
+                       JLN_VERIFY_FORMAT_JSON;
+      /* Refuse hostile nesting before any parser sees the file. */
+      if (format == JLN_BAKED_FORMAT_JSON &&
+          !check_depth (g_bytes_get_data (file, NULL), g_bytes_get_size (file), &error))
+        {
+          report->error = g_strdup (error->message);
+          decide (report);
+          return report;
+        }
+    }
   else
     {
       gsize size = 0;
