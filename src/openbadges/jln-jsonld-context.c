@@ -647,7 +647,8 @@ create_term (DefineState *st,
           g_autoptr(GList) members = json_object_get_members (o);
           JsonNode *c = json_object_get_member (o, "@container");
 
-          valid = c != NULL && node_is_string (c) && strcmp (json_node_get_string (c), "@set") == 0;
+          valid = members != NULL
+                  && (c == NULL || (node_is_string (c) && strcmp (json_node_get_string (c), "@set") == 0));
           for (GList *l = members; l && valid; l = l->next)
             if (strcmp (l->data, "@container") != 0 && strcmp (l->data, "@protected") != 0)
               valid = FALSE;
@@ -850,7 +851,8 @@ create_term (DefineState *st,
     }
   else if (strchr (term, '/') != NULL)
     {
-      if (!expand_iri_full (active, term, FALSE, TRUE, st, &def->iri, error))
+      /* Not through the local context: the term would depend on itself. */
+      if (!expand_iri_full (active, term, FALSE, TRUE, NULL, &def->iri, error))
         goto out;
       if (!jld_is_absolute_iri (def->iri))
         {

@@ -256,6 +256,7 @@ typedef struct {
 typedef struct {
   GHashTable *graphs;    /* name -> GHashTable (id -> Node) */
   GHashTable *labels;    /* input blank label -> issued label */
+  GPtrArray  *fresh;     /* labels issued for nodes that had none */
   guint       counter;
   GError    **error;
 } NodeMap;
@@ -291,7 +292,11 @@ issue_label (NodeMap    *nm,
         return issued;
     }
   issued = g_strdup_printf ("_:b%u", nm->counter++);
-  g_hash_table_insert (nm->labels, old ? g_strdup (old) : g_strdup (issued), issued);
+  /* A fresh label must not be found again by an input label spelt alike. */
+  if (old != NULL)
+    g_hash_table_insert (nm->labels, g_strdup (old), issued);
+  else
+    g_ptr_array_add (nm->fresh, issued);
   return issued;
 }
 
@@ -485,7 +490,9 @@ generate (NodeMap    *nm,
     }
 
   m = json_object_get_member (el, "@id");
-  if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_STRING)
+  if (m != NULL && JSON_NODE_HOLDS_NULL (m))
+    id = "";  /* an ignored @id: never well-formed, so never emitted */
+  else if (m != NULL && JSON_NODE_HOLDS_VALUE (m) && json_node_get_value_type (m) == G_TYPE_STRING)
     {
       id = json_node_get_string (m);
       if (g_str_has_prefix (id, "_:"))
@@ -596,12 +603,15 @@ typedef struct {
 static gboolean
 well_formed_iri (const char *s)
 {
+  const char *hash;
+
   if (!jld_is_absolute_iri (s))
     return FALSE;
   for (const unsigned char *p = (const unsigned char *) s; *p; p++)
     if (*p <= 0x20 || strchr ("<>\"{}|\\^`", *p) != NULL)
       return FALSE;
-  return TRUE;
+  hash = strchr (s, '#');
+  return hash == NULL || strchr (hash + 1, '#') == NULL;
 }
 
 static gboolean
@@ -771,8 +781,12 @@ object_to_rdf (Emitter *em,
           emit (em, node_term (b), jln_rdf_term_new_iri (RDF_NS "value"),
                 jln_rdf_term_new_literal (lexical, NULL, NULL));
           if (language != NULL)
-            emit (em, node_term (b), jln_rdf_term_new_iri (RDF_NS "language"),
-                  jln_rdf_term_new_literal (language, NULL, NULL));
+            {
+              g_autofree char *lang = g_ascii_strdown (language, -1);
+
+              emit (em, node_term (b), jln_rdf_term_new_iri (RDF_NS "language"),
+                    jln_rdf_term_new_literal (lang, NULL, NULL));
+            }
           emit (em, node_term (b), jln_rdf_term_new_iri (RDF_NS "direction"),
                 jln_rdf_term_new_literal (direction, NULL, NULL));
           return node_term (b);
@@ -817,12 +831,14 @@ jln_jsonld_expanded_to_rdf (JsonNode               *expanded,
   nm.graphs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_hash_table_unref);
   nm.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  nm.fresh = g_ptr_array_new_with_free_func (g_free);
   nm.error = error;
   get_graph (&nm, "@default");
   if (!generate (&nm, expanded, "@default", NULL, FALSE, NULL, NULL))
     {
       g_hash_table_unref (nm.graphs);
       g_hash_table_unref (nm.labels);
+      g_ptr_array_unref (nm.fresh);
       return NULL;
     }
 
@@ -895,6 +911,7 @@ jln_jsonld_expanded_to_rdf (JsonNode               *expanded,
 
   g_hash_table_unref (nm.graphs);
   g_hash_table_unref (nm.labels);
+  g_ptr_array_unref (nm.fresh);
   return dataset;
 }
 

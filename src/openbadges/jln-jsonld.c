@@ -194,6 +194,17 @@ expand_value (JldContext *active,
 }
 
 static gboolean
+iri_is_well_formed (const char *s)
+{
+  if (!jld_is_absolute_iri (s))
+    return FALSE;
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    if (*p <= 0x20 || strchr ("<>\"{}|\\^`", *p) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 is_node_object (JsonNode *n)
 {
   JsonObject *o;
@@ -279,7 +290,8 @@ expand_entries (Expander   *ex,
                   return FALSE;
                 }
               iri = jld_expand_iri (active, json_node_get_string (value), TRUE, FALSE);
-              expanded = iri ? take_string_node (iri) : NULL;
+              /* A keyword-like @id is kept as null, as the test suite expects. */
+              expanded = iri ? take_string_node (iri) : json_node_new (JSON_NODE_NULL);
             }
           else if (strcmp (prop, "@type") == 0)
             {
@@ -342,6 +354,13 @@ expand_entries (Expander   *ex,
                 continue;
               if (!expand_element (ex, active, NULL, value, base_url, FALSE, depth + 1, &expanded, error))
                 return FALSE;
+              /* Whatever expansion drops (strings, values, lists) was not
+               * a node object either. */
+              if (expanded == NULL)
+                {
+                  jld_set_error (error, "invalid @included value", "“@included” must contain node objects");
+                  return FALSE;
+                }
               expanded = as_array (expanded);
               arr = json_node_get_array (expanded);
               for (guint j = 0; j < json_array_get_length (arr); j++)
@@ -741,6 +760,19 @@ expand_entries (Expander   *ex,
           const char *nkey = g_ptr_array_index (nests, i);
           g_autoptr(JsonNode) nv = as_array (json_node_copy (json_object_get_member (element, nkey)));
           JsonArray *na = json_node_get_array (nv);
+          const JldTerm *ndef = jld_context_get_term (active, nkey);
+          g_autoptr(JldContext) nctx = NULL;
+
+          /* A term aliasing @nest may carry a scoped context for its content. */
+          if (ndef != NULL && ndef->context != NULL)
+            {
+              nctx = jld_context_process (active, ndef->context, ndef->context_base, TRUE, TRUE,
+                                          ndef->context_permanent, error);
+              if (nctx == NULL)
+                return FALSE;
+            }
+          else
+            nctx = jld_context_ref (active);
 
           for (guint j = 0; j < json_array_get_length (na); j++)
             {
@@ -756,7 +788,7 @@ expand_entries (Expander   *ex,
               json_object_iter_init (&iter, json_node_get_object (nested));
               while (json_object_iter_next (&iter, &name, NULL))
                 {
-                  g_autofree char *e = jld_expand_iri (active, name, FALSE, TRUE);
+                  g_autofree char *e = jld_expand_iri (nctx, name, FALSE, TRUE);
 
                   if (g_strcmp0 (e, "@value") == 0)
                     {
@@ -770,7 +802,7 @@ expand_entries (Expander   *ex,
                                _("The document is nested too deeply to be processed."));
                   return FALSE;
                 }
-              if (!expand_entries (ex, active, type_scoped, active_property, json_node_get_object (nested),
+              if (!expand_entries (ex, nctx, type_scoped, active_property, json_node_get_object (nested),
                                    input_type, result, base_url, depth + 1, error))
                 return FALSE;
             }
@@ -1017,7 +1049,7 @@ expand_element (Expander   *ex,
           jld_set_error (error, "invalid language-tagged value", "only strings can have a language");
           return FALSE;
         }
-      else if (t != NULL && (!is_string (t) || !jld_is_absolute_iri (json_node_get_string (t))))
+      else if (t != NULL && (!is_string (t) || !iri_is_well_formed (json_node_get_string (t))))
         {
           jld_set_error (error, "invalid typed value", "the type of a value must be an IRI");
           return FALSE;

@@ -7,11 +7,11 @@
 
 #include <glib/gstdio.h>
 
-#include "src/openbadges/jln-document-loader.h"
-#include "src/openbadges/jln-jsonld.h"
-#include "src/openbadges/jln-ob-error.h"
-#include "src/openbadges/jln-rdf.h"
-#include "src/openbadges/jln-rdfc.h"
+#include "openbadges/jln-document-loader.h"
+#include "openbadges/jln-jsonld.h"
+#include "openbadges/jln-ob-error.h"
+#include "openbadges/jln-rdf.h"
+#include "openbadges/jln-rdfc.h"
 
 #define SUITE_BASE "https://w3c.github.io/json-ld-api/tests/"
 
@@ -264,7 +264,7 @@ test_ob_credential (void)
       g_assert_nonnull (d);
     }
   elapsed = g_get_monotonic_time () - start;
-  g_printerr ("# toRdf of the Open Badges vector: %.1f µs per credential (%u quads)\n",
+  g_printerr ("# toRdf of the Open Badges vector: %.1f us per credential (%u quads)\n",
               (double) elapsed / rounds, jln_rdf_dataset_get_n_quads (ds));
 }
 
