@@ -139,6 +139,17 @@ op_verify_png (Bench *b)
     b->failed = TRUE;
 }
 
+static void
+op_verify_json (Bench *b)
+{
+  JlnVerifyOptions options = { b->now, NULL, NULL, NULL };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (b->signed_text, strlen (b->signed_text));
+  g_autoptr(JlnVerifyReport) report = jln_verify_bytes (bytes, &options);
+
+  if (report->verdict != JLN_VERIFY_VALID)
+    b->failed = TRUE;
+}
+
 static gboolean
 measure (Bench *b, const char *name, void (*op) (Bench *), double seconds, double target)
 {
@@ -250,6 +261,8 @@ jln_cli_bench_ob (int argc, char **argv)
       ok = measure (&b, "issue", op_issue, seconds, 2000) && ok;
       ok = measure (&b, "bake-png", op_bake, seconds, 5000) && ok;
       ok = measure (&b, "verify-png", op_verify_png, seconds, 2000) && ok;
+      /* Same check without the image: shows what the PNG itself costs. */
+      ok = measure (&b, "verify-json", op_verify_json, seconds, 2000) && ok;
     }
 
   g_clear_pointer (&b.key, jln_ob_key_unref);

@@ -94,7 +94,7 @@ jln_cli_verify (int argc, char **argv)
     { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("Check that the badge was awarded to this e-mail address"), N_("ADDRESS") },
     { "status-list", 0, 0, G_OPTION_ARG_FILENAME, &status_path, N_("Status list credential to check revocation against"), N_("FILE") },
     { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, N_("Check the dates against this moment (ISO 8601) instead of now"), N_("DATE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(JsonNode) status_list = NULL;
@@ -249,7 +249,7 @@ jln_cli_extract (int argc, char **argv)
   g_auto(GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(GBytes) bytes = NULL;
@@ -281,7 +281,7 @@ jln_cli_canon (int argc, char **argv)
   g_auto(GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(JsonNode) node = NULL;

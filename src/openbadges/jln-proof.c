@@ -72,7 +72,7 @@ unsecured_document (JsonObject *document)
   json_object_iter_init (&iter, document);
   while (json_object_iter_next (&iter, &name, &value))
     if (!g_str_equal (name, "proof"))
-      json_object_set_member (copy, name, json_node_copy (value));
+      json_object_set_member (copy, name, json_node_ref (value)); /* shared, read-only */
   json_node_take_object (node, copy);
   return node;
 }
@@ -89,12 +89,13 @@ proof_options (JsonObject *document, JsonObject *proof)
   const char *name;
   JsonNode *value;
 
+  /* Nodes are shared, not copied: the options document is only read. */
   if (context != NULL)
-    json_object_set_member (options, "@context", json_node_copy (context));
+    json_object_set_member (options, "@context", json_node_ref (context));
   json_object_iter_init (&iter, proof);
   while (json_object_iter_next (&iter, &name, &value))
     if (!g_str_equal (name, "proofValue") && !g_str_equal (name, "@context"))
-      json_object_set_member (options, name, json_node_copy (value));
+      json_object_set_member (options, name, json_node_ref (value));
   json_node_take_object (node, options);
   return node;
 }
