@@ -57,8 +57,9 @@ update (JlnBadgeTile *self)
   jln_badge_image_set_pixel_size (self->image, self->large ? IMAGE_SIZE_LARGE : IMAGE_SIZE);
   gtk_widget_set_visible (GTK_WIDGET (self->theme_label), !self->large);
   gtk_widget_set_visible (GTK_WIDGET (self->kind_label), !self->large);
-  gtk_label_set_max_width_chars (self->name_label, self->large ? 14 : 18);
-  gtk_label_set_width_chars (self->name_label, self->large ? 14 : 18);
+  gtk_label_set_max_width_chars (self->name_label, self->large ? 16 : 18);
+  gtk_label_set_lines (self->name_label, self->large ? 3 : 2);
+  gtk_label_set_width_chars (self->name_label, self->large ? 16 : 18);
 
   if (badge == NULL)
     {

@@ -2,7 +2,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-application.h"
 #include "ui/widgets/jln-participant-row.h"
 
 #define AVATAR_SIZE 40
@@ -111,7 +110,7 @@ update (JlnParticipantRow *self)
   else
     badges = jln_format_badge_count (count);
   gtk_label_set_label (self->badges_label, badges);
-  gtk_label_set_width_chars (self->badges_label, self->large ? 3 : 12);
+  gtk_label_set_width_chars (self->badges_label, self->large ? 3 : 20);
   if (self->large)
     {
       g_autofree char *words = jln_format_badge_count (count);
@@ -136,7 +135,6 @@ jln_participant_row_dispose (GObject *object)
   JlnParticipantRow *self = JLN_PARTICIPANT_ROW (object);
 
   jln_participant_row_set_participant (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PARTICIPANT_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -201,8 +199,6 @@ jln_participant_row_class_init (JlnParticipantRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  jln_ui_register_resources ();
-
   object_class->dispose = jln_participant_row_dispose;
   object_class->finalize = jln_participant_row_finalize;
   object_class->get_property = jln_participant_row_get_property;
@@ -216,21 +212,63 @@ jln_participant_row_class_init (JlnParticipantRowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/widgets/jln-participant-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, box);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, avatar);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, name_label);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantRow, badges_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "participant-row");
 }
 
+/* Built in code, not from a template: a list keeps up to a few hundred rows
+ * and rebuilds many of them when a search changes, and parsing a template
+ * for each one made typing in a 10,000-person list stall visibly. */
 static void
 jln_participant_row_init (JlnParticipantRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkWidget *text_box, *badges_box, *icon;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (self->box, 6);
+  gtk_widget_set_margin_bottom (self->box, 6);
+  gtk_widget_set_margin_start (self->box, 12);
+  gtk_widget_set_margin_end (self->box, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->avatar = ADW_AVATAR (adw_avatar_new (AVATAR_SIZE, NULL, TRUE));
+  gtk_widget_set_valign (GTK_WIDGET (self->avatar), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->avatar));
+
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_box_append (GTK_BOX (self->box), text_box);
+
+  self->name_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->name_label, 0);
+  gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "participant-name");
+  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->name_label));
+
+  self->details_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->details_label, 0);
+  gtk_label_set_ellipsize (self->details_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "caption");
+  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->details_label));
+
+  badges_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (badges_box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badges_box, "badge-count");
+  gtk_box_append (GTK_BOX (self->box), badges_box);
+
+  /* The count is said in words next to it: the icon is decoration. */
+  icon = g_object_new (GTK_TYPE_IMAGE,
+                       "icon-name", "jln-badge-symbolic",
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                       NULL);
+  gtk_box_append (GTK_BOX (badges_box), icon);
+
+  self->badges_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->badges_label, 0);
+  gtk_label_set_width_chars (self->badges_label, 20);
+  gtk_box_append (GTK_BOX (badges_box), GTK_WIDGET (self->badges_label));
 }
 
 GtkWidget *
