@@ -255,6 +255,7 @@ jln_cli_extract (int argc, char **argv)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JlnBakedCredential) baked = NULL;
   g_autoptr(GError) error = NULL;
+  JlnBakedFormat format;
 
   if (!parse_options ("extract", N_("FILE"), _("Print the credential baked into a PNG or SVG image."),
                       entries, &argc, &argv))
@@ -264,8 +265,24 @@ jln_cli_extract (int argc, char **argv)
       usage_error ("extract", _("give exactly one file"));
       return 2;
     }
-  if ((bytes = read_file (files[0], &error)) == NULL ||
-      (baked = jln_bake_extract (bytes, &error)) == NULL)
+  if ((bytes = read_file (files[0], &error)) == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  /* A JSON file goes through the bounded parser first: hostile nesting must
+   * be refused before any recursive parser sees it. */
+  if (jln_bake_sniff (bytes, &format) && format == JLN_BAKED_FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) node = jln_ob_parse_json (g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes), &error);
+      if (node == NULL)
+        {
+          jln_cli_print_error (error);
+          return 1;
+        }
+    }
+  if ((baked = jln_bake_extract (bytes, &error)) == NULL)
     {
       jln_cli_print_error (error);
       return 1;
