@@ -12,6 +12,65 @@
 #include "jln-jsonld-private.h"
 #include "jln-ob-error.h"
 
+/* json_node_copy () shares the inner object, array or value and bumps their
+ * reference counts without atomics: never use it on documents shared between
+ * threads (cached contexts, the caller's input). This copy shares nothing. */
+JsonNode *
+jld_json_copy (JsonNode *node)
+{
+  JsonNode *copy = json_node_alloc ();
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *o = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *m;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &m))
+          json_object_set_member (o, name, jld_json_copy (m));
+        json_node_init_object (copy, o);
+        json_object_unref (o);
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *src = json_node_get_array (node);
+        guint n = json_array_get_length (src);
+        JsonArray *a = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (a, jld_json_copy (json_array_get_element (src, i)));
+        json_node_init_array (copy, a);
+        json_array_unref (a);
+      }
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          json_node_init_int (copy, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          json_node_init_double (copy, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          json_node_init_boolean (copy, json_node_get_boolean (node));
+          break;
+        default:
+          json_node_init_string (copy, json_node_get_string (node));
+        }
+      break;
+    case JSON_NODE_NULL:
+      json_node_init_null (copy);
+      break;
+    }
+  return copy;
+}
+
 void
 jld_set_error (GError    **error,
                const char *code,
@@ -79,6 +138,31 @@ gboolean
 jld_is_absolute_iri (const char *s)
 {
   return s != NULL && scheme_length (s) > 0;
+}
+
+gboolean
+jld_is_well_formed_iri (const char *s)
+{
+  /* Characters that cannot appear in an IRI: controls, space, <>"{}|\^` */
+  static const guint32 forbidden[8] = {
+    0xffffffff, 0x50000005, 0x50000000, 0x38000001, 0, 0, 0, 0
+  };
+  gboolean seen_hash = FALSE;
+
+  if (!jld_is_absolute_iri (s))
+    return FALSE;
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      if (forbidden[*p >> 5] & (1u << (*p & 31)))
+        return FALSE;
+      if (*p == '#')
+        {
+          if (seen_hash)
+            return FALSE;
+          seen_hash = TRUE;
+        }
+    }
+  return TRUE;
 }
 
 typedef struct {
@@ -610,7 +694,8 @@ create_term (DefineState *st,
              GError     **error)
 {
   JldContext *active = st->active;
-  g_autoptr(JsonObject) value = NULL;
+  g_autoptr(JsonObject) owned = NULL;
+  JsonObject *value = NULL;
   JsonNode *vnode;
   JldTerm *previous = NULL;
   JldTerm *def = NULL;
@@ -679,17 +764,17 @@ create_term (DefineState *st,
 
   if (JSON_NODE_HOLDS_NULL (vnode))
     {
-      value = json_object_new ();
+      value = owned = json_object_new ();
       json_object_set_null_member (value, "@id");
     }
   else if (node_is_string (vnode))
     {
-      value = json_object_new ();
+      value = owned = json_object_new ();
       json_object_set_string_member (value, "@id", json_node_get_string (vnode));
       simple_term = TRUE;
     }
   else if (JSON_NODE_HOLDS_OBJECT (vnode))
-    value = json_object_ref (json_node_get_object (vnode));
+    value = json_node_get_object (vnode);
   else
     {
       jld_set_error (error, "invalid term definition", "the definition of “%s” must be a string or an object", term);
@@ -1051,10 +1136,10 @@ merge_import (JsonObject *import,
 
   for (GList *l = a; l; l = l->next)
     if (!json_object_has_member (context, l->data))
-      json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (import, l->data)));
+      json_object_set_member (merged, l->data, jld_json_copy (json_object_get_member (import, l->data)));
   for (GList *l = b; l; l = l->next)
     if (strcmp (l->data, "@import") != 0)
-      json_object_set_member (merged, l->data, json_node_copy (json_object_get_member (context, l->data)));
+      json_object_set_member (merged, l->data, jld_json_copy (json_object_get_member (context, l->data)));
   return merged;
 }
 
@@ -1284,7 +1369,7 @@ process_context (JldContext *active,
 {
   g_autoptr(JldContext) result = NULL;
   JsonArray *items = NULL;
-  g_autoptr(JsonArray) single = NULL;
+  guint n_items;
 
   if (depth > JLD_MAX_CONTEXT_DEPTH)
     {
@@ -1312,18 +1397,19 @@ process_context (JldContext *active,
   if (!propagate && result->previous == NULL)
     result->previous = jld_context_ref (active);
 
+  /* Never wrap @local in a new array: that would re-parent a node shared
+   * with other threads (cached documents). */
   if (JSON_NODE_HOLDS_ARRAY (local))
-    items = json_node_get_array (local);
-  else
     {
-      single = json_array_new ();
-      json_array_add_element (single, json_node_ref (local));
-      items = single;
+      items = json_node_get_array (local);
+      n_items = json_array_get_length (items);
     }
+  else
+    n_items = 1;
 
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  for (guint i = 0; i < n_items; i++)
     {
-      JsonNode *item = json_array_get_element (items, i);
+      JsonNode *item = items ? json_array_get_element (items, i) : local;
 
       if (JSON_NODE_HOLDS_NULL (item))
         {

@@ -61,6 +61,8 @@ void        jld_set_error          (GError    **error,
                                     const char *format,
                                     ...) G_GNUC_PRINTF (3, 4);
 
+JsonNode   *jld_json_copy          (JsonNode *node);
+
 JldContext *jld_context_ref        (JldContext *ctx);
 void        jld_context_unref      (JldContext *ctx);
 JldContext *jld_context_initial    (const char *base,
@@ -91,6 +93,8 @@ char       *jld_expand_iri         (const JldContext *ctx,
 gboolean    jld_is_keyword         (const char *s);
 gboolean    jld_has_keyword_form   (const char *s);
 gboolean    jld_is_absolute_iri    (const char *s);
+/* Absolute, none of the characters IRIs forbid, at most one '#'. */
+gboolean    jld_is_well_formed_iri (const char *s);
 char       *jld_resolve_iri        (const char *base,
                                     const char *ref);
 

@@ -600,19 +600,7 @@ typedef struct {
   const char             *graph;   /* NULL = default graph */
 } Emitter;
 
-static gboolean
-well_formed_iri (const char *s)
-{
-  const char *hash;
-
-  if (!jld_is_absolute_iri (s))
-    return FALSE;
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    if (*p <= 0x20 || strchr ("<>\"{}|\\^`", *p) != NULL)
-      return FALSE;
-  hash = strchr (s, '#');
-  return hash == NULL || strchr (hash + 1, '#') == NULL;
-}
+#define well_formed_iri jld_is_well_formed_iri
 
 static gboolean
 well_formed_node (const char *s)

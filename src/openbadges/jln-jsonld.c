@@ -172,7 +172,7 @@ expand_value (JldContext *active,
     }
 
   result = json_object_new ();
-  json_object_set_member (result, "@value", json_node_copy (value));
+  json_object_set_member (result, "@value", jld_json_copy (value));
   if (type != NULL && strcmp (type, "@id") != 0 && strcmp (type, "@vocab") != 0
       && strcmp (type, "@none") != 0)
     json_object_set_string_member (result, "@type", type);
@@ -191,17 +191,6 @@ expand_value (JldContext *active,
         json_object_set_string_member (result, "@direction", direction);
     }
   return object_node (result);
-}
-
-static gboolean
-iri_is_well_formed (const char *s)
-{
-  if (!jld_is_absolute_iri (s))
-    return FALSE;
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    if (*p <= 0x20 || strchr ("<>\"{}|\\^`", *p) != NULL)
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -389,7 +378,7 @@ expand_entries (Expander   *ex,
                       jld_set_error (error, "invalid value object value", "JSON literals need JSON-LD 1.1");
                       return FALSE;
                     }
-                  expanded = json_node_copy (value);
+                  expanded = jld_json_copy (value);
                 }
               else if (!JSON_NODE_HOLDS_NULL (value) && !is_scalar (value))
                 {
@@ -397,7 +386,7 @@ expand_entries (Expander   *ex,
                   return FALSE;
                 }
               else
-                expanded = json_node_copy (value);
+                expanded = jld_json_copy (value);
               json_object_set_member (result, "@value", expanded);
               continue;
             }
@@ -408,7 +397,7 @@ expand_entries (Expander   *ex,
                   jld_set_error (error, "invalid language-tagged string", "“@language” must be a string");
                   return FALSE;
                 }
-              expanded = json_node_copy (value);
+              expanded = jld_json_copy (value);
             }
           else if (strcmp (prop, "@direction") == 0)
             {
@@ -421,7 +410,7 @@ expand_entries (Expander   *ex,
                   jld_set_error (error, "invalid base direction", "“@direction” must be “ltr” or “rtl”");
                   return FALSE;
                 }
-              expanded = json_node_copy (value);
+              expanded = jld_json_copy (value);
             }
           else if (strcmp (prop, "@index") == 0)
             {
@@ -430,7 +419,7 @@ expand_entries (Expander   *ex,
                   jld_set_error (error, "invalid @index value", "“@index” must be a string");
                   return FALSE;
                 }
-              expanded = json_node_copy (value);
+              expanded = jld_json_copy (value);
             }
           else if (strcmp (prop, "@list") == 0)
             {
@@ -518,7 +507,7 @@ expand_entries (Expander   *ex,
         {
           JsonObject *lit = json_object_new ();
 
-          json_object_set_member (lit, "@value", json_node_copy (value));
+          json_object_set_member (lit, "@value", jld_json_copy (value));
           json_object_set_string_member (lit, "@type", "@json");
           expanded = object_node (lit);
         }
@@ -534,7 +523,7 @@ expand_entries (Expander   *ex,
           for (guint j = 0; j < langs->len; j++)
             {
               const char *lang = g_ptr_array_index (langs, j);
-              g_autoptr(JsonNode) lv = as_array (json_node_copy (json_object_get_member (map, lang)));
+              g_autoptr(JsonNode) lv = as_array (jld_json_copy (json_object_get_member (map, lang)));
               JsonArray *la = json_node_get_array (lv);
               g_autofree char *lexp = jld_expand_iri (active, lang, FALSE, TRUE);
 
@@ -604,7 +593,7 @@ expand_entries (Expander   *ex,
                   jld_context_unref (map_ctx);
                   map_ctx = jld_context_ref (active);
                 }
-              g_autoptr(JsonNode) index_value = as_array (json_node_copy (json_object_get_member (map, index)));
+              g_autoptr(JsonNode) index_value = as_array (jld_json_copy (json_object_get_member (map, index)));
 
               expanded_index = jld_expand_iri (active, index, FALSE, TRUE);
               if (!expand_element (ex, map_ctx, key, index_value,
@@ -758,7 +747,7 @@ expand_entries (Expander   *ex,
       for (guint i = 0; i < nests->len; i++)
         {
           const char *nkey = g_ptr_array_index (nests, i);
-          g_autoptr(JsonNode) nv = as_array (json_node_copy (json_object_get_member (element, nkey)));
+          g_autoptr(JsonNode) nv = as_array (jld_json_copy (json_object_get_member (element, nkey)));
           JsonArray *na = json_node_get_array (nv);
           const JldTerm *ndef = jld_context_get_term (active, nkey);
           g_autoptr(JldContext) nctx = NULL;
@@ -973,7 +962,7 @@ expand_element (Expander   *ex,
 
       if (g_strcmp0 (e, "@type") != 0)
         continue;
-      tv = as_array (json_node_copy (json_object_get_member (obj, key)));
+      tv = as_array (jld_json_copy (json_object_get_member (obj, key)));
       ta = json_node_get_array (tv);
       terms = g_ptr_array_new ();
       for (guint j = 0; j < json_array_get_length (ta); j++)
@@ -1049,7 +1038,7 @@ expand_element (Expander   *ex,
           jld_set_error (error, "invalid language-tagged value", "only strings can have a language");
           return FALSE;
         }
-      else if (t != NULL && (!is_string (t) || !iri_is_well_formed (json_node_get_string (t))))
+      else if (t != NULL && (!is_string (t) || !jld_is_well_formed_iri (json_node_get_string (t))))
         {
           jld_set_error (error, "invalid typed value", "the type of a value must be an IRI");
           return FALSE;

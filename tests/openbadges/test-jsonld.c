@@ -268,6 +268,43 @@ test_ob_credential (void)
               (double) elapsed / rounds, jln_rdf_dataset_get_n_quads (ds));
 }
 
+static gpointer
+convert_many (gpointer data)
+{
+  JsonNode *cred = data;
+  guint n = 0;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(JlnRdfDataset) d = jln_jsonld_to_rdf (cred, NULL, NULL);
+
+      if (d != NULL)
+        n = jln_rdf_dataset_get_n_quads (d);
+    }
+  return GUINT_TO_POINTER (n);
+}
+
+/* Contexts and documents are cached process-wide: several threads must be
+ * able to share them from a cold cache. */
+static void
+test_threads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cpath = vector_path ("credential-unsigned.json");
+  g_autoptr(JsonNode) cred = parse_file (cpath, &error);
+  g_autoptr(JlnRdfDataset) ds = NULL;
+  GThread *threads[4];
+
+  g_assert_no_error (error);
+  jln_jsonld_clear_context_cache ();
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("jsonld", convert_many, cred);
+  ds = jln_jsonld_to_rdf (cred, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, jln_rdf_dataset_get_n_quads (ds));
+}
+
 /* -------------------------------------------------------- W3C suites */
 
 typedef struct {
@@ -633,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/jsonld/bad/recursive-context", test_bad_recursive_context);
   g_test_add_func ("/jsonld/bad/context-value", test_bad_context_value);
   g_test_add_func ("/jsonld/ob/credential", test_ob_credential);
+  g_test_add_func ("/jsonld/ob/threads", test_threads);
   g_test_add_func ("/jsonld/w3c/expand", test_suite_expand);
   g_test_add_func ("/jsonld/w3c/toRdf", test_suite_to_rdf);
 
