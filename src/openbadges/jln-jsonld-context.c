@@ -662,16 +662,23 @@ parse_container (JsonNode *node,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return FALSE;
   {
-    g_autoptr(JsonNode) arr = json_node_new (JSON_NODE_ARRAY);
-    JsonArray *a = json_array_new ();
     const char *s = json_node_get_string (node);
+    static const struct { const char *name; guint bit; } names[] = {
+      { "@graph", JLD_C_GRAPH }, { "@id", JLD_C_ID }, { "@index", JLD_C_INDEX },
+      { "@language", JLD_C_LANGUAGE }, { "@list", JLD_C_LIST }, { "@set", JLD_C_SET },
+      { "@type", JLD_C_TYPE },
+    };
 
     if (mode_10 && (strcmp (s, "@graph") == 0 || strcmp (s, "@id") == 0
                     || strcmp (s, "@type") == 0))
       return FALSE;
-    json_array_add_string_element (a, s);
-    json_node_take_array (arr, a);
-    return parse_container (arr, FALSE, out);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (strcmp (s, names[i].name) == 0)
+        {
+          *out = names[i].bit;
+          return TRUE;
+        }
+    return FALSE;
   }
 }
 
