@@ -6,6 +6,7 @@
 
 #include "jln-bake.h"
 #include "jln-ob-error.h"
+#include "jln-ob-json.h"
 #include "jln-ob-zlib.h"
 
 static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
@@ -1156,6 +1157,8 @@ extract_json (const char *text, gsize len, GError **error)
       text += 3;
       len -= 3;
     }
+  if (!jln_ob_json_check_depth (text, len, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, text, len, &local_error))
     {
       g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,

@@ -10,7 +10,7 @@
 #include "jln-status-list.h"
 #include "jln-verify.h"
 
-#define MAX_JSON_DEPTH 64
+#define MAX_JSON_DEPTH JLN_OB_JSON_MAX_DEPTH
 
 void
 jln_verify_report_free (JlnVerifyReport *report)
@@ -39,67 +39,6 @@ report_new (void)
   report->verdict = JLN_VERIFY_INVALID;
   report->dates = JLN_VERIFY_DATES_INVALID;
   return report;
-}
-
-/* json-glib parses recursively: bound the nesting before handing it over. */
-static gboolean
-check_depth (const char *text, gsize len, GError **error)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            {
-              g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,
-                           _("The credential is nested too deeply to be a badge."));
-              return FALSE;
-            }
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-  return TRUE;
-}
-
-JsonNode *
-jln_ob_parse_json (const char *text, gssize length, GError **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize len = length < 0 ? strlen (text) : (gsize) length;
-
-  if (!check_depth (text, len, error))
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, len, &local_error))
-    {
-      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,
-                   _("The credential is not valid JSON (%s)."), local_error->message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,
-                   _("The credential is empty."));
-      return NULL;
-    }
-  return json_parser_steal_root (parser);
 }
 
 static const char *
@@ -623,7 +562,7 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
                        JLN_VERIFY_FORMAT_JSON;
       /* Refuse hostile nesting before any parser sees the file. */
       if (format == JLN_BAKED_FORMAT_JSON &&
-          !check_depth (g_bytes_get_data (file, NULL), g_bytes_get_size (file), &error))
+          !jln_ob_json_check_depth (g_bytes_get_data (file, NULL), g_bytes_get_size (file), &error))
         {
           report->error = g_strdup (error->message);
           decide (report);

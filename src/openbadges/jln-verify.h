@@ -2,6 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "jln-ob-json.h"
 #include "jln-proof.h"
 
 G_BEGIN_DECLS
@@ -81,9 +82,6 @@ char            *jln_verify_report_to_line (const JlnVerifyReport *report);
 /* The whole report as a JSON object (stable English keys and codes). */
 JsonNode        *jln_verify_report_to_json (const JlnVerifyReport *report);
 
-/* Parses untrusted JSON text, refusing nesting deeper than 64 levels (which
- * would exhaust the parser's stack) with JLN_OB_ERROR_INVALID_JSON. */
-JsonNode        *jln_ob_parse_json (const char *text, gssize length, GError **error);
 
 /* Reads bit @index of a BitstringStatusList "encodedList" (multibase 'u' or
  * bare base64url of GZIP data). */

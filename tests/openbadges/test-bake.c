@@ -684,6 +684,25 @@ test_bench (void)
   bench_one ("PNG 256x256 noise (worst case)", noisy, cred->str);
 }
 
+/* A hostile JSON file (200,000 opening brackets) must be refused before
+ * json-glib's recursive parser sees it: it would overflow the stack. */
+static void
+test_json_deep_nesting (void)
+{
+  gsize n = 200000;
+  g_autofree char *text = g_malloc (n);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JlnBakedCredential *baked;
+
+  memset (text, '[', n);
+  bytes = g_bytes_new_take (g_steal_pointer (&text), n);
+  baked = jln_bake_extract (bytes, &error);
+  g_assert_null (baked);
+  g_assert_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON);
+  g_assert_nonnull (strstr (error->message, "nested"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -701,6 +720,7 @@ main (int argc, char **argv)
   g_test_add_func ("/bake/svg/variants", test_svg_variants);
   g_test_add_func ("/bake/svg/bad-inputs", test_svg_bad_inputs);
   g_test_add_func ("/bake/json", test_json);
+  g_test_add_func ("/bake/json/deep-nesting", test_json_deep_nesting);
   g_test_add_func ("/bake/bench", test_bench);
 
   return g_test_run ();
