@@ -6,6 +6,10 @@
 #include "ui/views/jln-badges-view.h"
 #include "ui/views/jln-workshop-view.h"
 #include "ui/views/jln-reports-view.h"
+#if __has_include ("service/jln-issuer.h")
+# include "service/jln-issuer.h"
+# define JLN_HAVE_ISSUER 1
+#endif
 
 struct _JlnWindow
 {
@@ -13,9 +17,11 @@ struct _JlnWindow
 
   GSettings *settings;
   JlnStore  *store;
+  JlnIssuer *issuer;
   char      *failed_path;
 
   /* template children */
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   JlnParticipantsView  *participants_view;
@@ -208,6 +214,7 @@ jln_window_dispose (GObject *object)
    * window that is gone. */
   g_action_map_remove_action (G_ACTION_MAP (self), "large-icons");
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
+  g_clear_object (&self->issuer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -286,6 +293,7 @@ jln_window_class_init (JlnWindowClass *klass)
   g_type_ensure (JLN_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jalons/Jalons/jln-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, participants_view);
@@ -376,6 +384,25 @@ jln_window_set_store (JlnWindow *self,
   if (!g_set_object (&self->store, store))
     return;
 
+  g_clear_object (&self->issuer);
+#ifdef JLN_HAVE_ISSUER
+  if (store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->issuer = jln_issuer_new (store, &error);
+      if (self->issuer == NULL)
+        {
+          g_autofree char *text = NULL;
+
+          g_warning ("No issuer: %s", error->message);
+          /* The files stay usable; only signing and exports need it. */
+          text = g_strdup_printf (_("Badges cannot be signed or exported: %s"), error->message);
+          jln_window_add_toast (self, adw_toast_new (text));
+        }
+    }
+#endif
+
   jln_participants_view_set_store (self->participants_view, store);
   jln_badges_view_set_store (self->badges_view, store);
 
@@ -424,4 +451,38 @@ jln_window_get_participants_view (JlnWindow *self)
   g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
 
   return self->participants_view;
+}
+
+void
+jln_window_add_toast (JlnWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (JLN_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+JlnIssuer *
+jln_window_get_issuer (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+
+  return self->issuer;
+}
+
+char *
+jln_window_dup_actor (JlnWindow *self)
+{
+  gint64 coach_id;
+  JlnCoach *coach = NULL;
+
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+
+  coach_id = g_settings_get_int64 (self->settings, "current-coach");
+  if (self->store != NULL && coach_id > 0)
+    coach = jln_store_lookup_coach (self->store, coach_id);
+  if (coach != NULL && jln_coach_get_name (coach) != NULL)
+    return g_strdup (jln_coach_get_name (coach));
+  return g_strdup ("coach");
 }

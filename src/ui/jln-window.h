@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* Declared by service/jln-issuer.h; repeated here so the window's users need
+ * not include the service layer. */
+typedef struct _JlnIssuer JlnIssuer;
+
 #define JLN_TYPE_WINDOW (jln_window_get_type ())
 G_DECLARE_FINAL_TYPE (JlnWindow, jln_window, JLN, WINDOW, AdwApplicationWindow)
 
@@ -27,5 +31,17 @@ void                jln_window_set_view        (JlnWindow  *self,
 const char         *jln_window_get_view        (JlnWindow  *self);
 gboolean            jln_window_get_showing_error (JlnWindow *self);
 JlnParticipantsView *jln_window_get_participants_view (JlnWindow *self);
+
+/* Shows @toast over the window's content (takes ownership, like
+ * adw_toast_overlay_add_toast()). */
+void                jln_window_add_toast       (JlnWindow  *self,
+                                                AdwToast   *toast);
+/* The issuer over the open store (signs, revokes, exports), created when the
+ * store is set; NULL without a store or when it could not be created (the
+ * window has then said why in a toast). */
+JlnIssuer          *jln_window_get_issuer      (JlnWindow  *self);
+/* Who is at this desk, for the audit journal: the "current-coach" setting's
+ * name, else "coach". */
+char               *jln_window_dup_actor       (JlnWindow  *self);
 
 G_END_DECLS
