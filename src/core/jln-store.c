@@ -2912,6 +2912,96 @@ jln_store_list_revoked_status_indices (JlnStore  *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* reads for the service layer                                        */
+
+JlnParticipant *
+jln_store_get_participant (JlnStore  *self,
+                           gint64     participant_id,
+                           GError   **error)
+{
+  g_autoptr(JlnCachedStmt) stmt = NULL;
+  JlnParticipant *p;
+  int rc;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " PARTICIPANT_COLUMNS " FROM participants WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, participant_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                             _("This participant does not exist any more."));
+      else
+        set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  p = g_object_new (JLN_TYPE_PARTICIPANT, NULL);
+  fill_participant (self, p, stmt);
+  return p;
+}
+
+JlnBadge *
+jln_store_get_badge_version (JlnStore  *self,
+                             gint64     version_id,
+                             GError   **error)
+{
+  g_autoptr(JlnCachedStmt) stmt = NULL;
+  g_autoptr(JlnBadge) badge = NULL;
+  int rc;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " BADGE_VERSION_COLUMNS " FROM badges b "
+                        "JOIN badge_versions v ON v.badge_id = b.id WHERE v.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                             _("This badge version does not exist."));
+      else
+        set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  badge = g_object_new (JLN_TYPE_BADGE, NULL);
+  fill_badge (badge, stmt);
+  sqlite3_reset (stmt);
+  if (!load_criteria (self, badge, error))
+    return NULL;
+  return g_steal_pointer (&badge);
+}
+
+gboolean
+jln_store_append_audit (JlnStore    *self,
+                        const char  *actor,
+                        const char  *action,
+                        const char  *subject,
+                        const char  *detail,
+                        GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (!require_text (action, _("A journal entry needs an action."), error))
+    return FALSE;
+  if (!write_begin (self, error))
+    return FALSE;
+  if (!write_audit (self, actor, action, subject, detail, error)
+      || !write_commit (self, error))
+    {
+      write_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* organisation, audit                                                */
 
 JlnOrganisation *

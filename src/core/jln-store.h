@@ -104,6 +104,16 @@ GArray        *jln_store_list_award_ids  (JlnStore *self, GError **error);
 /* Status-list indices currently revoked (for the revocation bitstring). */
 GArray        *jln_store_list_revoked_status_indices (JlnStore *self, GError **error);
 
+/* Reads used by the service layer (signing, exports): fresh objects, not
+ * the live ones. A participant is returned even when archived (their badges
+ * stay theirs); a badge version comes with its criteria. */
+JlnParticipant *jln_store_get_participant  (JlnStore *self, gint64 participant_id, GError **error);
+JlnBadge      *jln_store_get_badge_version (JlnStore *self, gint64 version_id, GError **error);
+/* Records one journal row on its own (e.g. "export.consent-confirmed");
+ * @action is required, the rest may be NULL. */
+gboolean       jln_store_append_audit    (JlnStore *self, const char *actor, const char *action,
+                                          const char *subject, const char *detail, GError **error);
+
 /* Organisation (issuer) details and signing key. */
 JlnOrganisation *jln_store_get_organisation (JlnStore *self, GError **error);
 gboolean       jln_store_set_organisation (JlnStore *self, const JlnOrganisation *org, GError **error);

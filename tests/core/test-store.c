@@ -587,6 +587,95 @@ test_undo_and_revoke (Fixture       *f,
   seed_clear (&s);
 }
 
+/* The service layer's reads: fresh objects, archived people included,
+ * the exact version asked for with its criteria; a standalone journal row. */
+static void
+test_service_reads (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnParticipant) p = NULL;
+  g_autoptr(JlnBadge) v1 = NULL;
+  g_autoptr(JlnBadge) v2 = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(JlnAuditEvent) last = NULL;
+  gint64 v1_id;
+  gint64 n_events;
+  Seed s = { 0 };
+
+  seed (f->store, &s);
+  jln_participant_set_email (s.amina, "amina@example.org");
+  jln_participant_set_consent_online (s.amina, TRUE);
+  g_assert_true (jln_store_update_participant (f->store, s.amina, "Karim", &error));
+  g_assert_no_error (error);
+
+  p = jln_store_get_participant (f->store, jln_participant_get_id (s.amina), &error);
+  g_assert_no_error (error);
+  g_assert_true (p != s.amina);
+  g_assert_cmpstr (jln_participant_get_first_name (p), ==, "Amina");
+  g_assert_cmpstr (jln_participant_get_email (p), ==, "amina@example.org");
+  g_assert_true (jln_participant_get_consent_online (p));
+  g_assert_cmpstr (jln_participant_get_recipient_salt (p), ==, jln_participant_get_recipient_salt (s.amina));
+  g_assert_nonnull (jln_participant_get_recipient_salt (p));
+  g_clear_object (&p);
+
+  /* Held version 1 makes the edit a new version 2; both stay readable. */
+  v1_id = jln_badge_get_version_id (s.badge);
+  award = award_for (&s);
+  g_assert_true (jln_store_add_award (f->store, award, "Karim", NULL, NULL, &error));
+  g_assert_no_error (error);
+  jln_badge_set_name (s.badge, "Tenir son budget (révisé)");
+  jln_badge_clear_criteria (s.badge);
+  jln_badge_add_criterion (s.badge, "Faire un budget mensuel", TRUE);
+  g_assert_true (jln_store_update_badge (f->store, s.badge, "Karim", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_badge_get_version_id (s.badge), !=, v1_id);
+
+  v1 = jln_store_get_badge_version (f->store, v1_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_badge_get_version (v1), ==, 1);
+  g_assert_cmpstr (jln_badge_get_name (v1), ==, "Tenir son budget");
+  g_assert_cmpstr (jln_badge_get_slug (v1), ==, "budget-tenir");
+  g_assert_cmpuint (g_list_model_get_n_items (jln_badge_get_criteria (v1)), ==, 2);
+  v2 = jln_store_get_badge_version (f->store, jln_badge_get_version_id (s.badge), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_badge_get_version (v2), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_badge_get_criteria (v2)), ==, 1);
+
+  g_assert_null (jln_store_get_badge_version (f->store, 987654, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Archived: gone from the live list, still readable here. */
+  g_assert_true (jln_store_archive_participant (f->store, jln_participant_get_id (s.amina), "Karim", &error));
+  g_assert_no_error (error);
+  p = jln_store_get_participant (f->store, jln_participant_get_id (s.amina), &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_participant_get_archived (p));
+  g_assert_null (jln_store_get_participant (f->store, 987654, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  n_events = count_rows (f->path, "audit_events");
+  g_assert_false (jln_store_append_audit (f->store, "Karim", " ", "participant:1", NULL, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->path, "audit_events"), ==, n_events);
+  g_assert_true (jln_store_append_audit (f->store, "Karim", "export.consent-confirmed",
+                                         "participant:1", "award:1 format:png", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "audit_events"), ==, n_events + 1);
+  events = jln_store_list_audit_events (f->store, 1, &error);
+  g_assert_no_error (error);
+  last = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (jln_audit_event_get_action (last), ==, "export.consent-confirmed");
+  g_assert_cmpstr (jln_audit_event_get_actor (last), ==, "Karim");
+  g_assert_cmpstr (jln_audit_event_get_subject (last), ==, "participant:1");
+  g_assert_cmpstr (jln_audit_event_get_detail (last), ==, "award:1 format:png");
+  seed_clear (&s);
+}
+
 static void
 test_audit_append_only (Fixture       *f,
                         gconstpointer  data)
@@ -962,6 +1051,7 @@ main (int argc, char **argv)
   g_test_add ("/store/seal-rollback", Fixture, NULL, fixture_setup, test_seal_rollback, fixture_teardown);
   g_test_add ("/store/award-versions", Fixture, NULL, fixture_setup, test_award_versions, fixture_teardown);
   g_test_add ("/store/undo-and-revoke", Fixture, NULL, fixture_setup, test_undo_and_revoke, fixture_teardown);
+  g_test_add ("/store/service-reads", Fixture, NULL, fixture_setup, test_service_reads, fixture_teardown);
   g_test_add ("/store/audit-append-only", Fixture, NULL, fixture_setup, test_audit_append_only, fixture_teardown);
   g_test_add ("/store/live-models", Fixture, NULL, fixture_setup, test_live_models, fixture_teardown);
   g_test_add ("/store/holders-by-territory", Fixture, NULL, fixture_setup, test_holders_by_territory, fixture_teardown);
