@@ -5,6 +5,7 @@
 #include "ui/jln-application.h"
 #include "ui/jln-window.h"
 #include "ui/jln-preferences-window.h"
+#include "ui/jln-verify-window.h"
 #include "ui/jln-ui-resources.h"
 
 struct _JlnApplication
@@ -15,6 +16,9 @@ struct _JlnApplication
   char     *initial_view;
   gboolean  quit_after_first_frame;
   gboolean  large_icons;
+
+  /* One verify window, reused: weak pointer, cleared when it is closed. */
+  JlnVerifyWindow *verify_window;
 };
 
 G_DEFINE_FINAL_TYPE (JlnApplication, jln_application, ADW_TYPE_APPLICATION)
@@ -117,6 +121,63 @@ jln_application_activate (GApplication *app)
     }
 }
 
+/* The verify window checks our own revocations through the main window's
+ * store, and stays above it. */
+static JlnVerifyWindow *
+ensure_verify_window (JlnApplication *self)
+{
+  GtkWindow *parent = NULL;
+  JlnStore *store = NULL;
+
+  if (self->verify_window != NULL)
+    return self->verify_window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (JLN_IS_WINDOW (l->data))
+      {
+        parent = l->data;
+        break;
+      }
+  if (parent != NULL)
+    store = jln_window_get_store (JLN_WINDOW (parent));
+
+  self->verify_window = jln_verify_window_new (store);
+  g_object_add_weak_pointer (G_OBJECT (self->verify_window), (gpointer *) &self->verify_window);
+  gtk_window_set_application (GTK_WINDOW (self->verify_window), GTK_APPLICATION (self));
+  gtk_window_set_transient_for (GTK_WINDOW (self->verify_window), parent);
+  return self->verify_window;
+}
+
+static void
+verify_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  JlnApplication *self = JLN_APPLICATION (user_data);
+  JlnVerifyWindow *window = ensure_verify_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  jln_verify_window_choose_files (window);
+}
+
+/* `jalons FILE…`, or "Open With Jalons" in the file manager: verify. */
+static void
+jln_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  JlnApplication *self = JLN_APPLICATION (app);
+  JlnVerifyWindow *window;
+
+  /* The main window first, so its database tells our own revocations. */
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
+    g_application_activate (app);
+  window = ensure_verify_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_verify_window_open_files (window, files, (guint) n_files);
+}
+
 static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
@@ -177,6 +238,7 @@ quit_activated (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
+  { "verify", verify_activated },
   { "about", about_activated },
   { "quit", quit_activated },
 };
@@ -190,6 +252,7 @@ jln_application_startup (GApplication *app)
   } accels[] = {
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.verify", { "<Control>o", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.large-icons", { "<Control><Shift>l", NULL } },
     { "win.view::participants", { "<Alt>1", NULL } },
@@ -214,6 +277,8 @@ jln_application_finalize (GObject *object)
 {
   JlnApplication *self = JLN_APPLICATION (object);
 
+  if (self->verify_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->verify_window), (gpointer *) &self->verify_window);
   g_free (self->database_path);
   g_free (self->initial_view);
 
@@ -230,6 +295,7 @@ jln_application_class_init (JlnApplicationClass *klass)
   app_class->handle_local_options = jln_application_handle_local_options;
   app_class->startup = jln_application_startup;
   app_class->activate = jln_application_activate;
+  app_class->open = jln_application_open;
 }
 
 static void
@@ -247,7 +313,7 @@ jln_application_new (void)
    * each on its own database. */
   return g_object_new (JLN_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/jalons/Jalons",
                        NULL);
 }

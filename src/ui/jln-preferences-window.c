@@ -1,9 +1,13 @@
 #define G_LOG_DOMAIN "jalons"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "openbadges/jln-ob-key.h"
 #include "ui/jln-application.h"
 #include "ui/jln-preferences-window.h"
+
+#define N_ORGANISATION_FIELDS (JLN_ORGANISATION_FIELD_PUBLIC_BASE + 1)
 
 struct _JlnPreferencesWindow
 {
@@ -16,6 +20,19 @@ struct _JlnPreferencesWindow
 
   GtkSwitch   *large_icons_switch;
   AdwComboRow *coach_row;
+
+  /* Organisation page */
+  char        *organisation_errors[N_ORGANISATION_FIELDS];
+  char        *issuer_id;
+  AdwPreferencesPage *organisation_page;
+  AdwEntryRow *name_row;
+  AdwEntryRow *url_row;
+  AdwEntryRow *email_row;
+  AdwEntryRow *public_base_row;
+  GtkLabel    *details_error;
+  GtkLabel    *public_base_error;
+  GtkLabel    *issuer_id_label;
+  GtkWidget   *copy_issuer_button;
 };
 
 G_DEFINE_FINAL_TYPE (JlnPreferencesWindow, jln_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -61,6 +78,337 @@ fill_coaches (JlnPreferencesWindow *self)
   self->filling = FALSE;
 }
 
+/* ---- Organisation page ---- */
+
+gboolean
+jln_organisation_url_is_valid (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme, *host;
+
+  if (url == NULL || *url == '\0')
+    return FALSE;
+  for (const char *p = url; *p; p++)
+    if (g_ascii_isspace (*p))
+      return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+  if (host == NULL || *host == '\0' || g_uri_get_userinfo (uri) != NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return strchr (host, '.') != NULL || g_ascii_strcasecmp (host, "localhost") == 0;
+  /* Plain http only for a local test server: badges published over http
+   * could be altered on their way. */
+  return g_ascii_strcasecmp (scheme, "http") == 0 &&
+         (g_ascii_strcasecmp (host, "localhost") == 0 || g_str_equal (host, "127.0.0.1"));
+}
+
+gboolean
+jln_organisation_email_is_valid (const char *email)
+{
+  const char *at, *dot;
+
+  if (email == NULL || strlen (email) > 254)
+    return FALSE;
+  for (const char *p = email; *p; p++)
+    if (g_ascii_isspace (*p) || *p == ',' || *p == ';' || *p == '<' || *p == '>')
+      return FALSE;
+  at = strchr (email, '@');
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+static AdwEntryRow *
+organisation_row (JlnPreferencesWindow *self,
+                  JlnOrganisationField  field)
+{
+  switch (field)
+    {
+    case JLN_ORGANISATION_FIELD_NAME: return self->name_row;
+    case JLN_ORGANISATION_FIELD_URL: return self->url_row;
+    case JLN_ORGANISATION_FIELD_EMAIL: return self->email_row;
+    case JLN_ORGANISATION_FIELD_PUBLIC_BASE:
+    default: return self->public_base_row;
+    }
+}
+
+static void
+show_errors (JlnPreferencesWindow *self)
+{
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  for (guint i = 0; i < N_ORGANISATION_FIELDS; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (organisation_row (self, i));
+
+      if (self->organisation_errors[i] != NULL)
+        gtk_widget_add_css_class (row, "error");
+      else
+        gtk_widget_remove_css_class (row, "error");
+      if (self->organisation_errors[i] != NULL && i != JLN_ORGANISATION_FIELD_PUBLIC_BASE)
+        {
+          if (details->len > 0)
+            g_string_append_c (details, '\n');
+          g_string_append (details, self->organisation_errors[i]);
+        }
+    }
+  gtk_label_set_text (self->details_error, details->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_error), details->len > 0);
+  gtk_label_set_text (self->public_base_error,
+                      self->organisation_errors[JLN_ORGANISATION_FIELD_PUBLIC_BASE]
+                      ? self->organisation_errors[JLN_ORGANISATION_FIELD_PUBLIC_BASE] : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->public_base_error),
+                          self->organisation_errors[JLN_ORGANISATION_FIELD_PUBLIC_BASE] != NULL);
+}
+
+static void
+show_issuer_id (JlnPreferencesWindow *self)
+{
+  if (self->issuer_id != NULL)
+    {
+      gtk_label_set_text (self->issuer_id_label, self->issuer_id);
+      gtk_widget_add_css_class (GTK_WIDGET (self->issuer_id_label), "monospace");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->issuer_id_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->issuer_id_label,
+                          self->store ? _("Created with the first badge")
+                                      : _("Open a database to see its issuer identifier"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->issuer_id_label), "monospace");
+      gtk_widget_add_css_class (GTK_WIDGET (self->issuer_id_label), "dim-label");
+    }
+  gtk_widget_set_sensitive (self->copy_issuer_button, self->issuer_id != NULL);
+}
+
+static void
+load_organisation (JlnPreferencesWindow *self)
+{
+  g_autoptr(JlnOrganisation) org = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->issuer_id, g_free);
+  if (self->store == NULL)
+    {
+      for (guint i = 0; i < N_ORGANISATION_FIELDS; i++)
+        gtk_widget_set_sensitive (GTK_WIDGET (organisation_row (self, i)), FALSE);
+      show_issuer_id (self);
+      return;
+    }
+  org = jln_store_get_organisation (self->store, &error);
+  if (org == NULL)
+    {
+      g_warning ("Cannot read the organisation: %s", error->message);
+      show_issuer_id (self);
+      return;
+    }
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), org->name ? org->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), org->url ? org->url : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row), org->email ? org->email : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->public_base_row), org->public_base ? org->public_base : "");
+  self->filling = FALSE;
+
+  if (org->signing_seed != NULL)
+    {
+      g_autoptr(JlnObKey) key = jln_ob_key_new_from_seed (g_bytes_get_data (org->signing_seed, NULL),
+                                                          g_bytes_get_size (org->signing_seed), NULL);
+
+      if (key != NULL)
+        self->issuer_id = jln_ob_key_get_did (key);
+    }
+  show_issuer_id (self);
+}
+
+static void
+set_error (JlnPreferencesWindow *self,
+           JlnOrganisationField  field,
+           const char           *message)
+{
+  g_free (self->organisation_errors[field]);
+  self->organisation_errors[field] = g_strdup (message);
+}
+
+/* The trimmed text of a field; NULL when it is empty. */
+static char *
+field_text (JlnPreferencesWindow *self,
+            JlnOrganisationField  field)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (organisation_row (self, field)))));
+
+  if (field == JLN_ORGANISATION_FIELD_PUBLIC_BASE)
+    {
+      /* Published files are found at base + "/…". */
+      gsize len = strlen (text);
+
+      while (len > 0 && text[len - 1] == '/')
+        text[--len] = '\0';
+    }
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static gboolean
+replace_if_changed (char **slot, char **value)
+{
+  if (g_strcmp0 (*slot, *value) == 0)
+    {
+      g_clear_pointer (value, g_free);
+      return FALSE;
+    }
+  g_free (*slot);
+  *slot = g_steal_pointer (value);
+  return TRUE;
+}
+
+gboolean
+jln_preferences_window_apply_organisation (JlnPreferencesWindow *self)
+{
+  g_autoptr(JlnOrganisation) org = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *public_base = NULL;
+  gboolean changed = FALSE;
+  gboolean all_valid = TRUE;
+
+  g_return_val_if_fail (JLN_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  /* Focus leaves the rows while the window is being torn down, too. */
+  if (self->store == NULL || self->filling || self->name_row == NULL)
+    return FALSE;
+
+  name = field_text (self, JLN_ORGANISATION_FIELD_NAME);
+  url = field_text (self, JLN_ORGANISATION_FIELD_URL);
+  email = field_text (self, JLN_ORGANISATION_FIELD_EMAIL);
+  public_base = field_text (self, JLN_ORGANISATION_FIELD_PUBLIC_BASE);
+
+  /* Read again right before writing, and write back what was read: the
+   * signing seed (and anything this page does not show) stays as it is. */
+  org = jln_store_get_organisation (self->store, &error);
+  if (org == NULL)
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return FALSE;
+    }
+
+  if (name == NULL)
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_NAME,
+                 _("Name: give your organisation a name; it is shown on every badge."));
+      all_valid = FALSE;
+    }
+  else
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_NAME, NULL);
+      changed |= replace_if_changed (&org->name, &name);
+    }
+
+  if (url != NULL && !jln_organisation_url_is_valid (url))
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_URL,
+                 _("Website: enter an address that starts with https://, for example https://example.org."));
+      all_valid = FALSE;
+    }
+  else
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_URL, NULL);
+      changed |= replace_if_changed (&org->url, &url);
+    }
+
+  if (email != NULL && !jln_organisation_email_is_valid (email))
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_EMAIL,
+                 _("Contact email: enter an address like contact@example.org."));
+      all_valid = FALSE;
+    }
+  else
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_EMAIL, NULL);
+      changed |= replace_if_changed (&org->email, &email);
+    }
+
+  if (public_base != NULL && !jln_organisation_url_is_valid (public_base))
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_PUBLIC_BASE,
+                 _("Enter an address that starts with https://, for example https://badges.example.org, or leave it empty."));
+      all_valid = FALSE;
+    }
+  else
+    {
+      set_error (self, JLN_ORGANISATION_FIELD_PUBLIC_BASE, NULL);
+      changed |= replace_if_changed (&org->public_base, &public_base);
+    }
+  show_errors (self);
+
+  if (changed && !jln_store_set_organisation (self->store, org, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return FALSE;
+    }
+  return all_valid;
+}
+
+void
+jln_preferences_window_set_organisation_text (JlnPreferencesWindow *self,
+                                              JlnOrganisationField  field,
+                                              const char           *text)
+{
+  g_return_if_fail (JLN_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (field < N_ORGANISATION_FIELDS);
+
+  gtk_editable_set_text (GTK_EDITABLE (organisation_row (self, field)), text ? text : "");
+}
+
+const char *
+jln_preferences_window_get_organisation_error (JlnPreferencesWindow *self,
+                                               JlnOrganisationField  field)
+{
+  g_return_val_if_fail (JLN_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (field < N_ORGANISATION_FIELDS, NULL);
+
+  return self->organisation_errors[field];
+}
+
+const char *
+jln_preferences_window_get_issuer_id (JlnPreferencesWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->issuer_id;
+}
+
+static void
+on_organisation_apply (JlnPreferencesWindow *self)
+{
+  jln_preferences_window_apply_organisation (self);
+}
+
+static void
+on_copy_issuer (JlnPreferencesWindow *self)
+{
+  if (self->issuer_id == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->issuer_id);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Issuer identifier copied")));
+}
+
+static gboolean
+on_close_request (JlnPreferencesWindow *self)
+{
+  /* Leaving with the window's close button is a focus change too. */
+  jln_preferences_window_apply_organisation (self);
+  return FALSE;
+}
+
 static void
 jln_preferences_window_dispose (GObject *object)
 {
@@ -79,6 +427,9 @@ jln_preferences_window_finalize (GObject *object)
   JlnPreferencesWindow *self = JLN_PREFERENCES_WINDOW (object);
 
   g_array_unref (self->coach_ids);
+  for (guint i = 0; i < N_ORGANISATION_FIELDS; i++)
+    g_free (self->organisation_errors[i]);
+  g_free (self->issuer_id);
 
   G_OBJECT_CLASS (jln_preferences_window_parent_class)->finalize (object);
 }
@@ -99,6 +450,17 @@ jln_preferences_window_class_init (JlnPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, large_icons_switch);
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, coach_row);
   gtk_widget_class_bind_template_callback (widget_class, on_coach_selected);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, organisation_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, url_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, email_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, public_base_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, details_error);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, public_base_error);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, issuer_id_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, copy_issuer_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_organisation_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_issuer);
 }
 
 static void
@@ -111,6 +473,16 @@ jln_preferences_window_init (JlnPreferencesWindow *self)
 
   g_settings_bind (self->settings, "large-icons", self->large_icons_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  for (guint i = 0; i < N_ORGANISATION_FIELDS; i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "leave", G_CALLBACK (on_organisation_apply),
+                               self, G_CONNECT_SWAPPED);
+      gtk_widget_add_controller (GTK_WIDGET (organisation_row (self, i)), focus);
+    }
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
 }
 
 JlnPreferencesWindow *
@@ -123,5 +495,6 @@ jln_preferences_window_new (JlnStore *store)
   self = g_object_new (JLN_TYPE_PREFERENCES_WINDOW, NULL);
   g_set_object (&self->store, store);
   fill_coaches (self);
+  load_organisation (self);
   return self;
 }
