@@ -1,0 +1,568 @@
+#define G_LOG_DOMAIN "test-badge-editor"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <librsvg/rsvg.h>
+
+#include "core/jln-store.h"
+#include "ui/jln-application.h"
+#include "ui/jln-badge-editor.h"
+#include "ui/views/jln-badge-page.h"
+#include "ui/widgets/jln-badge-composer.h"
+
+typedef struct {
+  char     *dir;
+  char     *db_path;
+  JlnStore *store;
+} Fixture;
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "large-icons");
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  reset_settings ();
+  f->dir = g_dir_make_tmp ("jalons-test-badge-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "jalons.db", NULL);
+  f->store = jln_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static void
+spin (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static JlnBadge *
+find_badge_by_name (JlnStore   *store,
+                    const char *name)
+{
+  GListModel *badges = jln_store_get_badges (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(JlnBadge) badge = g_list_model_get_item (badges, i);
+
+      if (g_strcmp0 (jln_badge_get_name (badge), name) == 0)
+        return badge; /* borrowed: the store's list keeps it */
+    }
+  return NULL;
+}
+
+static gboolean
+svg_parses (const char *svg)
+{
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle = rsvg_handle_new_from_data ((const guint8 *) svg, strlen (svg), &error);
+
+  if (handle == NULL)
+    {
+      g_printerr ("librsvg refused the document: %s\n", error->message);
+      return FALSE;
+    }
+  g_object_unref (handle);
+  return TRUE;
+}
+
+/* A strict XML reader: GMarkup refuses unescaped '<' or '&'. */
+static gboolean
+xml_well_formed (const char *svg)
+{
+  static const GMarkupParser parser = { NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *body = strstr (svg, "<svg");
+
+  if (!g_markup_parse_context_parse (context, body, -1, &error)
+      || !g_markup_parse_context_end_parse (context, &error))
+    {
+      g_printerr ("not well-formed: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A badge saved straight through the store (version 1). */
+static JlnBadge *
+add_plain_badge (JlnStore   *store,
+                 const char *slug,
+                 const char *name)
+{
+  g_autoptr(JlnBadge) badge = jln_badge_new (slug, name);
+  g_autoptr(GError) error = NULL;
+
+  jln_badge_set_status (badge, JLN_BADGE_STATUS_ACTIVE);
+  jln_badge_set_easy_text (badge, "Je sais le faire.");
+  jln_badge_set_kind (badge, JLN_BADGE_KIND_SAVOIR_FAIRE);
+  jln_badge_add_criterion (badge, "Premier critère", TRUE);
+  g_assert_true (jln_store_add_badge (store, badge, "test", &error));
+  g_assert_no_error (error);
+  return jln_store_lookup_badge (store, jln_badge_get_id (badge));
+}
+
+static gint64
+award_badge (JlnStore *store,
+             JlnBadge *badge)
+{
+  g_autoptr(JlnTerritory) territory = jln_territory_new ("Roubaix");
+  g_autoptr(JlnParticipant) participant = jln_participant_new ("Awa", "Diallo");
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jln_store_add_territory (store, territory, &error));
+  g_assert_no_error (error);
+  jln_participant_set_territory_id (participant, jln_territory_get_id (territory));
+  g_assert_true (jln_store_add_participant (store, participant, "test", &error));
+  g_assert_no_error (error);
+  award = jln_award_new (jln_participant_get_id (participant), jln_badge_get_version_id (badge), 0);
+  g_assert_true (jln_store_add_award (store, award, "test", NULL, NULL, &error));
+  g_assert_no_error (error);
+  return jln_award_get_id (award);
+}
+
+/* Our reference keeps the object alive: "closed" means GTK let it go. */
+static gboolean
+is_open (GtkWidget *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (item == (GObject *) window)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- tests -------------------------------------------------------- */
+
+static void
+test_templates (Fixture *f, gconstpointer data)
+{
+  GtkWidget *composer = g_object_ref_sink (jln_badge_composer_new ());
+  GtkWidget *page = g_object_ref_sink (jln_badge_page_new ());
+  JlnBadgeEditor *editor = jln_badge_editor_new (f->store, NULL);
+  JlnBadge *badge;
+
+  g_assert_true (jln_badge_composer_get_valid (JLN_BADGE_COMPOSER (composer)));
+  g_assert_nonnull (jln_badge_composer_get_svg (JLN_BADGE_COMPOSER (composer)));
+  g_assert_true (JLN_IS_BADGE_EDITOR (editor));
+  g_assert_cmpuint (jln_badge_editor_get_n_criteria (editor), ==, 1);
+  g_assert_false (jln_badge_editor_get_modified (editor));
+  g_assert_null (jln_badge_editor_get_version_notice (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* The page with a badge, the editor on an existing badge. */
+  badge = add_plain_badge (f->store, "lire", "Lire un horaire");
+  jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+  jln_badge_page_set_badge (JLN_BADGE_PAGE (page), badge);
+  g_assert_cmpstr (jln_badge_page_get_holders_summary (JLN_BADGE_PAGE (page)), ==,
+                   "Nobody holds this badge yet.");
+  editor = jln_badge_editor_new (f->store, badge);
+  g_assert_cmpuint (jln_badge_editor_get_n_criteria (editor), ==, 1);
+  g_assert_false (jln_badge_editor_get_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  g_object_unref (page);
+  g_object_unref (composer);
+}
+
+static void
+test_slug (void)
+{
+  g_autofree char *a = jln_badge_slug_from_name ("Santé : prendre RDV");
+  g_autofree char *b = jln_badge_slug_from_name ("  Être à l’heure !  ");
+  g_autofree char *c = jln_badge_slug_from_name ("!!!");
+  g_autofree char *d = jln_badge_slug_from_name (NULL);
+
+  g_assert_cmpstr (a, ==, "sante-prendre-rdv");
+  g_assert_cmpstr (b, ==, "etre-a-l-heure");
+  g_assert_cmpstr (c, ==, "badge");
+  g_assert_cmpstr (d, ==, "badge");
+}
+
+static void
+test_create (Fixture *f, gconstpointer data)
+{
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  JlnBadgeComposer *composer = jln_badge_editor_get_composer (editor);
+  GListModel *criteria;
+  JlnBadge *badge;
+  g_autoptr(JlnCriterion) first = NULL;
+  g_autoptr(JlnCriterion) second = NULL;
+  g_autoptr(JlnCriterion) third = NULL;
+  JlnBadgeShape shape;
+  g_autofree char *primary = NULL;
+  g_autofree char *pictogram = NULL;
+  g_autofree char *label = NULL;
+  guint n_before = g_list_model_get_n_items (jln_store_get_badges (f->store));
+
+  gtk_window_present (GTK_WINDOW (editor));
+  jln_badge_editor_set_name (editor, "Santé : prendre RDV");
+  jln_badge_editor_set_easy_text (editor, "Je prends un rendez-vous chez le médecin.");
+  jln_badge_editor_set_description (editor, "La personne prend seule un rendez-vous médical.");
+  jln_badge_editor_set_theme (editor, "Santé");
+  jln_badge_editor_set_kind (editor, JLN_BADGE_KIND_SAVOIR_FAIRE);
+  jln_badge_editor_add_criterion (editor, "Trouve le numéro", TRUE);
+  jln_badge_editor_add_criterion (editor, "Appelle", FALSE);
+  jln_badge_editor_add_criterion (editor, "Note la date", TRUE);
+  g_assert_cmpuint (jln_badge_editor_get_n_criteria (editor), ==, 3);
+  /* "Note la date" goes before "Appelle". */
+  jln_badge_editor_move_criterion (editor, 2, -1);
+  g_assert_true (jln_badge_editor_get_modified (editor));
+
+  jln_badge_composer_set_shape (composer, JLN_BADGE_SHAPE_SHIELD);
+  jln_badge_composer_set_primary (composer, "ink");
+  jln_badge_composer_set_secondary (composer, "white");
+  jln_badge_composer_set_pictogram (composer, "heart");
+  jln_badge_composer_set_label (composer, "Niveau 1");
+  g_assert_true (jln_badge_composer_get_valid (composer));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  spin ();
+  g_assert_null (jln_badge_editor_get_message (editor));
+
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_badges (f->store)), ==, n_before + 1);
+  badge = find_badge_by_name (f->store, "Santé : prendre RDV");
+  g_assert_nonnull (badge);
+  g_assert_true (jln_badge_editor_get_badge (editor) == badge);
+  g_assert_cmpstr (jln_badge_get_slug (badge), ==, "sante-prendre-rdv");
+  g_assert_cmpstr (jln_badge_get_easy_text (badge), ==, "Je prends un rendez-vous chez le médecin.");
+  g_assert_cmpstr (jln_badge_get_theme (badge), ==, "Santé");
+  g_assert_cmpint (jln_badge_get_kind (badge), ==, JLN_BADGE_KIND_SAVOIR_FAIRE);
+  g_assert_cmpint (jln_badge_get_status (badge), ==, JLN_BADGE_STATUS_ACTIVE);
+  g_assert_cmpuint (jln_badge_get_version (badge), ==, 1);
+
+  criteria = jln_badge_get_criteria (badge);
+  g_assert_cmpuint (g_list_model_get_n_items (criteria), ==, 3);
+  first = g_list_model_get_item (criteria, 0);
+  second = g_list_model_get_item (criteria, 1);
+  third = g_list_model_get_item (criteria, 2);
+  g_assert_cmpstr (jln_criterion_get_text (first), ==, "Trouve le numéro");
+  g_assert_true (jln_criterion_get_required (first));
+  g_assert_cmpstr (jln_criterion_get_text (second), ==, "Note la date");
+  g_assert_true (jln_criterion_get_required (second));
+  g_assert_cmpstr (jln_criterion_get_text (third), ==, "Appelle");
+  g_assert_false (jln_criterion_get_required (third));
+
+  /* The image is a real SVG, and the composer's choices come back. */
+  g_assert_nonnull (jln_badge_get_image_svg (badge));
+  g_assert_true (svg_parses (jln_badge_get_image_svg (badge)));
+  g_assert_true (jln_badge_composer_parse_metadata (jln_badge_get_image_svg (badge), &shape,
+                                                    &primary, NULL, &pictogram, &label));
+  g_assert_cmpint (shape, ==, JLN_BADGE_SHAPE_SHIELD);
+  g_assert_cmpstr (primary, ==, "ink");
+  g_assert_cmpstr (pictogram, ==, "heart");
+  g_assert_cmpstr (label, ==, "Niveau 1");
+
+  /* Reopened, the composer starts from the same choices and keeps the
+   * image as it is until something changes. */
+  {
+    JlnBadgeEditor *again = jln_badge_editor_new (f->store, badge);
+    JlnBadgeComposer *c = jln_badge_editor_get_composer (again);
+
+    g_assert_cmpint (jln_badge_composer_get_shape (c), ==, JLN_BADGE_SHAPE_SHIELD);
+    g_assert_cmpstr (jln_badge_composer_get_pictogram (c), ==, "heart");
+    g_assert_cmpstr (jln_badge_composer_get_svg (c), ==, jln_badge_get_image_svg (badge));
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+
+  g_object_unref (editor);
+}
+
+static void
+test_low_contrast (Fixture *f, gconstpointer data)
+{
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  JlnBadgeComposer *composer = jln_badge_editor_get_composer (editor);
+  GtkWidget *save_button = find_actionable (GTK_WIDGET (editor), "editor.save");
+  guint n_before = g_list_model_get_n_items (jln_store_get_badges (f->store));
+
+  g_assert_nonnull (save_button);
+  gtk_window_present (GTK_WINDOW (editor));
+  jln_badge_editor_set_name (editor, "Contraste");
+  jln_badge_editor_set_easy_text (editor, "Un texte.");
+  jln_badge_editor_add_criterion (editor, "Un critère", TRUE);
+  spin ();
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+
+  /* White on sand is far below 3:1. */
+  jln_badge_composer_set_primary (composer, "sand");
+  jln_badge_composer_set_secondary (composer, "white");
+  spin ();
+  g_assert_false (jln_badge_composer_get_valid (composer));
+  g_assert_nonnull (jln_badge_composer_get_problem (composer));
+  g_assert_null (jln_badge_composer_get_svg (composer));
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+
+  /* Ctrl+S on a disabled action does nothing either. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_badges (f->store)), ==, n_before);
+  g_assert_null (find_badge_by_name (f->store, "Contraste"));
+
+  /* A readable pair makes it savable again. */
+  jln_badge_composer_set_secondary (composer, "charcoal");
+  spin ();
+  g_assert_true (jln_badge_composer_get_valid (composer));
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+}
+
+static void
+test_refusals (Fixture *f, gconstpointer data)
+{
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  guint n_before;
+
+  add_plain_badge (f->store, "lire-un-horaire", "Lire un horaire");
+  n_before = g_list_model_get_n_items (jln_store_get_badges (f->store));
+
+  /* Empty name: refused with a message, nothing saved, window open. */
+  jln_badge_editor_set_name (editor, "   ");
+  jln_badge_editor_set_easy_text (editor, "Je lis un horaire de bus.");
+  jln_badge_editor_add_criterion (editor, "Trouve l’heure", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_nonnull (jln_badge_editor_get_message (editor));
+  g_assert_nonnull (strstr (jln_badge_editor_get_message (editor), "name"));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_badges (f->store)), ==, n_before);
+  g_assert_null (jln_badge_editor_get_badge (editor));
+
+  /* Empty easy-to-read text. */
+  jln_badge_editor_set_name (editor, "Horaires");
+  jln_badge_editor_set_easy_text (editor, "");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_nonnull (jln_badge_editor_get_message (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_badges (f->store)), ==, n_before);
+
+  /* A name another badge already has: the store's reason, nothing saved. */
+  jln_badge_editor_set_name (editor, "Lire un horaire");
+  jln_badge_editor_set_easy_text (editor, "Je lis un horaire de bus.");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_nonnull (jln_badge_editor_get_message (editor));
+  g_assert_nonnull (strstr (jln_badge_editor_get_message (editor), "not saved"));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_badges (f->store)), ==, n_before);
+
+  /* A criterion left empty everywhere. */
+  jln_badge_editor_set_name (editor, "Horaires");
+  jln_badge_editor_add_criterion (editor, "", TRUE);
+  g_assert_cmpuint (jln_badge_editor_get_n_criteria (editor), ==, 2);
+  jln_badge_editor_remove_criterion (editor, 0);
+  g_assert_cmpuint (jln_badge_editor_get_n_criteria (editor), ==, 1);
+  jln_badge_editor_remove_criterion (editor, 0); /* the last one stays */
+  g_assert_cmpuint (jln_badge_editor_get_n_criteria (editor), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_nonnull (jln_badge_editor_get_message (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_badges (f->store)), ==, n_before);
+
+  /* Cancel with changes asks first: the window stays. */
+  g_assert_true (jln_badge_editor_get_modified (editor));
+  g_assert_true (is_open (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  spin ();
+  g_assert_true (is_open (GTK_WIDGET (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+
+  /* Without changes, Cancel just closes. */
+  editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  g_assert_true (is_open (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  spin ();
+  g_assert_false (is_open (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+}
+
+static void
+test_new_version (Fixture *f, gconstpointer data)
+{
+  JlnBadge *badge = add_plain_badge (f->store, "ecrire", "Écrire un courriel");
+  gint64 badge_id = jln_badge_get_id (badge);
+  gint64 award_id = award_badge (f->store, badge);
+  JlnBadgeEditor *editor;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GListModel) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  JlnBadge *live;
+
+  g_assert_cmpuint (jln_badge_get_holder_count (badge), ==, 1);
+  editor = g_object_ref (jln_badge_editor_new (f->store, badge));
+  /* Told before saving. */
+  g_assert_nonnull (jln_badge_editor_get_version_notice (editor));
+  g_assert_nonnull (strstr (jln_badge_editor_get_version_notice (editor), "version 2"));
+
+  jln_badge_editor_set_easy_text (editor, "J’écris un courriel simple.");
+  jln_badge_editor_add_criterion (editor, "Ajoute une pièce jointe", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_null (jln_badge_editor_get_message (editor));
+
+  live = jln_store_lookup_badge (f->store, badge_id);
+  g_assert_nonnull (live);
+  g_assert_cmpuint (jln_badge_get_version (live), ==, 2);
+  g_assert_cmpstr (jln_badge_get_easy_text (live), ==, "J’écris un courriel simple.");
+  g_assert_cmpuint (g_list_model_get_n_items (jln_badge_get_criteria (live)), ==, 2);
+
+  award = jln_store_get_award (f->store, award_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_award_get_badge_version (award), ==, 1);
+
+  versions = jln_store_list_badge_versions (f->store, badge_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 2);
+
+  g_object_unref (editor);
+}
+
+static void
+test_archive (Fixture *f, gconstpointer data)
+{
+  JlnBadge *badge = add_plain_badge (f->store, "cuisiner", "Cuisiner un repas");
+  gint64 badge_id = jln_badge_get_id (badge);
+  gint64 award_id = award_badge (f->store, badge);
+  GtkWidget *page = g_object_ref_sink (jln_badge_page_new ());
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GError) error = NULL;
+
+  jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+  jln_badge_page_set_badge (JLN_BADGE_PAGE (page), badge);
+  g_assert_cmpstr (jln_badge_page_get_holders_summary (JLN_BADGE_PAGE (page)), ==,
+                   "1 person holds this badge.");
+
+  g_assert_true (jln_badge_page_set_archived (JLN_BADGE_PAGE (page), TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_null (jln_store_lookup_badge (f->store, badge_id));
+  g_assert_null (find_badge_by_name (f->store, "Cuisiner un repas"));
+  g_assert_cmpint (jln_badge_get_status (jln_badge_page_get_badge (JLN_BADGE_PAGE (page))), ==,
+                   JLN_BADGE_STATUS_ARCHIVED);
+
+  award = jln_store_get_award (f->store, award_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_award_get_status (award), ==, JLN_AWARD_STATUS_ACTIVE);
+  g_assert_cmpstr (jln_badge_page_get_holders_summary (JLN_BADGE_PAGE (page)), ==,
+                   "1 person holds this badge.");
+
+  /* Restore brings it back to the catalogue; the page follows. */
+  g_assert_true (jln_badge_page_set_archived (JLN_BADGE_PAGE (page), FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (jln_store_lookup_badge (f->store, badge_id));
+  g_assert_true (jln_badge_page_get_badge (JLN_BADGE_PAGE (page)) == jln_store_lookup_badge (f->store, badge_id));
+  g_assert_cmpint (jln_badge_get_status (jln_badge_page_get_badge (JLN_BADGE_PAGE (page))), ==,
+                   JLN_BADGE_STATUS_ACTIVE);
+
+  g_object_unref (page);
+}
+
+static void
+test_label_escaped (void)
+{
+  GtkWidget *composer = g_object_ref_sink (jln_badge_composer_new ());
+  JlnBadgeComposer *c = JLN_BADGE_COMPOSER (composer);
+  g_autofree char *label = NULL;
+  const char *svg;
+
+  jln_badge_composer_set_label (c, "<&>\"' ok");
+  svg = jln_badge_composer_get_svg (c);
+  g_assert_nonnull (svg);
+  g_assert_true (xml_well_formed (svg));
+  g_assert_true (svg_parses (svg));
+  g_assert_true (jln_badge_composer_parse_metadata (svg, NULL, NULL, NULL, NULL, &label));
+  g_assert_cmpstr (label, ==, "<&>\"' ok");
+
+  /* Longer labels are held to 14 characters. */
+  jln_badge_composer_set_label (c, "Une étiquette bien trop longue");
+  g_assert_cmpint (g_utf8_strlen (jln_badge_composer_get_label (c), -1), ==, 14);
+
+  /* An image drawn elsewhere: kept as is until the coach changes it. */
+  jln_badge_composer_load_svg (c, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>");
+  g_assert_false (jln_badge_composer_parse_metadata (jln_badge_composer_get_svg (c), NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (jln_badge_composer_get_valid (c));
+  jln_badge_composer_set_pictogram (c, "bus");
+  g_assert_true (jln_badge_composer_parse_metadata (jln_badge_composer_get_svg (c), NULL, NULL, NULL, NULL, NULL));
+
+  g_object_unref (composer);
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/badge-editor/templates", Fixture, NULL, fixture_set_up, test_templates, fixture_tear_down);
+  g_test_add_func ("/badge-editor/slug", test_slug);
+  g_test_add ("/badge-editor/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/badge-editor/low-contrast", Fixture, NULL, fixture_set_up, test_low_contrast, fixture_tear_down);
+  g_test_add ("/badge-editor/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
+  g_test_add ("/badge-editor/new-version", Fixture, NULL, fixture_set_up, test_new_version, fixture_tear_down);
+  g_test_add ("/badge-editor/archive", Fixture, NULL, fixture_set_up, test_archive, fixture_tear_down);
+  g_test_add_func ("/badge-editor/label-escaped", test_label_escaped);
+
+  return g_test_run ();
+}
