@@ -322,17 +322,3 @@ jln_cli_canon (int argc, char **argv)
   fputs (canon, stdout);
   return 0;
 }
-
-int
-jln_cli_issue (int argc, char **argv)
-{
-  fprintf (stderr, "jalons-cli: issue is not built yet\n");
-  return 1;
-}
-
-int
-jln_cli_export (int argc, char **argv)
-{
-  fprintf (stderr, "jalons-cli: export is not built yet\n");
-  return 1;
-}

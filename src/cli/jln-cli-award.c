@@ -1,0 +1,408 @@
+#define G_LOG_DOMAIN "jalons-cli"
+
+/* The verbs that sign and hand out awards: issue, export, status-list.
+ * They go through the service layer (JlnIssuer), like the app does. */
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <stdio.h>
+
+#include "cli/jln-cli.h"
+#include "service/jln-issuer.h"
+
+#define CLI_ACTOR "jalons-cli"
+
+static gboolean
+parse_verb_options (const char    *verb,
+                    const char    *summary,
+                    GOptionEntry  *entries,
+                    int           *argc,
+                    char        ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("jalons-cli %s", verb);
+
+  g_set_prgname (prgname);
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fprintf (stderr, "jalons-cli %s: %s\n\n%s", verb, error->message, help);
+      return FALSE;
+    }
+  if (*argc > 1)
+    {
+      fprintf (stderr, _("jalons-cli %s: unexpected argument “%s”"), verb, (*argv)[1]);
+      fputc ('\n', stderr);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+usage_error (const char *verb,
+             const char *message)
+{
+  fprintf (stderr, "jalons-cli %s: %s\n", verb, message);
+  fprintf (stderr, _("Try “jalons-cli %s --help”."), verb);
+  fputc ('\n', stderr);
+}
+
+static gboolean
+parse_id (const char *verb,
+          const char *option,
+          const char *text,
+          gint64     *out)
+{
+  if (text != NULL && g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, out, NULL))
+    return TRUE;
+  {
+    g_autofree char *message = g_strdup_printf (_("%s expects a number such as 12, not “%s”"),
+                                                option, text ? text : "");
+    usage_error (verb, message);
+  }
+  return FALSE;
+}
+
+/* Store + issuer, errors printed. */
+static JlnIssuer *
+open_issuer (const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnStore) store = jln_cli_open_store (database, &error);
+  JlnIssuer *issuer;
+
+  if (store == NULL)
+    {
+      jln_cli_print_error (error);
+      return NULL;
+    }
+  issuer = jln_issuer_new (store, &error);
+  if (issuer == NULL)
+    {
+      jln_cli_print_error (error);
+      return NULL;
+    }
+  jln_issuer_set_actor (issuer, CLI_ACTOR);
+  return issuer;
+}
+
+/* "Tenir son budget — Amina K." for messages. */
+static char *
+describe_award (JlnStore *store,
+                JlnAward *award)
+{
+  g_autoptr(JlnParticipant) p = jln_store_get_participant (store, jln_award_get_participant_id (award), NULL);
+
+  return g_strdup_printf ("%s — %s", jln_award_get_badge_name (award),
+                          p ? jln_participant_get_display_name (p) : "?");
+}
+
+static void
+print_signed (gint64      award_id,
+              const char *what,
+              const char *credential_id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, award_id);
+
+  /* TRANSLATORS: award number, "badge — person", credential id (urn:uuid:…) */
+  printf (_("award %s: %s: signed (%s)"), number, what, credential_id);
+  putchar ('\n');
+}
+
+int
+jln_cli_issue (int    argc,
+               char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *award_text = NULL;
+  gboolean all = FALSE;
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "award", 0, 0, G_OPTION_ARG_STRING, &award_text, N_("The award to sign (its number)"), N_("ID") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Sign every award that has no credential yet"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the signed credential (JSON) instead of a summary"), NULL },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(JlnIssuer) issuer = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  JlnStore *store;
+  gint64 award_id = 0;
+  guint n_failed = 0;
+
+  if (!parse_verb_options ("issue", _("Sign the Open Badges 3.0 credential of an award and save it in the database."),
+                           entries, &argc, &argv))
+    return 2;
+  if ((award_text == NULL) == !all)
+    {
+      usage_error ("issue", _("give either --award ID or --all"));
+      return 2;
+    }
+  if (award_text != NULL && !parse_id ("issue", "--award", award_text, &award_id))
+    return 2;
+  if (all && as_json)
+    {
+      usage_error ("issue", _("--json prints one credential: use it with --award"));
+      return 2;
+    }
+  if ((issuer = open_issuer (database)) == NULL)
+    return 1;
+  store = jln_issuer_get_store (issuer);
+
+  if (!all)
+    {
+      g_autoptr(JlnAward) award = NULL;
+      g_autoptr(GBytes) credential = NULL;
+      g_autofree char *what = NULL;
+
+      if ((credential = jln_issuer_issue_award (issuer, award_id, &error)) == NULL ||
+          (award = jln_store_get_award (store, award_id, &error)) == NULL)
+        {
+          /* TRANSLATORS: award number, then why it failed */
+          fprintf (stderr, _("jalons-cli: award %s: %s"), award_text, error->message);
+          fputc ('\n', stderr);
+          return 1;
+        }
+      if (as_json)
+        {
+          fwrite (g_bytes_get_data (credential, NULL), 1, g_bytes_get_size (credential), stdout);
+          fputc ('\n', stdout);
+          return 0;
+        }
+      what = describe_award (store, award);
+      print_signed (award_id, what, jln_award_get_credential_id (award));
+      return 0;
+    }
+
+  if ((ids = jln_store_list_award_ids (store, &error)) == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(JlnAward) award = jln_store_get_award (store, id, &error);
+      g_autoptr(GBytes) credential = NULL;
+      g_autofree char *what = NULL;
+
+      if (award == NULL)
+        {
+          jln_cli_print_error (error);
+          g_clear_error (&error);
+          n_failed++;
+          continue;
+        }
+      if (jln_award_get_credential (award) != NULL ||
+          jln_award_get_status (award) == JLN_AWARD_STATUS_REVOKED)
+        continue;
+      what = describe_award (store, award);
+      if ((credential = jln_issuer_issue_award (issuer, id, &error)) == NULL)
+        {
+          fprintf (stderr, "jalons-cli: %s: %s\n", what, error->message);
+          g_clear_error (&error);
+          n_failed++;
+          continue;
+        }
+      print_signed (id, what, jln_award_get_credential_id (award));
+    }
+  return n_failed > 0 ? 1 : 0;
+}
+
+int
+jln_cli_export (int    argc,
+                char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *participant_text = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *dir = NULL;
+  gboolean all = FALSE;
+  gboolean confirm = FALSE;
+  GOptionEntry entries[] = {
+    { "participant", 0, 0, G_OPTION_ARG_STRING, &participant_text, N_("Export this participant’s badges (their number)"), N_("ID") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Export every participant’s badges"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("png, svg or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &dir, N_("Folder to write the files into"), N_("DIR") },
+    { "confirm-consent", 0, 0, G_OPTION_ARG_NONE, &confirm,
+      N_("The participants without online consent were asked and agreed (recorded in the journal)"), NULL },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(JlnIssuer) issuer = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) refused = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) refused_ids = g_ptr_array_new_with_free_func (g_free);
+  JlnExportFormat format;
+  JlnStore *store;
+  gint64 participant_id = 0;
+  guint n_written = 0, n_skipped = 0, n_failed = 0;
+
+  if (!parse_verb_options ("export", _("Export badges as baked images (PNG, SVG) or signed JSON credentials."),
+                           entries, &argc, &argv))
+    return 2;
+  if ((participant_text == NULL) == !all)
+    {
+      usage_error ("export", _("give either --participant ID or --all"));
+      return 2;
+    }
+  if (participant_text != NULL && !parse_id ("export", "--participant", participant_text, &participant_id))
+    return 2;
+  if (format_text == NULL || !jln_export_format_from_string (format_text, &format))
+    {
+      usage_error ("export", _("--format must be png, svg or json"));
+      return 2;
+    }
+  if (dir == NULL)
+    {
+      usage_error ("export", _("give the folder to write into with -o DIR"));
+      return 2;
+    }
+  if ((issuer = open_issuer (database)) == NULL)
+    return 1;
+  store = jln_issuer_get_store (issuer);
+
+  if (participant_id != 0)
+    {
+      g_autoptr(JlnParticipant) p = jln_store_get_participant (store, participant_id, &error);
+      g_autoptr(GListModel) awards = NULL;
+
+      if (p == NULL || (awards = jln_store_list_awards_for_participant (store, participant_id, &error)) == NULL)
+        {
+          jln_cli_print_error (error);
+          return 1;
+        }
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < g_list_model_get_n_items (awards); i++)
+        {
+          g_autoptr(JlnAward) a = g_list_model_get_item (awards, i);
+          gint64 id = jln_award_get_id (a);
+
+          g_array_append_val (ids, id);
+        }
+      if (ids->len == 0)
+        {
+          fprintf (stderr, _("jalons-cli: %s has no badge yet."), jln_participant_get_display_name (p));
+          fputc ('\n', stderr);
+          return 0;
+        }
+    }
+  else if ((ids = jln_store_list_award_ids (store, &error)) == NULL)
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_autofree char *display = g_filename_display_name (dir);
+
+      fprintf (stderr, _("jalons-cli: cannot create the folder “%s”: %s"), display, g_strerror (errno));
+      fputc ('\n', stderr);
+      return 1;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(JlnAward) award = jln_store_get_award (store, id, &error);
+      g_autofree char *path = NULL;
+      g_autofree char *what = NULL;
+      gint64 pid;
+
+      if (award == NULL)
+        {
+          jln_cli_print_error (error);
+          g_clear_error (&error);
+          n_failed++;
+          continue;
+        }
+      pid = jln_award_get_participant_id (award);
+      if (jln_award_get_status (award) == JLN_AWARD_STATUS_REVOKED)
+        {
+          n_skipped++;
+          continue;
+        }
+      if (g_hash_table_contains (refused, &pid))
+        {
+          n_skipped++;
+          continue;
+        }
+      if (jln_issuer_export_award (issuer, id, format, dir, confirm, &path, &error))
+        {
+          printf ("%s\n", path);
+          n_written++;
+          continue;
+        }
+      if (g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_CONSENT_REQUIRED))
+        {
+          gint64 *key = g_memdup2 (&pid, sizeof pid);
+
+          /* Said once per person, not once per badge. */
+          g_ptr_array_add (refused_ids, key);
+          g_hash_table_add (refused, key);
+          fprintf (stderr, _("jalons-cli: skipped: %s (use --confirm-consent once they agree)"),
+                   error->message);
+          fputc ('\n', stderr);
+          n_skipped++;
+        }
+      else
+        {
+          what = describe_award (store, award);
+          fprintf (stderr, "jalons-cli: %s: %s\n", what, error->message);
+          n_failed++;
+          /* A folder that cannot be written fails every file the same way. */
+          if (g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO))
+            return 1;
+        }
+      g_clear_error (&error);
+    }
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "jalons-cli: %u file written, %u skipped, %u failed",
+                                "jalons-cli: %u files written, %u skipped, %u failed", n_written),
+           n_written, n_skipped, n_failed);
+  fputc ('\n', stderr);
+  return n_failed > 0 ? 1 : 0;
+}
+
+int
+jln_cli_status_list (int    argc,
+                     char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("File to write (default: the app’s public/status/revocation.json)"), N_("FILE") },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(JlnIssuer) issuer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  if (!parse_verb_options ("status-list", _("Write the signed revocation list (Bitstring Status List) of the withdrawn badges."),
+                           entries, &argc, &argv))
+    return 2;
+  if ((issuer = open_issuer (database)) == NULL)
+    return 1;
+  if (output == NULL)
+    output = jln_issuer_dup_status_list_path (issuer);
+  if (!jln_issuer_publish_status_list (issuer, output, &error))
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  url = jln_issuer_dup_status_list_url (issuer);
+  /* TRANSLATORS: file written, then the address where it must be published */
+  printf (_("%s (to publish at %s)"), output, url);
+  putchar ('\n');
+  return 0;
+}
