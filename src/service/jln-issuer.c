@@ -870,7 +870,7 @@ jln_issuer_export_award (JlnIssuer        *self,
       g_autofree char *display = g_filename_display_name (dir);
 
       g_set_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO,
-                   _("The folder “%s” does not exist. Choose another folder."), display);
+                   _("Jalons cannot find the folder “%s”. Choose another folder."), display);
       return FALSE;
     }
 
