@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "jln-test"
 
+#include <stdarg.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -855,6 +857,120 @@ test_demo_issue (Fixture       *f,
   g_assert_cmpuint (issued, >, 0);
 }
 
+/* Runs jalons-cli; returns its exit status. */
+static int
+run_cli (const char  *cli,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  const char *cli = g_getenv ("JALONS_CLI");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *list_path = g_build_filename (f->dir, "revocation.json", NULL);
+  g_autofree char *bad_dir = g_build_filename (f->dir, "jalons.db", "sub", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) ids = jln_store_list_award_ids (f->store, NULL);
+  guint n_active = 0, n_files = 0;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("JALONS_CLI is not set (run through meson test)");
+      return;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JlnAward) a = jln_store_get_award (f->store, g_array_index (ids, gint64, i), NULL);
+
+      n_active += jln_award_get_status (a) == JLN_AWARD_STATUS_ACTIVE;
+    }
+
+  g_assert_cmpint (run_cli (cli, &out, &err, "issue", "--award", "987654", "--database", f->path, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "987654"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (cli, &out, &err, "issue", "--award", "abc", "--database", f->path, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (cli, &out, &err, "issue", "--all", "--database", f->path, NULL), ==, 0);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n_active);
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (cli, &out, &err, "export", "--all", "--format", "json", "-o", f->out,
+                            "--database", f->path, NULL), ==, 0);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_autoptr(GBytes) bytes = read_bytes (lines[i]);
+      g_autoptr(JlnVerifyReport) report = verify (bytes, NULL, NULL);
+
+      assert_valid (report);
+      n_files++;
+    }
+  g_printerr ("# cli export: %u files; stderr: %s", n_files, err);
+  g_assert_cmpuint (n_files, ==, count_files (f->out));
+  g_assert_cmpuint (n_files, <=, n_active);
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --confirm-consent exports the rest and journals each person's answer. */
+  g_assert_cmpint (run_cli (cli, &out, &err, "export", "--all", "--format", "json", "-o", f->out,
+                            "--confirm-consent", "--database", f->path, NULL), ==, 0);
+  g_assert_cmpuint (count_files (f->out), ==, n_files + n_active);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (cli, &out, &err, "export", "--all", "--format", "gif", "-o", f->out,
+                            "--database", f->path, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (cli, &out, &err, "export", "--all", "--format", "png", "-o", bad_dir,
+                            "--database", f->path, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (cli, &out, &err, "export", "--participant", "987654", "--format", "png",
+                            "-o", f->out, "--database", f->path, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (cli, &out, &err, "status-list", "-o", list_path, "--database", f->path, NULL), ==, 0);
+  {
+    g_autoptr(GBytes) bytes = read_bytes (list_path);
+    g_autoptr(JsonNode) node = parse_bytes (bytes);
+    g_autoptr(JlnProofResult) proof = jln_proof_verify (node, NULL);
+
+    g_assert_cmpint (proof->status, ==, JLN_PROOF_VALID);
+  }
+}
+
 static void
 test_bench_seal (Fixture       *f,
                  gconstpointer  data)
@@ -895,6 +1011,7 @@ main (int argc, char **argv)
   ADD ("/service/issuer/unwritable", test_unwritable);
   ADD ("/service/issuer/missing", test_missing);
   ADD ("/service/issuer/demo-issue", test_demo_issue);
+  ADD ("/service/issuer/cli", test_cli);
   ADD ("/service/issuer/bench-seal", test_bench_seal);
 #undef ADD
   return g_test_run ();
