@@ -401,6 +401,17 @@ on_copy_issuer (JlnPreferencesWindow *self)
                                     adw_toast_new (_("Issuer identifier copied")));
 }
 
+/* Same large-icon mode as the main window: the page is read by the same
+ * people. */
+static void
+update_large_icons (JlnPreferencesWindow *self)
+{
+  if (g_settings_get_boolean (self->settings, "large-icons"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "large-icons");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "large-icons");
+}
+
 static gboolean
 on_close_request (JlnPreferencesWindow *self)
 {
@@ -483,6 +494,9 @@ jln_preferences_window_init (JlnPreferencesWindow *self)
       gtk_widget_add_controller (GTK_WIDGET (organisation_row (self, i)), focus);
     }
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+  g_signal_connect_object (self->settings, "changed::large-icons",
+                           G_CALLBACK (update_large_icons), self, G_CONNECT_SWAPPED);
+  update_large_icons (self);
 }
 
 JlnPreferencesWindow *

@@ -473,11 +473,23 @@ value_label (const char *text, gboolean monospace)
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  /* A wrapping label asks for little width; expanding lets it use the row's
+   * free space and wrap only long values. */
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "verify-value");
   if (monospace)
-    gtk_widget_add_css_class (label, "monospace");
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      /* An identifier broken over two lines must not gain a hyphen. */
+      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+      pango_attr_list_unref (attrs);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+      gtk_widget_add_css_class (label, "monospace");
+    }
   return label;
 }
 
@@ -676,6 +688,27 @@ collect_problems (const Job *job)
 
 static void on_email_apply (AdwEntryRow *row, JlnVerifyWindow *self);
 
+/* The whole report, for whoever must tell the issuer what went wrong. */
+static GtkWidget *
+technical_details (const JlnVerifyReport *r)
+{
+  g_autoptr(JsonNode) json = jln_verify_report_to_json (r);
+  g_autofree char *text = json_to_string (json, TRUE);
+  GtkWidget *expander = gtk_expander_new (_("Technical details"));
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (view, "card");
+  gtk_widget_add_css_class (view, "verify-technical");
+  gtk_widget_set_margin_top (view, 6);
+  gtk_expander_set_child (GTK_EXPANDER (expander), view);
+  return expander;
+}
+
 static GtkWidget *
 build_header (const Job *job)
 {
@@ -694,6 +727,8 @@ build_header (const Job *job)
     {
       picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (job->image));
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      /* A small image stays sharp rather than blown up. */
+      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_SCALE_DOWN);
     }
   else
     {
@@ -705,6 +740,9 @@ build_header (const Job *job)
   gtk_widget_set_size_request (picture, 128, 128);
   gtk_widget_set_valign (picture, GTK_ALIGN_START);
   gtk_widget_add_css_class (picture, "verify-picture");
+  /* The art of a badge that failed is not to be mistaken for a good one. */
+  if (job->outcome == JLN_VERIFY_OUTCOME_INVALID)
+    gtk_widget_add_css_class (picture, "verify-picture-invalid");
   gtk_box_append (GTK_BOX (header), picture);
 
   text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -714,8 +752,8 @@ build_header (const Job *job)
 
   verdict = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (verdict, "verify-verdict");
+  /* Sized in style.css: bigger in large-icon mode. */
   image = gtk_image_new_from_icon_name (icon);
-  gtk_image_set_pixel_size (GTK_IMAGE (image), 32);
   gtk_widget_add_css_class (image, css);
   gtk_widget_add_css_class (image, "verify-verdict-icon");
   gtk_box_append (GTK_BOX (verdict), image);
@@ -777,8 +815,14 @@ build_card (JlnVerifyWindow *self, Result *result)
   gtk_widget_add_css_class (card, "verify-result");
   gtk_box_append (GTK_BOX (card), build_header (job));
 
-  if (job->outcome == JLN_VERIFY_OUTCOME_UNREADABLE)
-    return card;
+  /* Nothing was read from a damaged file: no fields to show, and its one
+   * problem is the summary already. */
+  if (job->outcome == JLN_VERIFY_OUTCOME_UNREADABLE || r->error != NULL)
+    {
+      if (r != NULL)
+        gtk_box_append (GTK_BOX (card), technical_details (r));
+      return card;
+    }
 
   list = boxed_list_new ();
   if (job->outcome == JLN_VERIFY_OUTCOME_OB2 && job->ob2 != NULL)
@@ -873,24 +917,7 @@ build_card (JlnVerifyWindow *self, Result *result)
       gtk_box_append (GTK_BOX (card), problem_list);
     }
 
-  {
-    g_autoptr(JsonNode) json = jln_verify_report_to_json (r);
-    g_autofree char *text = json_to_string (json, TRUE);
-    GtkWidget *expander = gtk_expander_new (_("Technical details"));
-    GtkWidget *view = gtk_text_view_new ();
-
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
-    gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-    gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
-    gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-    gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-    gtk_widget_add_css_class (view, "card");
-    gtk_widget_add_css_class (view, "verify-technical");
-    gtk_widget_set_margin_top (view, 6);
-    gtk_expander_set_child (GTK_EXPANDER (expander), view);
-    gtk_box_append (GTK_BOX (card), expander);
-  }
-
+  gtk_box_append (GTK_BOX (card), technical_details (r));
   return card;
 }
 

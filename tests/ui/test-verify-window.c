@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 #include <adwaita.h>
@@ -12,6 +14,7 @@
 #include "openbadges/jln-credential.h"
 #include "openbadges/jln-ob-key.h"
 #include "openbadges/jln-status-list.h"
+#include "ui/jln-application.h"
 #include "ui/jln-preferences-window.h"
 #include "ui/jln-verify-window.h"
 
@@ -409,7 +412,10 @@ test_tampered (Fixture *f, gconstpointer data)
 
       g_assert_cmpint (jln_verify_window_get_outcome (window, i), ==, JLN_VERIFY_OUTCOME_INVALID);
       g_assert_cmpstr (card_label (window, i, "verdict"), ==, "Not valid");
-      if (i < 3)
+      /* The PNG's checksum breaks first: nothing could be read from it. */
+      if (i == 0)
+        assert_has (text, "damaged");
+      else if (i < 3)
         assert_has (text, "Problems Found");
     }
   {
@@ -723,6 +729,163 @@ test_preferences_organisation (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* ---- screenshots (only when JALONS_VERIFY_SCREENSHOT_DIR is set) ---- */
+
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+save_png (GtkWidget *window, const char *dir, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  int w, h;
+
+  settle ();
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gsk_render_node_unref (node);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_printerr ("screenshot: %s\n", path);
+}
+
+static void
+shoot_verify (const char *dir, const char *name, GFile **files, guint n, int height)
+{
+  JlnVerifyWindow *window = jln_verify_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, height);
+  gtk_window_present (GTK_WINDOW (window));
+  jln_verify_window_open_files (window, files, n);
+  wait_for_results (window);
+  save_png (GTK_WIDGET (window), dir, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("JALONS_VERIFY_SCREENSHOT_DIR");
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) baked = NULL;
+  g_autofree char *tampered = NULL;
+  g_autofree char *tampered_svg = NULL;
+  g_autoptr(GBytes) svg = g_bytes_new_static (badge_svg, sizeof badge_svg - 1);
+  g_autoptr(GBytes) baked_svg = NULL;
+  g_autofree char *db = NULL;
+  gsize svg_len;
+  gsize len;
+  char *at;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set JALONS_VERIFY_SCREENSHOT_DIR to take screenshots");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0700);
+  settings = g_settings_new (APP_ID);
+  {
+    /* AdwApplication loads the app's style sheet; there is none here. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    jln_ui_register_resources ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/jalons/Jalons/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  json = issue (f, LIST_URL, 7, NULL);
+  png = make_png ();
+  baked = jln_bake_png (png, json, &error);
+  g_assert_no_error (error);
+  tampered = g_memdup2 (g_bytes_get_data (baked, &len), g_bytes_get_size (baked));
+  at = find_bytes (tampered, len, "Accueil et orientation");
+  at[0] = 'a';
+  baked_svg = jln_bake_svg (svg, json, &error);
+  g_assert_no_error (error);
+  tampered_svg = g_memdup2 (g_bytes_get_data (baked_svg, &svg_len), g_bytes_get_size (baked_svg));
+  at = find_bytes (tampered_svg, svg_len, "Accueil et orientation");
+  at[0] = 'a';
+
+  for (int large = 0; large <= 1; large++)
+    {
+      const char *suffix = large ? "-large" : "";
+      g_autofree char *n_valid = g_strdup_printf ("verify-valid%s.png", suffix);
+      g_autofree char *n_tampered = g_strdup_printf ("verify-tampered%s.png", suffix);
+      g_autofree char *n_ob2 = g_strdup_printf ("verify-ob2%s.png", suffix);
+      g_autofree char *n_bad = g_strdup_printf ("verify-bad%s.png", suffix);
+      g_autofree char *n_prefs = g_strdup_printf ("preferences-organisation%s.png", suffix);
+      g_autofree char *n_prefs_error = g_strdup_printf ("preferences-organisation-error%s.png", suffix);
+      GFile *valid = write_bytes (f, "badge-accueil.png", baked);
+      GFile *bad_svg = write_file (f, "badge-modifie.svg", tampered_svg, svg_len);
+      GFile *ob2 = fixture_file ("ob2-badgr.png");
+      GFile *bad[3] = { write_file (f, "notes.png", "hello", 5), write_file (f, "vide.json", "", 0),
+                        write_file (f, "badge-abime.png", tampered, len) };
+      g_autoptr(JlnStore) store = NULL;
+      g_autoptr(JlnOrganisation) org = NULL;
+      g_autoptr(GBytes) seed = jln_ob_key_get_seed (f->key);
+      JlnPreferencesWindow *prefs;
+
+      g_settings_set_boolean (settings, "large-icons", large);
+      shoot_verify (dir, n_valid, &valid, 1, 1180);
+      shoot_verify (dir, n_tampered, &bad_svg, 1, 1080);
+      shoot_verify (dir, n_ob2, &ob2, 1, 820);
+      shoot_verify (dir, n_bad, bad, 3, 760);
+
+      db = g_build_filename (f->dir, large ? "large.db" : "normal.db", NULL);
+      store = jln_store_open (db, &error);
+      g_assert_no_error (error);
+      org = jln_store_get_organisation (store, &error);
+      g_assert_no_error (error);
+      g_free (org->name);
+      org->name = g_strdup ("Mission Locale de l’Est");
+      g_free (org->url);
+      org->url = g_strdup ("https://ml-est.example.org");
+      g_free (org->email);
+      org->email = g_strdup ("contact@ml-est.example.org");
+      g_clear_pointer (&org->signing_seed, g_bytes_unref);
+      org->signing_seed = g_bytes_ref (seed);
+      g_assert_true (jln_store_set_organisation (store, org, &error));
+      prefs = jln_preferences_window_new (store);
+      gtk_window_set_default_size (GTK_WINDOW (prefs), 640, large ? 900 : 760);
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "organisation");
+      gtk_window_present (GTK_WINDOW (prefs));
+      save_png (GTK_WIDGET (prefs), dir, n_prefs);
+      jln_preferences_window_set_organisation_text (prefs, JLN_ORGANISATION_FIELD_URL, "http://ml-est.example.org");
+      jln_preferences_window_set_organisation_text (prefs, JLN_ORGANISATION_FIELD_PUBLIC_BASE, "badges.ml-est.org");
+      jln_preferences_window_apply_organisation (prefs);
+      save_png (GTK_WIDGET (prefs), dir, n_prefs_error);
+      gtk_window_destroy (GTK_WINDOW (prefs));
+      g_clear_pointer (&db, g_free);
+
+      g_object_unref (valid);
+      g_object_unref (bad_svg);
+      g_object_unref (ob2);
+      for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+        g_object_unref (bad[i]);
+    }
+  g_settings_reset (settings, "large-icons");
+}
+
 static void
 test_url_email_rules (void)
 {
@@ -749,6 +912,16 @@ main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Screenshots are taken in the reader's language (run only
+   * -p /verify-window/screenshots then); the checks read English strings,
+   * and gtk_test_init() keeps the C locale for them. */
+  if (g_getenv ("JALONS_VERIFY_SCREENSHOT_DIR") != NULL && g_getenv ("JALONS_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JALONS_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
 #define ADD(name, func) \
   g_test_add ("/verify-window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -761,6 +934,7 @@ main (int argc, char **argv)
   ADD ("own-status-list", test_own_status_list);
   ADD ("preferences-organisation", test_preferences_organisation);
   g_test_add_func ("/verify-window/url-email-rules", test_url_email_rules);
+  ADD ("screenshots", test_screenshots);
 
   return g_test_run ();
 }
