@@ -5,6 +5,7 @@
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
 #include "ui/widgets/jln-badge-composer.h"
+#include "ui/widgets/jln-badge-image.h"
 
 /* Beyond this the easy-to-read text stops being a sentence or two. */
 #define EASY_TEXT_ADVISED_CHARS 120
@@ -39,6 +40,12 @@ struct _JlnBadgeEditor
   GtkTextView      *description_view;
   GtkListBox       *criteria_list;
   JlnBadgeComposer *composer;
+  JlnBadgeImage    *preview_image;
+  GtkLabel         *preview_name;
+  GtkLabel         *preview_easy;
+  GtkWidget        *status_box;
+  GtkImage         *status_icon;
+  GtkLabel         *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (JlnBadgeEditor, jln_badge_editor, ADW_TYPE_WINDOW)
@@ -132,10 +139,34 @@ update_save_action (JlnBadgeEditor *self)
                                  jln_badge_composer_get_valid (self->composer));
 }
 
+/* The preview stays in view beside the form, whatever is being edited. */
+static void
+update_preview (JlnBadgeEditor *self)
+{
+  gboolean valid = jln_badge_composer_get_valid (self->composer);
+
+  jln_badge_image_set_svg (self->preview_image, jln_badge_composer_get_preview_svg (self->composer));
+  gtk_label_set_label (self->preview_name, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  gtk_label_set_label (self->preview_easy, gtk_editable_get_text (GTK_EDITABLE (self->easy_row)));
+  gtk_label_set_label (self->status_label, jln_badge_composer_get_status (self->composer));
+  gtk_image_set_from_icon_name (self->status_icon, valid ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  if (valid)
+    {
+      gtk_widget_remove_css_class (self->status_box, "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->preview_image), "dim-label");
+    }
+  else
+    {
+      gtk_widget_add_css_class (self->status_box, "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->preview_image), "dim-label");
+    }
+}
+
 static void
 on_composer_changed (JlnBadgeEditor *self)
 {
   update_save_action (self);
+  update_preview (self);
   mark_modified (self);
 }
 
@@ -167,6 +198,7 @@ on_field_changed (JlnBadgeEditor *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->easy_row), "error");
   update_easy_count (self);
+  update_preview (self);
   mark_modified (self);
 }
 
@@ -582,6 +614,7 @@ load (JlnBadgeEditor *self)
   update_easy_count (self);
   update_version_notice (self);
   update_save_action (self);
+  update_preview (self);
   build_theme_menu (self);
   show_message (self, NULL);
   self->loading = FALSE;
@@ -927,6 +960,7 @@ jln_badge_editor_class_init (JlnBadgeEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 
   g_type_ensure (JLN_TYPE_BADGE_COMPOSER);
+  g_type_ensure (JLN_TYPE_BADGE_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jalons/Jalons/jln-badge-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, window_title);
@@ -945,6 +979,12 @@ jln_badge_editor_class_init (JlnBadgeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, criteria_list);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, composer);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, preview_image);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, preview_name);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, preview_easy);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, status_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, status_label);
 }
 
 static void

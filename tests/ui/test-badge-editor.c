@@ -9,6 +9,7 @@
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
 #include "ui/views/jln-badge-page.h"
+#include "ui/views/jln-badges-view.h"
 #include "ui/widgets/jln-badge-composer.h"
 
 typedef struct {
@@ -121,6 +122,22 @@ xml_well_formed (const char *svg)
       return FALSE;
     }
   return TRUE;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -549,6 +566,40 @@ test_label_escaped (void)
   g_object_unref (composer);
 }
 
+/* The catalogue grid opens the badge page; back returns to the grid. */
+static void
+test_badges_view (Fixture *f, gconstpointer data)
+{
+  JlnBadge *badge = add_plain_badge (f->store, "lire", "Lire un horaire");
+  GtkWidget *window = gtk_window_new ();
+  JlnBadgesView *view = g_object_new (JLN_TYPE_BADGES_VIEW, NULL);
+  JlnBadgePage *page;
+  GtkWidget *grid;
+  AdwLeaflet *leaflet;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  jln_badges_view_set_store (view, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  grid = find_type (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW);
+  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  page = JLN_BADGE_PAGE (find_type (GTK_WIDGET (view), JLN_TYPE_BADGE_PAGE));
+  g_assert_nonnull (grid);
+  g_assert_nonnull (page);
+  g_assert_nonnull (find_actionable (GTK_WIDGET (view), "badges.new"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "catalogue");
+
+  g_signal_emit_by_name (grid, "activate", 0);
+  g_assert_true (jln_badge_page_get_badge (page) == badge);
+  g_assert_true (jln_badge_page_get_store (page) == f->store);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "badge");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "badge.back", NULL);
+  spin ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "catalogue");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -563,6 +614,7 @@ main (int argc, char **argv)
   g_test_add ("/badge-editor/new-version", Fixture, NULL, fixture_set_up, test_new_version, fixture_tear_down);
   g_test_add ("/badge-editor/archive", Fixture, NULL, fixture_set_up, test_archive, fixture_tear_down);
   g_test_add_func ("/badge-editor/label-escaped", test_label_escaped);
+  g_test_add ("/badge-editor/badges-view", Fixture, NULL, fixture_set_up, test_badges_view, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
 #include "ui/jln-application.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/widgets/jln-badge-tile.h"
+#include "ui/jln-badge-editor.h"
+#include "ui/views/jln-badge-page.h"
 
 struct _JlnBadgesView
 {
@@ -17,6 +19,9 @@ struct _JlnBadgesView
   GtkStack       *content_stack;
   GtkGridView    *grid_view;
   GtkNoSelection *selection;
+  /* badge catalogue */
+  AdwLeaflet     *leaflet;
+  JlnBadgePage   *badge_page;
 };
 
 G_DEFINE_FINAL_TYPE (JlnBadgesView, jln_badges_view, ADW_TYPE_BIN)
@@ -64,6 +69,59 @@ unbind_tile (GtkSignalListItemFactory *factory,
              JlnBadgesView            *self)
 {
   jln_badge_tile_set_badge (JLN_BADGE_TILE (gtk_list_item_get_child (item)), NULL);
+}
+
+/* ---- badge catalogue: badge page and editor ---- */
+
+void
+jln_badges_view_show_badge (JlnBadgesView *self,
+                            JlnBadge      *badge)
+{
+  g_return_if_fail (JLN_IS_BADGES_VIEW (self));
+
+  jln_badge_page_set_badge (self->badge_page, badge);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->badge_page));
+}
+
+static void
+on_tile_activated (GtkGridView   *grid,
+                   guint          position,
+                   JlnBadgesView *self)
+{
+  g_autoptr(JlnBadge) badge = self->badges ? g_list_model_get_item (self->badges, position) : NULL;
+
+  if (badge != NULL)
+    jln_badges_view_show_badge (self, badge);
+}
+
+static void
+on_page_back (JlnBadgesView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_badge_created (JlnBadgeEditor *editor,
+                  JlnBadge       *badge,
+                  JlnBadgesView  *self)
+{
+  jln_badges_view_show_badge (self, badge);
+}
+
+static void
+new_badge_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JlnBadgesView *self = JLN_BADGES_VIEW (widget);
+  JlnBadgeEditor *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = jln_badge_editor_new (self->store, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_badge_created), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -151,6 +209,10 @@ jln_badges_view_class_init (JlnBadgesViewClass *klass)
                                                "/io/github/jalons/Jalons/views/jln-badges-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, grid_view);
+  g_type_ensure (JLN_TYPE_BADGE_PAGE);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, badge_page);
+  gtk_widget_class_install_action (widget_class, "badges.new", NULL, new_badge_activated);
   gtk_widget_class_set_css_name (widget_class, "badges-view");
 }
 
@@ -170,6 +232,11 @@ jln_badges_view_init (JlnBadgesView *self)
   self->selection = gtk_no_selection_new (NULL);
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
   update_empty_state (self);
+
+  gtk_grid_view_set_single_click_activate (self->grid_view, TRUE);
+  g_signal_connect (self->grid_view, "activate", G_CALLBACK (on_tile_activated), self);
+  g_signal_connect_swapped (self->badge_page, "back", G_CALLBACK (on_page_back), self);
+  g_object_bind_property (self, "large-icons", self->badge_page, "large-icons", G_BINDING_SYNC_CREATE);
 }
 
 JlnStore *
@@ -205,6 +272,8 @@ jln_badges_view_set_store (JlnBadgesView *self,
     gtk_no_selection_set_model (self->selection, self->badges);
   if (self->content_stack != NULL)
     update_empty_state (self);
+  if (self->badge_page != NULL)
+    jln_badge_page_set_store (self->badge_page, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }

@@ -14,5 +14,8 @@ JlnStore   *jln_badges_view_get_store (JlnBadgesView *self);
 void        jln_badges_view_set_store (JlnBadgesView *self,
                                        JlnStore      *store);
 GListModel *jln_badges_view_get_model (JlnBadgesView *self);
+/* Opens the badge page over the grid (back returns to the grid). */
+void        jln_badges_view_show_badge (JlnBadgesView *self,
+                                        JlnBadge      *badge);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ struct _JlnBadgeComposer
   char         *svg;           /* composed document, NULL while invalid */
   char         *original_svg;  /* from load_svg(), kept while untouched */
   char         *problem;
+  char         *preview_svg;   /* what the preview shows */
   gboolean      touched;
   gboolean      syncing;
 
@@ -45,6 +46,7 @@ struct _JlnBadgeComposer
 
   /* template children */
   JlnBadgeImage *preview;
+  GtkWidget     *preview_column;
   GtkBox        *contrast_box;
   GtkImage      *contrast_icon;
   GtkLabel      *contrast_label;
@@ -63,6 +65,9 @@ enum {
   PROP_SVG,
   PROP_VALID,
   PROP_PROBLEM,
+  PROP_PREVIEW_SVG,
+  PROP_STATUS,
+  PROP_SHOW_PREVIEW,
   N_PROPS
 };
 
@@ -328,7 +333,7 @@ recompose (JlnBadgeComposer *self)
 
   if (!self->touched && self->original_svg != NULL)
     {
-      jln_badge_image_set_svg (self->preview, self->original_svg);
+      replace_str (&self->preview_svg, self->original_svg);
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview), "dim-label");
       set_contrast_message (self, "document-edit-symbolic",
                             _("This is the current image. Change any choice to draw a new one."),
@@ -338,7 +343,7 @@ recompose (JlnBadgeComposer *self)
     {
       g_autofree char *text = NULL;
 
-      jln_badge_image_set_svg (self->preview, self->svg);
+      replace_str (&self->preview_svg, self->svg);
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview), "dim-label");
       text = g_strdup_printf (_("Colours easy to tell apart (contrast %.1f to 1)."),
                               jln_badge_art_contrast_ratio (primary, secondary));
@@ -352,6 +357,7 @@ recompose (JlnBadgeComposer *self)
       set_contrast_message (self, "dialog-warning-symbolic", self->problem, TRUE);
     }
 
+  jln_badge_image_set_svg (self->preview, self->preview_svg);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   gtk_label_get_label (self->contrast_label),
@@ -359,6 +365,8 @@ recompose (JlnBadgeComposer *self)
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SVG]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_SVG]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   if (was_valid != jln_badge_composer_get_valid (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
 }
@@ -608,6 +616,7 @@ jln_badge_composer_finalize (GObject *object)
   g_free (self->svg);
   g_free (self->original_svg);
   g_free (self->problem);
+  g_free (self->preview_svg);
 
   G_OBJECT_CLASS (jln_badge_composer_parent_class)->finalize (object);
 }
@@ -631,6 +640,33 @@ jln_badge_composer_get_property (GObject    *object,
     case PROP_PROBLEM:
       g_value_set_string (value, jln_badge_composer_get_problem (self));
       break;
+    case PROP_PREVIEW_SVG:
+      g_value_set_string (value, self->preview_svg);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, jln_badge_composer_get_status (self));
+      break;
+    case PROP_SHOW_PREVIEW:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->preview_column));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_badge_composer_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  JlnBadgeComposer *self = JLN_BADGE_COMPOSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_PREVIEW:
+      jln_badge_composer_set_show_preview (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -647,6 +683,7 @@ jln_badge_composer_class_init (JlnBadgeComposerClass *klass)
   object_class->dispose = jln_badge_composer_dispose;
   object_class->finalize = jln_badge_composer_finalize;
   object_class->get_property = jln_badge_composer_get_property;
+  object_class->set_property = jln_badge_composer_set_property;
 
   properties[PROP_SVG] =
     g_param_spec_string ("svg", NULL, NULL, NULL,
@@ -657,6 +694,15 @@ jln_badge_composer_class_init (JlnBadgeComposerClass *klass)
   properties[PROP_PROBLEM] =
     g_param_spec_string ("problem", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PREVIEW_SVG] =
+    g_param_spec_string ("preview-svg", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -666,6 +712,7 @@ jln_badge_composer_class_init (JlnBadgeComposerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jalons/Jalons/widgets/jln-badge-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, preview);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, preview_column);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, contrast_box);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, contrast_icon);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, contrast_label);
@@ -863,4 +910,31 @@ jln_badge_composer_load_svg (JlnBadgeComposer *self,
   sync_buttons (self);
   update_shape_previews (self);
   recompose (self);
+}
+
+const char *
+jln_badge_composer_get_preview_svg (JlnBadgeComposer *self)
+{
+  g_return_val_if_fail (JLN_IS_BADGE_COMPOSER (self), NULL);
+  return self->preview_svg;
+}
+
+const char *
+jln_badge_composer_get_status (JlnBadgeComposer *self)
+{
+  g_return_val_if_fail (JLN_IS_BADGE_COMPOSER (self), NULL);
+  return gtk_label_get_label (self->contrast_label);
+}
+
+void
+jln_badge_composer_set_show_preview (JlnBadgeComposer *self,
+                                     gboolean          show_preview)
+{
+  g_return_if_fail (JLN_IS_BADGE_COMPOSER (self));
+
+  show_preview = !!show_preview;
+  if (gtk_widget_get_visible (self->preview_column) == show_preview)
+    return;
+  gtk_widget_set_visible (self->preview_column, show_preview);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
 }

@@ -43,6 +43,16 @@ const char    *jln_badge_composer_get_problem   (JlnBadgeComposer *self);
  * nothing was changed, else the freshly composed one; NULL when invalid. */
 const char    *jln_badge_composer_get_svg       (JlnBadgeComposer *self);
 
+/* What the preview shows: the current image, the new drawing, or the last
+ * good drawing while the choice is invalid ("preview-svg" property). */
+const char    *jln_badge_composer_get_preview_svg (JlnBadgeComposer *self);
+/* The sentence under the preview: contrast, or why it cannot be drawn
+ * ("status" property). */
+const char    *jln_badge_composer_get_status    (JlnBadgeComposer *self);
+/* An editor that keeps its own preview in view hides the built-in one. */
+void           jln_badge_composer_set_show_preview (JlnBadgeComposer *self,
+                                                    gboolean          show_preview);
+
 /* Starts from an existing badge image: reads the choices kept in its
  * metadata when there are some; otherwise guesses the colours and shows the
  * image unchanged until the user changes something. NULL resets to the
