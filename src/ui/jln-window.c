@@ -1,17 +1,13 @@
 #define G_LOG_DOMAIN "jalons"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ui/jln-window.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/views/jln-workshop-view.h"
 #include "ui/views/jln-reports-view.h"
-#if __has_include ("service/jln-issuer.h")
-# include "service/jln-issuer.h"
-#endif
-/* TEMPORARY: the issuer's implementation is being written (its header is
- * in); flip to 1 once src/service/jln-issuer.c provides it. */
-#define JLN_HAVE_ISSUER 0
+#include "service/jln-issuer.h"
 
 struct _JlnWindow
 {
@@ -90,9 +86,48 @@ search_activated (GSimpleAction *action,
   jln_participants_view_focus_search (self->participants_view);
 }
 
+static void
+new_participant_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  JlnWindow *self = JLN_WINDOW (user_data);
+
+  if (jln_window_get_showing_error (self) || self->store == NULL)
+    return;
+  jln_window_set_view (self, "participants");
+  jln_participants_view_new_participant (self->participants_view);
+}
+
+/* Ctrl+E, Ctrl+P, Ctrl+Shift+A: they act on the participant page when it
+ * is the one shown, and do nothing elsewhere. */
+static void
+page_action_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  JlnWindow *self = JLN_WINDOW (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autofree char *page_action = NULL;
+
+  if (jln_window_get_showing_error (self)
+      || g_strcmp0 (jln_window_get_view (self), "participants") != 0
+      || !jln_participants_view_get_showing_page (self->participants_view))
+    return;
+  /* "participant-edit" -> "participant.edit" */
+  page_action = g_strdup (name);
+  page_action[strlen ("participant")] = '.';
+  gtk_widget_activate_action (GTK_WIDGET (jln_participants_view_get_page (self->participants_view)),
+                              page_action, NULL);
+}
+
 static const GActionEntry win_actions[] = {
   { "view", view_activated, "s" },
   { "search", search_activated },
+  { "new-participant", new_participant_activated },
+  { "participant-edit", page_action_activated },
+  { "participant-award", page_action_activated },
+  { "participant-print", page_action_activated },
 };
 
 /* A title the coach understands for each way opening can fail; the store's
@@ -127,7 +162,10 @@ static void
 set_view_actions_enabled (JlnWindow *self,
                           gboolean   enabled)
 {
-  static const char * const names[] = { "view", "search" };
+  static const char * const names[] = {
+    "view", "search", "new-participant", "participant-edit", "participant-award",
+    "participant-print",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -302,6 +340,20 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, badges_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
+
+  /* Class bindings, not application accelerators: they work in windows
+   * built without an application (tests) and are listed in the shortcuts
+   * window (gtk/help-overlay.ui). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-participant", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.participant-edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.participant-print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.participant-award", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.participant-award", NULL);
 }
 
 static void
@@ -387,7 +439,6 @@ jln_window_set_store (JlnWindow *self,
     return;
 
   g_clear_object (&self->issuer);
-#if JLN_HAVE_ISSUER
   if (store != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -403,7 +454,6 @@ jln_window_set_store (JlnWindow *self,
           jln_window_add_toast (self, adw_toast_new (text));
         }
     }
-#endif
 
   jln_participants_view_set_store (self->participants_view, store);
   jln_badges_view_set_store (self->badges_view, store);

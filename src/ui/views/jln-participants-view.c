@@ -5,7 +5,16 @@
 
 #include "ui/jln-application.h"
 #include "ui/views/jln-participants-view.h"
+#include "ui/jln-participant-form.h"
+#include "ui/jln-window.h"
+#include "ui/views/jln-participant-page.h"
 #include "ui/widgets/jln-participant-row.h"
+#if __has_include ("ui/jln-award-dialog.h")
+# include "ui/jln-award-dialog.h"
+#endif
+/* TEMPORARY: the award dialog's implementation is being written (its header
+ * is in); flip to 1 once src/ui/jln-award-dialog.c is built. */
+#define JLN_HAVE_AWARD_DIALOG 0
 
 struct _JlnParticipantsView
 {
@@ -25,7 +34,7 @@ struct _JlnParticipantsView
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GtkNoSelection     *selection;
-  JlnParticipant     *shown;           /* on the participant page */
+  GPtrArray          *row_pool;        /* rows whose list item went away */
 
   /* template children */
   AdwLeaflet      *leaflet;
@@ -37,10 +46,8 @@ struct _JlnParticipantsView
   GtkStack        *content_stack;
   GtkListView     *list_view;
   AdwStatusPage   *empty_page;
-  AdwAvatar       *detail_avatar;
-  GtkLabel        *detail_name;
-  GtkLabel        *detail_territory;
-  GtkLabel        *detail_badges;
+  GtkWidget       *empty_new_button;
+  JlnParticipantPage *participant_page;
 };
 
 G_DEFINE_FINAL_TYPE (JlnParticipantsView, jln_participants_view, ADW_TYPE_BIN)
@@ -80,6 +87,15 @@ update_count_and_empty_state (JlnParticipantsView *self)
   guint total = all ? g_list_model_get_n_items (all) : 0;
   g_autofree char *count = NULL;
 
+  /* Should the filter ever run incrementally, the numbers are only final
+   * once it is done: keep the list meanwhile. (GTK 4.8's incremental mode
+   * was measured and not kept: it shows transient, wrong lists.) */
+  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+
   count = g_strdup_printf (ngettext ("%u participant", "%u participants", n), n);
   gtk_label_set_label (self->count_label, count);
   /* Nothing to search or filter in an empty programme. */
@@ -91,6 +107,7 @@ update_count_and_empty_state (JlnParticipantsView *self)
       return;
     }
 
+  gtk_widget_set_visible (self->empty_new_button, total == 0);
   if (total == 0)
     {
       adw_status_page_set_title (self->empty_page, _("No Participants Yet"));
@@ -273,31 +290,15 @@ on_coaches_changed (JlnParticipantsView *self)
                  _("All coaches"), self->coach_id, FALSE);
 }
 
-static void
-show_participant (JlnParticipantsView *self)
+void
+jln_participants_view_show_participant (JlnParticipantsView *self,
+                                        JlnParticipant      *participant)
 {
-  JlnParticipant *p = self->shown;
-  g_autofree char *full_name = NULL;
-  g_autofree char *badges = NULL;
+  g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
+  g_return_if_fail (JLN_IS_PARTICIPANT (participant));
 
-  if (p == NULL)
-    return;
-
-  full_name = g_strdup_printf ("%s %s", jln_participant_get_first_name (p),
-                               jln_participant_get_last_name (p));
-  adw_avatar_set_text (self->detail_avatar, full_name);
-  gtk_label_set_label (self->detail_name, full_name);
-  gtk_label_set_label (self->detail_territory, jln_participant_get_territory_name (p));
-  badges = jln_format_badge_count (jln_participant_get_badge_count (p));
-  gtk_label_set_label (self->detail_badges, badges);
-
-  adw_avatar_set_custom_image (self->detail_avatar, NULL);
-  if (jln_participant_get_photo_path (p) != NULL)
-    {
-      g_autoptr(GdkTexture) photo =
-        gdk_texture_new_from_filename (jln_participant_get_photo_path (p), NULL);
-      adw_avatar_set_custom_image (self->detail_avatar, GDK_PAINTABLE (photo));
-    }
+  jln_participant_page_set_participant (self->participant_page, participant);
+  adw_leaflet_set_visible_child_name (self->leaflet, "participant");
 }
 
 void
@@ -309,12 +310,102 @@ jln_participants_view_open_participant (JlnParticipantsView *self,
   g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
 
   p = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
-  if (p == NULL)
-    return;
+  if (p != NULL)
+    jln_participants_view_show_participant (self, p);
+}
 
-  g_set_object (&self->shown, p);
-  show_participant (self);
-  adw_leaflet_set_visible_child_name (self->leaflet, "participant");
+static void
+on_form_saved (JlnParticipantForm  *form,
+               JlnParticipant      *participant,
+               JlnParticipantsView *self)
+{
+  /* A new file opens on their page: the next thing is usually a badge. */
+  if (participant != NULL && jln_participant_page_get_participant (self->participant_page) != participant)
+    jln_participants_view_show_participant (self, participant);
+}
+
+GtkWidget *
+jln_participants_view_new_participant (JlnParticipantsView *self)
+{
+  GtkWidget *form;
+  GtkRoot *root;
+
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  form = jln_participant_form_new (self->store, NULL);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (form));
+  return form;
+}
+
+JlnParticipantPage *
+jln_participants_view_get_page (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
+
+  return self->participant_page;
+}
+
+gboolean
+jln_participants_view_get_showing_page (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), FALSE);
+
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "participant") == 0
+         && jln_participant_page_get_participant (self->participant_page) != NULL;
+}
+
+static void
+on_page_archived (JlnParticipantsView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  jln_participant_page_set_participant (self->participant_page, NULL);
+}
+
+#if JLN_HAVE_AWARD_DIALOG
+static void
+on_awarded (JlnAwardDialog      *dialog,
+            JlnAward            *award,
+            JlnParticipantsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *actor = NULL;
+
+  if (!JLN_IS_WINDOW (root))
+    return;
+  actor = jln_window_dup_actor (JLN_WINDOW (root));
+  jln_window_add_toast (JLN_WINDOW (root), jln_award_undo_toast_new (self->store, award, actor));
+}
+#endif
+
+static void
+on_award_requested (JlnParticipantsView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  JlnParticipant *p = jln_participant_page_get_participant (self->participant_page);
+
+  if (p == NULL || self->store == NULL)
+    return;
+#if JLN_HAVE_AWARD_DIALOG
+  {
+    JlnWindow *window = JLN_IS_WINDOW (root) ? JLN_WINDOW (root) : NULL;
+    g_autofree char *actor = window ? jln_window_dup_actor (window) : NULL;
+    JlnAwardDialog *dialog;
+
+    dialog = jln_award_dialog_new (GTK_WINDOW (root), self->store,
+                                   window ? jln_window_get_issuer (window) : NULL, p, actor);
+    g_signal_connect_object (dialog, "awarded", G_CALLBACK (on_awarded), self, 0);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#else
+  if (JLN_IS_WINDOW (root))
+    jln_window_add_toast (JLN_WINDOW (root), adw_toast_new (_("Awarding from here comes in the next version.")));
+#endif
 }
 
 static void
@@ -330,16 +421,44 @@ on_back_clicked (JlnParticipantsView *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+/* GTK 4.8's list view throws away and rebuilds most of the ~200 list items
+ * it keeps when a search changes many rows; building a row's widgets was
+ * most of the pause. The rows are kept in a pool when their list item goes
+ * away and handed to the next new one. */
+#define ROW_POOL_MAX 400
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            JlnParticipantsView      *self)
 {
-  GtkWidget *row = jln_participant_row_new ();
+  GtkWidget *row;
 
+  if (self->row_pool != NULL && self->row_pool->len > 0)
+    {
+      row = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
+      gtk_list_item_set_child (item, row);
+      g_object_unref (row);
+      return;
+    }
+
+  row = jln_participant_row_new ();
   /* Rows are recycled, so binding once here follows the mode for their life. */
   g_object_bind_property (self, "large-icons", row, "large", G_BINDING_SYNC_CREATE);
   gtk_list_item_set_child (item, row);
+}
+
+static void
+teardown_row (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              JlnParticipantsView      *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row == NULL || self->row_pool == NULL || self->row_pool->len >= ROW_POOL_MAX)
+    return;
+  g_ptr_array_add (self->row_pool, g_object_ref (row));
+  gtk_list_item_set_child (item, NULL);
 }
 
 static void
@@ -372,9 +491,10 @@ jln_participants_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PARTICIPANTS_VIEW);
   g_clear_object (&self->selection);
+  /* The list view may tear rows down while it goes: pool them no more. */
+  g_clear_pointer (&self->row_pool, g_ptr_array_unref);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
-  g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (jln_participants_view_parent_class)->dispose (object);
 }
@@ -469,15 +589,15 @@ jln_participants_view_class_init (JlnParticipantsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_avatar);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_name);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_territory);
-  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, detail_badges);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, empty_new_button);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, participant_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_territory_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_coach_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_archived);
+  gtk_widget_class_bind_template_callback (widget_class, on_award_requested);
   gtk_widget_class_set_css_name (widget_class, "participants-view");
 }
 
@@ -486,20 +606,27 @@ jln_participants_view_init (JlnParticipantsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
 
+  self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->territory_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->coach_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 
+  g_type_ensure (JLN_TYPE_PARTICIPANT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self, "large-icons", self->participant_page, "large-icons",
+                          G_BINDING_SYNC_CREATE);
 
   self->filter = gtk_custom_filter_new (filter_participant, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (on_filtered_items_changed), self);
+  g_signal_connect_swapped (self->filter_model, "notify::pending",
                             G_CALLBACK (on_filtered_items_changed), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -552,6 +679,11 @@ jln_participants_view_set_store (JlnParticipantsView *self,
     {
       on_territories_changed (self);
       on_coaches_changed (self);
+    }
+  if (self->participant_page != NULL)
+    {
+      jln_participant_page_set_store (self->participant_page, store);
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
     }
   if (self->filter_model != NULL)
     gtk_filter_list_model_set_model (self->filter_model,

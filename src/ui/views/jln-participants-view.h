@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "core/jln-store.h"
+#include "ui/views/jln-participant-page.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,15 @@ const char  *jln_participants_view_get_count_text   (JlnParticipantsView *self);
 /* Opens the page of the @position-th participant in the filtered list. */
 void         jln_participants_view_open_participant (JlnParticipantsView *self,
                                                      guint                position);
+void         jln_participants_view_show_participant (JlnParticipantsView *self,
+                                                     JlnParticipant      *participant);
+/* The participant page inside the view (always there; shows nobody until
+ * a participant is opened). */
+JlnParticipantPage *jln_participants_view_get_page  (JlnParticipantsView *self);
+/* TRUE while a participant's page is the visible one. */
+gboolean     jln_participants_view_get_showing_page (JlnParticipantsView *self);
+/* Opens the "New participant" form over the window; returns it (a
+ * JlnParticipantForm, owned by GTK) or NULL without a store. */
+GtkWidget   *jln_participants_view_new_participant  (JlnParticipantsView *self);
 
 G_END_DECLS

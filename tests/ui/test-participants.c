@@ -1,0 +1,772 @@
+#define G_LOG_DOMAIN "test-participants"
+
+#include <locale.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "core/jln-demo.h"
+#include "core/jln-store.h"
+#include "service/jln-issuer.h"
+#include "ui/jln-certificate.h"
+#include "ui/jln-participant-form.h"
+#include "ui/jln-window.h"
+#include "ui/views/jln-participant-page.h"
+#include "ui/views/jln-participants-view.h"
+#include "ui/widgets/jln-initials.h"
+#include "ui/widgets/jln-path-tile.h"
+
+#define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
+
+typedef struct {
+  char      *dir;
+  char      *db_path;
+  JlnStore  *store;
+  JlnWindow *window;
+} Fixture;
+
+/* A safety net against hangs, not a timing assertion. */
+static gboolean
+wait_until (gboolean (*condition) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  JlnDemoOptions options = JLN_DEMO_OPTIONS_INIT;
+
+  f->dir = g_dir_make_tmp ("jalons-participants-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "demo.db", NULL);
+  f->store = jln_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  options.today = 1773446400; /* 2026-03-14, so dates do not move */
+  g_assert_true (jln_demo_build (f->store, &options, &error));
+  g_assert_no_error (error);
+
+  f->window = jln_window_new (NULL);
+  g_object_ref_sink (f->window);
+  jln_window_set_store (f->window, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static JlnParticipantsView *
+view_of (Fixture *f)
+{
+  return jln_window_get_participants_view (f->window);
+}
+
+static JlnParticipant *
+find_by_first_name (JlnStore *store, const char *first)
+{
+  GListModel *all = jln_store_get_participants (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(JlnParticipant) p = g_list_model_get_item (all, i);
+      if (g_strcmp0 (jln_participant_get_first_name (p), first) == 0)
+        return p;  /* the store keeps it */
+    }
+  return NULL;
+}
+
+/* Someone with at least @min active badges. */
+static JlnParticipant *
+find_with_badges (JlnStore *store, guint min)
+{
+  GListModel *all = jln_store_get_participants (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(JlnParticipant) p = g_list_model_get_item (all, i);
+      if (jln_participant_get_badge_count (p) >= min)
+        return p;
+    }
+  return NULL;
+}
+
+static gboolean
+view_model_contains (JlnParticipantsView *view, JlnParticipant *p)
+{
+  GListModel *model = jln_participants_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JlnParticipant) item = g_list_model_get_item (model, i);
+      if (item == p)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+filter_settled (gpointer data)
+{
+  return gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (data)) == 0;
+}
+
+static char *
+photos_dir (Fixture *f)
+{
+  g_autofree char *files = jln_store_dup_files_dir (f->store);
+  return g_build_filename (files, "photos", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+test_templates (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(JlnStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *form, *initials;
+
+  dir = g_dir_make_tmp ("jalons-participants-XXXXXX", &error);
+  db = g_build_filename (dir, "empty.db", NULL);
+  store = jln_store_open (db, &error);
+  g_assert_no_error (error);
+
+  page = g_object_ref_sink (jln_participant_page_new ());
+  jln_participant_page_set_store (JLN_PARTICIPANT_PAGE (page), store);
+  g_assert_null (jln_participant_page_get_participant (JLN_PARTICIPANT_PAGE (page)));
+  g_object_unref (page);
+
+  form = jln_participant_form_new (store, NULL);
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  initials = g_object_ref_sink (jln_initials_new (40));
+  jln_initials_set_name (JLN_INITIALS (initials), "Émilie van der Berg");
+  g_assert_cmpstr (jln_initials_get_initials (JLN_INITIALS (initials)), ==, "ÉV");
+  jln_initials_set_name (JLN_INITIALS (initials), "Amina");
+  g_assert_cmpstr (jln_initials_get_initials (JLN_INITIALS (initials)), ==, "A");
+  g_object_unref (initials);
+
+  g_clear_object (&store);
+  remove_tree (dir);
+}
+
+static void
+test_form_create (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  GListModel *all = jln_store_get_participants (f->store);
+  guint before = g_list_model_get_n_items (all);
+  JlnTerritory *territory = g_list_model_get_item (jln_store_get_territories (f->store), 0);
+  JlnCoach *coach = g_list_model_get_item (jln_store_get_coaches (f->store), 0);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *form;
+  JlnParticipant *p;
+  g_autoptr(GDateTime) entry = g_date_time_new_utc (2026, 1, 5, 0, 0, 0);
+
+  /* Ctrl+N is win.new-participant: it opens the same form. */
+  form = jln_participants_view_new_participant (view);
+  g_assert_nonnull (form);
+  g_object_ref (form);
+  jln_participant_form_set_first_name (JLN_PARTICIPANT_FORM (form), "  Zoé ");
+  jln_participant_form_set_last_name (JLN_PARTICIPANT_FORM (form), "Testeuse");
+  g_assert_true (jln_participant_form_set_territory (JLN_PARTICIPANT_FORM (form), jln_territory_get_id (territory)));
+  g_assert_true (jln_participant_form_set_coach (JLN_PARTICIPANT_FORM (form), jln_coach_get_id (coach)));
+  g_assert_false (jln_participant_form_set_coach (JLN_PARTICIPANT_FORM (form), 999999));
+  jln_participant_form_set_entry_date (JLN_PARTICIPANT_FORM (form), entry);
+  jln_participant_form_set_email (JLN_PARTICIPANT_FORM (form), "zoe@example.org");
+  jln_participant_form_set_consents (JLN_PARTICIPANT_FORM (form), TRUE, TRUE, TRUE, FALSE);
+  g_assert_true (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+  g_assert_no_error (error);
+
+  p = find_by_first_name (f->store, "Zoé");
+  g_assert_nonnull (p);
+  g_assert_true (jln_participant_form_get_saved (JLN_PARTICIPANT_FORM (form)) == p);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
+  g_assert_cmpstr (jln_participant_get_last_name (p), ==, "Testeuse");
+  g_assert_cmpint (jln_participant_get_territory_id (p), ==, jln_territory_get_id (territory));
+  g_assert_cmpint (jln_participant_get_coach_id (p), ==, jln_coach_get_id (coach));
+  g_assert_cmpstr (jln_participant_get_email (p), ==, "zoe@example.org");
+  g_assert_true (jln_participant_get_consent_print (p));
+  g_assert_false (jln_participant_get_consent_online (p));
+  g_assert_true (g_date_time_equal (jln_participant_get_entry_date (p), entry));
+  g_assert_null (jln_participant_get_photo_path (p));
+  g_object_unref (form);
+
+  /* In the list the coach sees, and opened on their page. */
+  g_assert_true (wait_until (filter_settled, jln_participants_view_get_model (view)));
+  g_assert_true (view_model_contains (view, p));
+  g_assert_true (jln_participants_view_get_showing_page (view));
+  g_assert_true (jln_participant_page_get_participant (jln_participants_view_get_page (view)) == p);
+
+  g_object_unref (territory);
+  g_object_unref (coach);
+}
+
+static void
+test_form_refusals (Fixture *f, gconstpointer data)
+{
+  GListModel *all = jln_store_get_participants (f->store);
+  guint before = g_list_model_get_n_items (all);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *photos = photos_dir (f);
+  GtkWidget *form = g_object_ref (jln_participant_form_new (f->store, NULL));
+
+  /* No first name: refused, said in the form, nothing written. */
+  jln_participant_form_set_first_name (JLN_PARTICIPANT_FORM (form), "   ");
+  jln_participant_form_set_last_name (JLN_PARTICIPANT_FORM (form), "Sans-Prénom");
+  g_assert_false (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (jln_participant_form_get_error_text (JLN_PARTICIPANT_FORM (form)));
+  g_assert_cmpstr (jln_participant_form_get_error_text (JLN_PARTICIPANT_FORM (form)), ==, error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before);
+
+  /* A bad email: refused too. */
+  jln_participant_form_set_first_name (JLN_PARTICIPANT_FORM (form), "Lou");
+  jln_participant_form_set_email (JLN_PARTICIPANT_FORM (form), "lou at home");
+  g_assert_false (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before);
+  g_assert_null (find_by_first_name (f->store, "Lou"));
+  g_assert_cmpuint (count_files (photos), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  g_object_unref (form);
+}
+
+static void
+test_form_bad_photos (Fixture *f, gconstpointer data)
+{
+  GListModel *all = jln_store_get_participants (f->store);
+  guint before = g_list_model_get_n_items (all);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *photos = photos_dir (f);
+  g_autofree char *text = g_build_filename (f->dir, "not-a-photo.jpg", NULL);
+  g_autofree char *huge = g_build_filename (f->dir, "huge.png", NULL);
+  GtkWidget *form = g_object_ref (jln_participant_form_new (f->store, NULL));
+  int fd;
+
+  /* A text file named .jpg. */
+  g_assert_true (g_file_set_contents (text, "hello, I am not a picture\n", -1, NULL));
+  g_assert_false (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), text, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_printerr ("not an image: %s\n", error->message);
+  g_clear_error (&error);
+
+  /* 200 MB (sparse): refused from its size alone, without reading it. */
+  fd = g_open (huge, O_CREAT | O_WRONLY | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 200 * 1024 * 1024), ==, 0);
+  close (fd);
+  g_assert_false (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), huge, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "20"));
+  g_printerr ("too large: %s\n", error->message);
+  g_clear_error (&error);
+
+  /* Missing file. */
+  g_assert_false (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), "/nonexistent/x.png", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Nothing was copied, nothing saved. */
+  g_assert_cmpuint (count_files (photos), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before);
+  gtk_window_destroy (GTK_WINDOW (form));
+  g_object_unref (form);
+}
+
+static void
+test_form_photo_and_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *photos = photos_dir (f);
+  g_autofree char *src = g_build_filename (f->dir, "face.png", NULL);
+  g_autoptr(GdkPixbuf) big = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1600, 1000);
+  g_autoptr(GdkPixbuf) stored = NULL;
+  JlnParticipant *p = find_with_badges (f->store, 1);
+  GtkWidget *form;
+  g_autofree char *first_photo = NULL;
+  g_autofree char *old_last = NULL;
+  gint64 id;
+
+  g_assert_nonnull (p);
+  id = jln_participant_get_id (p);
+  old_last = g_strdup (jln_participant_get_last_name (p));
+  gdk_pixbuf_fill (big, 0x3366ccff);
+  g_assert_true (gdk_pixbuf_save (big, src, "png", &error, NULL));
+
+  form = g_object_ref (jln_participant_form_new (f->store, p));
+  g_assert_true (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), src, &error));
+  g_assert_no_error (error);
+  /* Chosen is not copied: only saving copies. */
+  g_assert_cmpuint (count_files (photos), ==, 0);
+  jln_participant_form_set_last_name (JLN_PARTICIPANT_FORM (form), "Renommée");
+  g_assert_true (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+  g_assert_no_error (error);
+  g_object_unref (form);
+
+  /* The live object (what the list shows) follows the edit. */
+  g_assert_true (jln_store_lookup_participant (f->store, id) == p);
+  g_assert_cmpstr (jln_participant_get_last_name (p), ==, "Renommée");
+  g_assert_nonnull (jln_participant_get_photo_path (p));
+  g_assert_true (g_str_has_prefix (jln_participant_get_photo_path (p), photos));
+  g_assert_cmpuint (count_files (photos), ==, 1);
+  stored = gdk_pixbuf_new_from_file (jln_participant_get_photo_path (p), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (stored), ==, 512);
+  g_assert_cmpint (gdk_pixbuf_get_height (stored), ==, 320);
+  first_photo = g_strdup (jln_participant_get_photo_path (p));
+
+  /* A new photo replaces ours: the old file goes. */
+  form = g_object_ref (jln_participant_form_new (f->store, p));
+  g_assert_true (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), src, &error));
+  g_assert_true (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+  g_assert_no_error (error);
+  g_object_unref (form);
+  g_assert_cmpstr (jln_participant_get_photo_path (p), !=, first_photo);
+  g_assert_false (g_file_test (first_photo, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (photos), ==, 1);
+
+  /* The database refuses (another program holds it): the photo copied
+   * for this save is removed again, the file keeps its old photo. */
+  {
+    g_autoptr(JlnStore) other = jln_store_open (f->db_path, &error);
+    g_autofree char *kept = g_strdup (jln_participant_get_photo_path (p));
+
+    g_assert_no_error (error);
+    g_assert_true (jln_store_begin (other, &error));
+    jln_store_set_busy_timeout (f->store, 50);
+    form = g_object_ref (jln_participant_form_new (f->store, p));
+    g_assert_true (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), src, &error));
+    g_assert_false (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+    g_assert_nonnull (error);
+    g_printerr ("busy: %s\n", error->message);
+    g_clear_error (&error);
+    jln_store_rollback (other);
+    gtk_window_destroy (GTK_WINDOW (form));
+    g_object_unref (form);
+    g_assert_cmpstr (jln_participant_get_photo_path (p), ==, kept);
+    g_assert_true (g_file_test (kept, G_FILE_TEST_EXISTS));
+  }
+  g_assert_cmpuint (count_files (photos), ==, 1);
+}
+
+static void
+test_archive (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 1);
+  g_autoptr(JlnParticipant) keep = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_nonnull (p);
+  keep = g_object_ref (p);
+  id = jln_participant_get_id (p);
+  jln_participants_view_show_participant (view, p);
+  g_assert_true (jln_participants_view_get_showing_page (view));
+
+  g_assert_true (jln_participant_page_archive (page, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (filter_settled, jln_participants_view_get_model (view)));
+  g_assert_false (view_model_contains (view, keep));
+  g_assert_null (jln_store_lookup_participant (f->store, id));
+  /* Back on the list; data kept (their awards are still there). */
+  g_assert_false (jln_participants_view_get_showing_page (view));
+  {
+    g_autoptr(GListModel) awards = jln_store_list_awards_for_participant (f->store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (awards), >, 0);
+  }
+}
+
+static guint
+programme_size (JlnStore *store)
+{
+  GListModel *badges = jln_store_get_badges (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(JlnBadge) b = g_list_model_get_item (badges, i);
+      if (jln_badge_get_status (b) == JLN_BADGE_STATUS_ACTIVE)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_page_path (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 3);
+  guint total = programme_size (f->store);
+  guint earned;
+  g_autofree char *expected = NULL;
+  GtkWidget *tile;
+
+  g_assert_nonnull (p);
+  earned = jln_participant_get_badge_count (p);
+  jln_participants_view_show_participant (view, p);
+  spin ();
+
+  g_assert_cmpuint (jln_participant_page_get_n_earned (page), ==, earned);
+  g_assert_cmpuint (jln_participant_page_get_n_ahead (page), ==, total - earned);
+  expected = g_strdup_printf ("%u badges sur %u", earned, total);
+  g_printerr ("count: %s\n", jln_participant_page_get_count_text (page));
+  g_assert_cmpstr (jln_participant_page_get_count_text (page), ==, expected);
+
+  /* Earned tiles carry a date in words; ahead tiles say "To do" in words. */
+  tile = jln_participant_page_get_tile (page, TRUE, 0);
+  g_assert_true (JLN_IS_PATH_TILE (tile));
+  g_assert_true (jln_path_tile_get_earned (JLN_PATH_TILE (tile)));
+  g_assert_true (g_regex_match_simple ("^[0-9]+(er)? [a-zéû]+ 20[0-9][0-9]$",
+                                       jln_path_tile_get_status_text (JLN_PATH_TILE (tile)), 0, 0));
+  tile = jln_participant_page_get_tile (page, FALSE, 0);
+  g_assert_true (JLN_IS_PATH_TILE (tile));
+  g_assert_false (jln_path_tile_get_earned (JLN_PATH_TILE (tile)));
+  g_assert_cmpstr (jln_path_tile_get_status_text (JLN_PATH_TILE (tile)), ==, "À faire");
+  g_assert_true (gtk_widget_has_css_class (tile, "ahead"));
+}
+
+static void
+test_page_revoke (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 3);
+  JlnIssuer *issuer = jln_window_get_issuer (f->window);
+  g_autoptr(GListModel) awards = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(JlnAward) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_path = NULL;
+  guint earned_before;
+  gboolean struck = TRUE;
+  const char *status;
+
+  g_assert_nonnull (p);
+  g_assert_nonnull (issuer);
+  jln_participants_view_show_participant (view, p);
+  earned_before = jln_participant_page_get_n_earned (page);
+  awards = jln_store_list_awards_for_participant (f->store, jln_participant_get_id (p), &error);
+  g_assert_no_error (error);
+  award = g_list_model_get_item (awards, 0);
+
+  status = jln_participant_page_get_award_status (page, jln_award_get_id (award), &struck);
+  g_assert_cmpstr (status, ==, "Attribué");
+  g_assert_false (struck);
+
+  /* Refused without a reason. */
+  g_assert_false (jln_participant_page_revoke_award (page, jln_award_get_id (award), "", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  status_path = jln_issuer_dup_status_list_path (issuer);
+  g_unlink (status_path);
+  g_assert_true (jln_participant_page_revoke_award (page, jln_award_get_id (award),
+                                                    "Attribué par erreur", &error));
+  g_assert_no_error (error);
+
+  status = jln_participant_page_get_award_status (page, jln_award_get_id (award), &struck);
+  g_printerr ("revoked row: %s\n", status);
+  g_assert_cmpstr (status, ==, "Retiré\u00a0: Attribué par erreur");
+  g_assert_true (struck);
+  /* Still in the history, no longer on the path. */
+  g_assert_cmpuint (jln_participant_page_get_n_earned (page), ==, earned_before - 1);
+
+  stored = jln_store_get_award (f->store, jln_award_get_id (award), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_award_get_status (stored), ==, JLN_AWARD_STATUS_REVOKED);
+  g_assert_cmpstr (jln_award_get_revoke_reason (stored), ==, "Attribué par erreur");
+  /* The issuer rewrote the status list verifiers read. */
+  g_assert_true (g_file_test (status_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Unknown award: a clear refusal. */
+  g_assert_false (jln_participant_page_revoke_award (page, 987654, "x", &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+}
+
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} PrintResult;
+
+static void
+on_printed (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PrintResult *r = data;
+
+  r->ok = jln_participant_page_print_finish (JLN_PARTICIPANT_PAGE (source), result, &r->error);
+  r->done = TRUE;
+}
+
+static gboolean
+print_done (gpointer data)
+{
+  return ((PrintResult *) data)->done;
+}
+
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *cmd = g_strdup_printf ("pdfinfo %s", quoted);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) re = g_regex_new ("Pages:\\s+([0-9]+)", 0, 0, NULL);
+  int status = 0;
+
+  if (!g_spawn_command_line_sync (cmd, &out, NULL, &status, NULL) || status != 0)
+    return -1;
+  if (!g_regex_match (re, out, 0, &match))
+    return -1;
+  return atoi (g_match_info_fetch (match, 1));
+}
+
+static void
+test_page_print (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 3);
+  g_autofree char *pdf = g_build_filename (f->dir, "booklet.pdf", NULL);
+  g_autofree char *one = g_build_filename (f->dir, "one.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnParticipant) copy = NULL;
+  g_autoptr(GListModel) awards = NULL;
+  g_autoptr(JlnAward) first = NULL;
+  PrintResult r = { 0 };
+  guint earned;
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (p);
+  earned = jln_participant_get_badge_count (p);
+
+  /* Consent refused: nothing printed, the reason named. */
+  jln_participant_set_consent_print (p, FALSE);
+  g_assert_true (jln_store_update_participant (f->store, p, "test", &error));
+  jln_participants_view_show_participant (view, p);
+  jln_participant_page_print (page, 0, pdf, NULL, on_printed, &r);
+  g_assert_true (wait_until (print_done, &r));
+  g_assert_false (r.ok);
+  g_assert_error (r.error, JLN_CERTIFICATE_ERROR, JLN_CERTIFICATE_ERROR_NO_CONSENT);
+  g_clear_error (&r.error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  jln_participant_set_consent_print (p, TRUE);
+  g_assert_true (jln_store_update_participant (f->store, p, "test", &error));
+  memset (&r, 0, sizeof r);
+  jln_participant_page_print (page, 0, pdf, NULL, on_printed, &r);
+  g_assert_true (wait_until (print_done, &r));
+  g_assert_no_error (r.error);
+  g_assert_true (r.ok);
+  /* A booklet: a cover, then one page per badge. */
+  g_assert_cmpint (pdf_pages (pdf), ==, earned + 1);
+
+  awards = jln_store_list_awards_for_participant (f->store, jln_participant_get_id (p), &error);
+  first = g_list_model_get_item (awards, 0);
+  memset (&r, 0, sizeof r);
+  jln_participant_page_print (page, jln_award_get_id (first), one, NULL, on_printed, &r);
+  g_assert_true (wait_until (print_done, &r));
+  g_assert_no_error (r.error);
+  g_assert_cmpint (pdf_pages (one), ==, 1);
+}
+
+static void
+test_page_export (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 2);
+  g_autofree char *out = g_build_filename (f->dir, "export", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "a-file", NULL);
+  const char *cli = g_getenv ("JALONS_CLI");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n = 0, earned;
+
+  g_assert_nonnull (p);
+  earned = jln_participant_get_badge_count (p);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  jln_participant_set_consent_online (p, FALSE);
+  g_assert_true (jln_store_update_participant (f->store, p, "test", &error));
+  jln_participants_view_show_participant (view, p);
+
+  /* Not agreed, not confirmed: refused, nothing written. */
+  g_assert_false (jln_participant_page_export (page, out, "png", FALSE, &n, &error));
+  g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_CONSENT_REQUIRED);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (out), ==, 0);
+
+  /* Folders that are not usable: clear words. */
+  g_assert_false (jln_participant_page_export (page, "/nonexistent/folder", "png", TRUE, &n, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/folder"));
+  g_printerr ("missing folder: %s\n", error->message);
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_false (jln_participant_page_export (page, file, "png", TRUE, &n, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (jln_participant_page_export (page, out, "gif", TRUE, &n, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Confirmed now: every active badge, as PNG. */
+  g_assert_true (jln_participant_page_export (page, out, "png", TRUE, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, earned);
+  g_assert_cmpuint (count_files (out), ==, earned);
+
+  if (cli == NULL || !g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_message ("JALONS_CLI not set: exports not verified by the CLI");
+      return;
+    }
+  dir = g_dir_open (out, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (out, name, NULL);
+      const char *argv[] = { cli, "verify", path, NULL };
+      g_autofree char *std_out = NULL;
+      g_autofree char *std_err = NULL;
+      int status = -1;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &std_out, &std_err, &status, &error));
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_printerr ("verify %s:\n%s\n%s\n", name, std_out, std_err);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+}
+
+static void
+test_live_update (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 1);
+  g_autoptr(GListModel) awards = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  g_assert_nonnull (p);
+  jln_participants_view_show_participant (view, p);
+  before = jln_participant_page_get_n_earned (page);
+  awards = jln_store_list_awards_for_participant (f->store, jln_participant_get_id (p), &error);
+  award = g_list_model_get_item (awards, g_list_model_get_n_items (awards) - 1);
+
+  /* Undone elsewhere (the award dialog's toast): the page follows. */
+  g_assert_true (jln_store_undo_award (f->store, jln_award_get_id (award), "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_participant_page_get_n_earned (page), ==, before - 1);
+  g_assert_null (jln_participant_page_get_award_status (page, jln_award_get_id (award), NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *localedir;
+
+  /* French, as the coaches use it: gettext reads these once. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("TZ", "UTC", TRUE);
+  setlocale (LC_ALL, "");
+  localedir = g_getenv ("JALONS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : JLN_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/participants/templates", test_templates);
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/participants/form-create", test_form_create);
+  ADD ("/participants/form-refusals", test_form_refusals);
+  ADD ("/participants/form-bad-photos", test_form_bad_photos);
+  ADD ("/participants/form-photo-and-edit", test_form_photo_and_edit);
+  ADD ("/participants/archive", test_archive);
+  ADD ("/participants/page-path", test_page_path);
+  ADD ("/participants/page-revoke", test_page_revoke);
+  ADD ("/participants/page-print", test_page_print);
+  ADD ("/participants/page-export", test_page_export);
+  ADD ("/participants/live-update", test_live_update);
+  return g_test_run ();
+}
