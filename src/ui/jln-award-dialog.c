@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "ui/jln-application.h"
+#include "ui/jln-certificate.h"
 #include "ui/jln-award-dialog-private.h"
 #include "ui/widgets/jln-badge-image.h"
 #include "ui/widgets/jln-badge-tile.h"
@@ -136,8 +137,7 @@ utc_day (GDateTime *when)
 static char *
 format_day (GDateTime *when)
 {
-  /* Translators: a date such as "12 March 2024"; see g_date_time_format() */
-  return g_date_time_format (when, _("%-d %B %Y"));
+  return jln_certificate_format_date (when);
 }
 
 /* ---- step 1: the grid ---- */
@@ -635,10 +635,10 @@ choose (JlnAwardDialog *self,
     easy = jln_badge_get_description (badge);
   gtk_label_set_label (self->chosen_easy_text, easy ? easy : "");
   gtk_widget_set_visible (GTK_WIDGET (self->chosen_easy_text), easy != NULL && *easy != '\0');
-  /* Translators: "For Amina K. · Health · version 2" */
-  meta = g_strdup_printf (_("For %s · %s · version %u"),
-                          jln_participant_get_display_name (self->participant),
+  /* Translators: "Health · Skill · version 2" */
+  meta = g_strdup_printf (_("%s · %s · version %u"),
                           jln_badge_get_theme (badge) ? jln_badge_get_theme (badge) : "",
+                          jln_badge_kind_to_label (jln_badge_get_kind (badge)),
                           jln_badge_get_version (badge));
   gtk_label_set_label (self->chosen_meta, meta);
 

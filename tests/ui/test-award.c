@@ -4,6 +4,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "core/jln-demo.h"
@@ -465,6 +467,9 @@ test_required_criterion (Fixture *f, gconstpointer data)
   g_assert_false (jln_award_dialog_get_can_confirm (dialog));
   g_assert_nonnull (jln_award_dialog_get_problem (dialog));
   g_assert_nonnull (strstr (jln_award_dialog_get_problem (dialog), jln_criterion_get_text (req)));
+  /* French when the translations are built: plain words, French quotes. */
+  if (g_strcmp0 (_("Required"), "Required") != 0)
+    g_assert_nonnull (strstr (jln_award_dialog_get_problem (dialog), "« "));
   /* The action is disabled: the button and Return do nothing. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "award.confirm", NULL);
   g_assert_nonnull (dialog);
@@ -700,6 +705,20 @@ save_png (GtkWidget *widget, const char *path)
 }
 
 static void
+scroll_to_end (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    scroll_to_end (child);
+}
+
+static void
 test_screenshots (Fixture *f, gconstpointer data)
 {
   const char *out = g_getenv ("JALONS_AWARD_SCREENSHOTS");
@@ -715,6 +734,7 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_autoptr(GError) error = NULL;
       g_autofree char *p1 = g_strdup_printf ("%s/award-step1%s.png", out, large ? "-large" : "");
       g_autofree char *p2 = g_strdup_printf ("%s/award-step2%s.png", out, large ? "-large" : "");
+      g_autofree char *p3 = g_strdup_printf ("%s/award-step2-end%s.png", out, large ? "-large" : "");
       g_autofree char *evidence = write_file (f, "photo-rendez-vous.jpg", "jpeg");
       g_autoptr(GFile) file = g_file_new_for_path (evidence);
       g_autoptr(JlnAward) held = NULL;
@@ -727,7 +747,7 @@ test_screenshots (Fixture *f, gconstpointer data)
           {
             g_autoptr(JlnBadge) b = g_list_model_get_item (badges, i);
 
-            if (jln_badge_get_status (b) != JLN_BADGE_STATUS_ACTIVE ||
+            if (jln_badge_get_status (b) != JLN_BADGE_STATUS_ACTIVE || b == f->badge ||
                 participant_holds (f, f->participant, jln_badge_get_id (b)))
               continue;
             held = jln_award_new (jln_participant_get_id (f->participant), jln_badge_get_version_id (b), 0);
@@ -747,6 +767,9 @@ test_screenshots (Fixture *f, gconstpointer data)
         jln_award_dialog_set_criterion_met (dialog, 0, FALSE);
       iterate (1500);
       save_png (GTK_WIDGET (dialog), p2);
+      scroll_to_end (GTK_WIDGET (dialog));
+      iterate (800);
+      save_png (GTK_WIDGET (dialog), p3);
       close_dialog (dialog);
     }
 }
@@ -754,9 +777,22 @@ test_screenshots (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) css = NULL;
+  const char *localedir = g_getenv ("JALONS_LOCALEDIR");
+
+  /* In French, as at the desk (messages are checked by their content, not
+   * their English words); gettext reads these once. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_setenv ("LANG", "C.UTF-8", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+  if (localedir != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   gtk_test_init (&argc, &argv, NULL);
+  css = gtk_css_provider_new ();
   adw_init ();
   /* The application loads the stylesheet; these tests run without one. */
   jln_ui_register_resources ();
