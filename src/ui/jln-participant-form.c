@@ -675,6 +675,10 @@ jln_participant_form_new (JlnStore       *store,
 
   self = g_object_new (JLN_TYPE_PARTICIPANT_FORM, NULL);
   self->store = g_object_ref (store);
+  settings = g_settings_new (APP_ID);
+  /* The form is its own window: it follows the large-icon mode too. */
+  if (g_settings_get_boolean (settings, "large-icons"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "large-icons");
   self->editing = participant ? g_object_ref (participant) : NULL;
 
   fill_combo (self->territory_row, self->territory_ids, jln_store_get_territories (store),
@@ -688,7 +692,6 @@ jln_participant_form_new (JlnStore       *store,
       adw_window_title_set_title (self->window_title, _("New Participant"));
       jln_participant_form_set_entry_date (self, today);
       /* The coach at this desk is usually the referent. */
-      settings = g_settings_new (APP_ID);
       select_in_combo (self->coach_row, self->coach_ids,
                        g_settings_get_int64 (settings, "current-coach"));
     }

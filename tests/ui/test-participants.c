@@ -10,6 +10,7 @@
 #include "core/jln-demo.h"
 #include "core/jln-store.h"
 #include "service/jln-issuer.h"
+#include "ui/jln-award-dialog.h"
 #include "ui/jln-certificate.h"
 #include "ui/jln-participant-form.h"
 #include "ui/jln-window.h"
@@ -712,6 +713,59 @@ test_page_export (Fixture *f, gconstpointer data)
     }
 }
 
+static JlnAwardDialog *
+find_award_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (JLN_IS_AWARD_DIALOG (w))
+        return JLN_AWARD_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_award_action (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipant *p = find_with_badges (f->store, 1);
+  JlnAwardDialog *dialog;
+
+  g_assert_nonnull (p);
+  /* Nothing shown: Ctrl+Shift+A does nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.participant-award", NULL));
+  g_assert_null (find_award_dialog ());
+
+  jln_participants_view_show_participant (view, p);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.participant-award", NULL));
+  dialog = find_award_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (jln_award_dialog_get_participant (dialog) == p);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Ctrl+E opens the form on them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.participant-edit", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (JLN_IS_PARTICIPANT_FORM (w))
+          {
+            found = TRUE;
+            gtk_window_destroy (GTK_WINDOW (w));
+            break;
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
 static void
 test_live_update (Fixture *f, gconstpointer data)
 {
@@ -734,6 +788,98 @@ test_live_update (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpuint (jln_participant_page_get_n_earned (page), ==, before - 1);
   g_assert_null (jln_participant_page_get_award_status (page, jln_award_get_id (award), NULL));
+}
+
+/* Screenshots for people to look at (French, normal and large-icon mode):
+ * only when JALONS_PARTICIPANTS_SCREENSHOT_DIR names a folder. */
+static gboolean
+save_window_png (GtkWidget  *window,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+static void
+settle (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("JALONS_PARTICIPANTS_SCREENSHOT_DIR");
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 5);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GListModel) awards = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *form;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set JALONS_PARTICIPANTS_SCREENSHOT_DIR to take screenshots");
+      return;
+    }
+  /* What AdwApplication does for the real app: our CSS and icons. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, "/io/github/jalons/Jalons/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      "/io/github/jalons/Jalons/icons");
+  }
+  g_assert_nonnull (p);
+  jln_participant_set_consent_print (p, TRUE);
+  g_assert_true (jln_store_update_participant (f->store, p, "test", &error));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, g_getenv ("JALONS_SCREENSHOT_TALL") ? 2000 : 900);
+  jln_participants_view_show_participant (view, p);
+  awards = jln_store_list_awards_for_participant (f->store, jln_participant_get_id (p), &error);
+  award = g_list_model_get_item (awards, 1);
+  g_assert_true (jln_participant_page_revoke_award (page, jln_award_get_id (award),
+                                                    "Critères pas vraiment remplis", &error));
+  settle ();
+  for (int large = 0; large < 2; large++)
+    {
+      g_autofree char *page_png = g_strdup_printf ("%s/participant-page%s.png", dir, large ? "-large" : "");
+      g_autofree char *form_png = g_strdup_printf ("%s/participant-form%s.png", dir, large ? "-large" : "");
+
+      g_settings_set_boolean (settings, "large-icons", large);
+      settle ();
+      g_assert_true (save_window_png (GTK_WIDGET (f->window), page_png));
+      g_printerr ("screenshot: %s\n", page_png);
+
+      form = jln_participant_form_new (f->store, p);
+      gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
+      gtk_window_set_default_size (GTK_WINDOW (form), 560, 900);
+      gtk_window_present (GTK_WINDOW (form));
+      settle ();
+      g_assert_true (save_window_png (form, form_png));
+      g_printerr ("screenshot: %s\n", form_png);
+      gtk_window_destroy (GTK_WINDOW (form));
+    }
+  g_settings_set_boolean (settings, "large-icons", FALSE);
 }
 
 int
@@ -768,5 +914,7 @@ main (int argc, char **argv)
   ADD ("/participants/page-print", test_page_print);
   ADD ("/participants/page-export", test_page_export);
   ADD ("/participants/live-update", test_live_update);
+  ADD ("/participants/award-action", test_award_action);
+  ADD ("/participants/screenshots", test_screenshots);
   return g_test_run ();
 }

@@ -9,12 +9,7 @@
 #include "ui/jln-window.h"
 #include "ui/views/jln-participant-page.h"
 #include "ui/widgets/jln-participant-row.h"
-#if __has_include ("ui/jln-award-dialog.h")
-# include "ui/jln-award-dialog.h"
-#endif
-/* TEMPORARY: the award dialog's implementation is being written (its header
- * is in); flip to 1 once src/ui/jln-award-dialog.c is built. */
-#define JLN_HAVE_AWARD_DIALOG 0
+#include "ui/jln-award-dialog.h"
 
 struct _JlnParticipantsView
 {
@@ -367,7 +362,6 @@ on_page_archived (JlnParticipantsView *self)
   jln_participant_page_set_participant (self->participant_page, NULL);
 }
 
-#if JLN_HAVE_AWARD_DIALOG
 static void
 on_awarded (JlnAwardDialog      *dialog,
             JlnAward            *award,
@@ -381,7 +375,6 @@ on_awarded (JlnAwardDialog      *dialog,
   actor = jln_window_dup_actor (JLN_WINDOW (root));
   jln_window_add_toast (JLN_WINDOW (root), jln_award_undo_toast_new (self->store, award, actor));
 }
-#endif
 
 static void
 on_award_requested (JlnParticipantsView *self)
@@ -391,21 +384,17 @@ on_award_requested (JlnParticipantsView *self)
 
   if (p == NULL || self->store == NULL)
     return;
-#if JLN_HAVE_AWARD_DIALOG
   {
     JlnWindow *window = JLN_IS_WINDOW (root) ? JLN_WINDOW (root) : NULL;
     g_autofree char *actor = window ? jln_window_dup_actor (window) : NULL;
     JlnAwardDialog *dialog;
 
-    dialog = jln_award_dialog_new (GTK_WINDOW (root), self->store,
+    /* The page follows the store: the new badge shows up on it by itself. */
+    dialog = jln_award_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
                                    window ? jln_window_get_issuer (window) : NULL, p, actor);
     g_signal_connect_object (dialog, "awarded", G_CALLBACK (on_awarded), self, 0);
     gtk_window_present (GTK_WINDOW (dialog));
   }
-#else
-  if (JLN_IS_WINDOW (root))
-    jln_window_add_toast (JLN_WINDOW (root), adw_toast_new (_("Awarding from here comes in the next version.")));
-#endif
 }
 
 static void

@@ -110,7 +110,7 @@ build (JlnPathTile *self,
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (name), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 18);
   gtk_label_set_lines (GTK_LABEL (name), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (name, "badge-name");
@@ -153,7 +153,7 @@ build (JlnPathTile *self,
 
           gtk_label_set_wrap (GTK_LABEL (criteria), TRUE);
           gtk_label_set_xalign (GTK_LABEL (criteria), 0);
-          gtk_label_set_max_width_chars (GTK_LABEL (criteria), 20);
+          gtk_label_set_max_width_chars (GTK_LABEL (criteria), 18);
           gtk_label_set_lines (GTK_LABEL (criteria), 4);
           gtk_label_set_ellipsize (GTK_LABEL (criteria), PANGO_ELLIPSIZE_END);
           gtk_widget_set_halign (criteria, GTK_ALIGN_CENTER);
