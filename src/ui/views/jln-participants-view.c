@@ -29,7 +29,6 @@ struct _JlnParticipantsView
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GtkNoSelection     *selection;
-  GPtrArray          *row_pool;        /* rows whose list item went away */
 
   /* template children */
   AdwLeaflet      *leaflet;
@@ -410,44 +409,16 @@ on_back_clicked (JlnParticipantsView *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
-/* GTK 4.8's list view throws away and rebuilds most of the ~200 list items
- * it keeps when a search changes many rows; building a row's widgets was
- * most of the pause. The rows are kept in a pool when their list item goes
- * away and handed to the next new one. */
-#define ROW_POOL_MAX 400
-
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            JlnParticipantsView      *self)
 {
-  GtkWidget *row;
+  GtkWidget *row = jln_participant_row_new ();
 
-  if (self->row_pool != NULL && self->row_pool->len > 0)
-    {
-      row = g_ptr_array_steal_index_fast (self->row_pool, self->row_pool->len - 1);
-      gtk_list_item_set_child (item, row);
-      g_object_unref (row);
-      return;
-    }
-
-  row = jln_participant_row_new ();
   /* Rows are recycled, so binding once here follows the mode for their life. */
   g_object_bind_property (self, "large-icons", row, "large", G_BINDING_SYNC_CREATE);
   gtk_list_item_set_child (item, row);
-}
-
-static void
-teardown_row (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              JlnParticipantsView      *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  if (row == NULL || self->row_pool == NULL || self->row_pool->len >= ROW_POOL_MAX)
-    return;
-  g_ptr_array_add (self->row_pool, g_object_ref (row));
-  gtk_list_item_set_child (item, NULL);
 }
 
 static void
@@ -480,8 +451,6 @@ jln_participants_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PARTICIPANTS_VIEW);
   g_clear_object (&self->selection);
-  /* The list view may tear rows down while it goes: pool them no more. */
-  g_clear_pointer (&self->row_pool, g_ptr_array_unref);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
 
@@ -595,7 +564,6 @@ jln_participants_view_init (JlnParticipantsView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
 
-  self->row_pool = g_ptr_array_new_with_free_func (g_object_unref);
   self->territory_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->coach_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 
@@ -615,7 +583,6 @@ jln_participants_view_init (JlnParticipantsView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
