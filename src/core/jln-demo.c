@@ -586,6 +586,25 @@ build (JlnStore             *store,
   return TRUE;
 }
 
+/* A fictional association issues the demo's badges, so certificates and
+ * credentials read like a real programme's. The signing key is left to the
+ * service layer, which creates it on first use. */
+static gboolean
+set_demo_organisation (JlnStore *store, GError **error)
+{
+  g_autoptr(JlnOrganisation) org = jln_store_get_organisation (store, error);
+
+  if (org == NULL)
+    return FALSE;
+  g_free (org->name);
+  org->name = g_strdup ("Association Tremplin Nord");
+  g_free (org->url);
+  org->url = g_strdup ("https://tremplin-nord.example.org");
+  g_free (org->email);
+  org->email = g_strdup ("contact@tremplin-nord.example.org");
+  return jln_store_set_organisation (store, org, error);
+}
+
 gboolean
 jln_demo_build (JlnStore              *store,
                 const JlnDemoOptions  *options,
@@ -636,5 +655,7 @@ jln_demo_build (JlnStore              *store,
       jln_store_rollback (store);
       return FALSE;
     }
-  return jln_store_commit (store, error);
+  if (!jln_store_commit (store, error))
+    return FALSE;
+  return set_demo_organisation (store, error);
 }

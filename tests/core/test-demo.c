@@ -150,6 +150,10 @@ test_plausible (void)
   /* Some e-mails, most consents on. */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM participants WHERE email IS NOT NULL"), >, 10);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM participants WHERE consent_internal"), >, 100);
+  /* A named issuer, and no signing key yet: the service layer creates it. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM organisation "
+                                    "WHERE name = 'Association Tremplin Nord' AND url LIKE 'https://%' "
+                                    "AND signing_seed IS NULL"), ==, 1);
   rm_rf (dir);
 }
 
