@@ -3082,6 +3082,67 @@ fail:
   return FALSE;
 }
 
+/* NULL for a missing or blank optional field, so "" never reaches the
+ * credentials. */
+static char *
+dup_optional (const char *text)
+{
+  char *copy = text ? g_strstrip (g_strdup (text)) : NULL;
+
+  if (copy != NULL && *copy == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+gboolean
+jln_store_set_organisation_details (JlnStore    *self,
+                                    const char  *name,
+                                    const char  *url,
+                                    const char  *email,
+                                    const char  *public_base,
+                                    GError     **error)
+{
+  g_autoptr(JlnCachedStmt) stmt = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *clean_url = dup_optional (url);
+  g_autofree char *clean_email = dup_optional (email);
+  g_autofree char *clean_base = dup_optional (public_base);
+
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (!require_text (name, _("The organisation needs a name: it is shown on every badge."), error))
+    return FALSE;
+  clean_name = g_strstrip (g_strdup (name));
+  if (!write_begin (self, error))
+    return FALSE;
+  /* signing_seed is left out on purpose: the issuer may be creating it at
+   * this very moment, and the details never carry it. */
+  stmt = prepare (self, "UPDATE organisation SET name = ?, url = ?, email = ?, public_base = ? "
+                        "WHERE id = 1", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text0 (stmt, 1, clean_name);
+  bind_text0 (stmt, 2, clean_url);
+  bind_text0 (stmt, 3, clean_email);
+  bind_text0 (stmt, 4, clean_base);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                           _("The organisation details are missing from the database."));
+      goto fail;
+    }
+  if (!write_audit (self, "system", "organisation.update", "organisation", clean_name, error)
+      || !write_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  write_rollback (self);
+  return FALSE;
+}
+
 GListModel *
 jln_store_list_audit_events (JlnStore  *self,
                              guint      limit,

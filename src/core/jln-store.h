@@ -117,6 +117,11 @@ gboolean       jln_store_append_audit    (JlnStore *self, const char *actor, con
 /* Organisation (issuer) details and signing key. */
 JlnOrganisation *jln_store_get_organisation (JlnStore *self, GError **error);
 gboolean       jln_store_set_organisation (JlnStore *self, const JlnOrganisation *org, GError **error);
+/* The details a coach edits (name required; blank optional fields are
+ * stored as none), in one transaction, never touching the signing seed. */
+gboolean       jln_store_set_organisation_details (JlnStore *self, const char *name, const char *url,
+                                                   const char *email, const char *public_base,
+                                                   GError **error);
 
 /* Audit journal, newest first, at most @limit rows (0 = all). */
 GListModel    *jln_store_list_audit_events (JlnStore *self, guint limit, GError **error);

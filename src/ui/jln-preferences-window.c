@@ -290,8 +290,8 @@ jln_preferences_window_apply_organisation (JlnPreferencesWindow *self)
   email = field_text (self, JLN_ORGANISATION_FIELD_EMAIL);
   public_base = field_text (self, JLN_ORGANISATION_FIELD_PUBLIC_BASE);
 
-  /* Read again right before writing, and write back what was read: the
-   * signing seed (and anything this page does not show) stays as it is. */
+  /* Read again right before writing: a field left invalid keeps what is
+   * saved. The signing seed is never written from here. */
   org = jln_store_get_organisation (self->store, &error);
   if (org == NULL)
     {
@@ -348,7 +348,11 @@ jln_preferences_window_apply_organisation (JlnPreferencesWindow *self)
     }
   show_errors (self);
 
-  if (changed && !jln_store_set_organisation (self->store, org, &error))
+  /* With no name saved yet, the other fields wait for one (its error is
+   * already shown beside it). */
+  if (changed && org->name != NULL && *org->name != '\0'
+      && !jln_store_set_organisation_details (self->store, org->name, org->url,
+                                                      org->email, org->public_base, &error))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
       return FALSE;

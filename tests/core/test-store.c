@@ -831,6 +831,90 @@ test_organisation (Fixture       *f,
   g_assert_true (g_bytes_equal (back->signing_seed, org->signing_seed));
 }
 
+/* The preferences page writes the details only: a seed created meanwhile
+ * (here by a second connection, as the issuer would) survives. */
+static void
+test_organisation_details (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnStore) other = NULL;
+  g_autoptr(JlnOrganisation) org = NULL;
+  g_autoptr(JlnOrganisation) back = NULL;
+  g_autoptr(GBytes) seed = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(JlnAuditEvent) event = NULL;
+  guint8 seed_bytes[32];
+  gint64 n_events;
+
+  /* No seed yet: writing the details does not make one up. */
+  g_assert_true (jln_store_set_organisation_details (f->store, "Tremplin", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  back = jln_store_get_organisation (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Tremplin");
+  g_assert_null (back->signing_seed);
+  g_clear_pointer (&back, jln_organisation_free);
+
+  other = jln_store_open (f->path, &error);
+  g_assert_no_error (error);
+  org = jln_store_get_organisation (other, &error);
+  g_assert_no_error (error);
+  memset (seed_bytes, 42, sizeof seed_bytes);
+  seed = g_bytes_new (seed_bytes, sizeof seed_bytes);
+  org->signing_seed = g_bytes_ref (seed);
+  g_assert_true (jln_store_set_organisation (other, org, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jln_store_set_organisation_details (f->store, "  Association Tremplin Nord ",
+                                                     "https://tremplin-nord.example",
+                                                     "contact@tremplin-nord.example",
+                                                     "https://badges.tremplin-nord.example",
+                                                     &error));
+  g_assert_no_error (error);
+  back = jln_store_get_organisation (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Association Tremplin Nord");
+  g_assert_cmpstr (back->url, ==, "https://tremplin-nord.example");
+  g_assert_cmpstr (back->email, ==, "contact@tremplin-nord.example");
+  g_assert_cmpstr (back->public_base, ==, "https://badges.tremplin-nord.example");
+  g_assert_nonnull (back->signing_seed);
+  g_assert_true (g_bytes_equal (back->signing_seed, seed));
+  g_clear_pointer (&back, jln_organisation_free);
+
+  events = jln_store_list_audit_events (f->store, 1, &error);
+  g_assert_no_error (error);
+  event = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (jln_audit_event_get_action (event), ==, "organisation.update");
+  g_assert_cmpstr (jln_audit_event_get_detail (event), ==, "Association Tremplin Nord");
+
+  /* Blank optional fields are cleared, not stored as "". */
+  g_assert_true (jln_store_set_organisation_details (f->store, "Association Tremplin Nord",
+                                                     "", "  ", NULL, &error));
+  g_assert_no_error (error);
+  back = jln_store_get_organisation (f->store, &error);
+  g_assert_null (back->url);
+  g_assert_null (back->email);
+  g_assert_null (back->public_base);
+  g_assert_true (g_bytes_equal (back->signing_seed, seed));
+  g_clear_pointer (&back, jln_organisation_free);
+
+  /* No name: refused, nothing written, not even to the journal. */
+  n_events = count_rows (f->path, "audit_events");
+  g_assert_false (jln_store_set_organisation_details (f->store, "   ", "https://other.example",
+                                                      NULL, NULL, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (jln_store_set_organisation_details (f->store, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  back = jln_store_get_organisation (f->store, &error);
+  g_assert_cmpstr (back->name, ==, "Association Tremplin Nord");
+  g_assert_null (back->url);
+  g_assert_true (g_bytes_equal (back->signing_seed, seed));
+  g_assert_cmpint (count_rows (f->path, "audit_events"), ==, n_events);
+}
+
 /* ------------------------------------------------------------------ */
 /* locking                                                            */
 
@@ -1056,6 +1140,7 @@ main (int argc, char **argv)
   g_test_add ("/store/live-models", Fixture, NULL, fixture_setup, test_live_models, fixture_teardown);
   g_test_add ("/store/holders-by-territory", Fixture, NULL, fixture_setup, test_holders_by_territory, fixture_teardown);
   g_test_add ("/store/organisation", Fixture, NULL, fixture_setup, test_organisation, fixture_teardown);
+  g_test_add ("/store/organisation-details", Fixture, NULL, fixture_setup, test_organisation_details, fixture_teardown);
   g_test_add ("/store/busy", Fixture, NULL, fixture_setup, test_busy, fixture_teardown);
   g_test_add ("/store/bulk-rollback", Fixture, NULL, fixture_setup, test_bulk_rollback, fixture_teardown);
 
