@@ -1952,6 +1952,20 @@ count_awards_of_version (JlnStore  *self,
   return TRUE;
 }
 
+guint
+jln_store_count_awards_of_version (JlnStore  *self,
+                                   gint64     version_id,
+                                   GError   **error)
+{
+  int n = 0;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), 0);
+
+  if (!count_awards_of_version (self, version_id, &n, error))
+    return 0;
+  return (guint) n;
+}
+
 static void
 copy_badge (JlnBadge *dst,
             JlnBadge *src)

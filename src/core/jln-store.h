@@ -84,6 +84,10 @@ gboolean       jln_store_update_badge    (JlnStore *self, JlnBadge *badge, const
 gboolean       jln_store_set_badge_status (JlnStore *self, gint64 badge_id, JlnBadgeStatus status, const char *actor, GError **error);
 /* All versions of a badge, oldest first (JlnBadge items). */
 GListModel    *jln_store_list_badge_versions (JlnStore *self, gint64 badge_id, GError **error);
+/* Awards made under one badge version, revoked ones included: when it is
+ * more than 0, jln_store_update_badge() makes a new version. 0 with @error
+ * set on failure. */
+guint          jln_store_count_awards_of_version (JlnStore *self, gint64 version_id, GError **error);
 /* Holders of a badge per territory: GHashTable territory name -> GUINT_TO_POINTER(count). */
 GHashTable    *jln_store_count_holders_by_territory (JlnStore *self, gint64 badge_id, GError **error);
 

@@ -542,24 +542,35 @@ update_version_notice (JlnBadgeEditor *self)
 {
   guint holders = self->badge ? jln_badge_get_holder_count (self->badge) : 0;
   guint version = self->badge ? jln_badge_get_version (self->badge) : 0;
+  guint awarded = 0;
 
   g_clear_pointer (&self->version_notice_text, g_free);
-  if (holders > 0 && version <= 1)
+  if (self->badge != NULL && self->store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The same count the store uses to decide on a new version. */
+      awarded = jln_store_count_awards_of_version (self->store,
+                                                   jln_badge_get_version_id (self->badge),
+                                                   &error);
+      if (error != NULL)
+        g_warning ("Cannot count the awards of this badge version: %s", error->message);
+    }
+
+  if (awarded > 0)
     self->version_notice_text =
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%u person holds this badge. Saving creates version %u; their badge keeps version %u.",
-                                    "%u people hold this badge. Saving creates version %u; their badges keep version %u.",
-                                    holders),
-                       holders, version + 1, MAX (version, 1));
+                                    "%u badge was awarded under version %u. Saving creates version %u; that badge keeps version %u.",
+                                    "%u badges were awarded under version %u. Saving creates version %u; those badges keep version %u.",
+                                    awarded),
+                       awarded, version, version + 1, version);
   else if (holders > 0)
-    /* Holders may all have earned older versions, in which case the
-     * current one is still updated in place. */
     self->version_notice_text =
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                    "%u person holds this badge. If they hold version %u, saving creates version %u. Badges already awarded keep the version they were awarded under.",
-                                    "%u people hold this badge. If any of them hold version %u, saving creates version %u. Badges already awarded keep the version they were awarded under.",
+                                    "%u person holds an older version of this badge. Nobody holds version %u yet, so saving updates it; their badge keeps its version.",
+                                    "%u people hold older versions of this badge. Nobody holds version %u yet, so saving updates it; their badges keep their versions.",
                                     holders),
-                       holders, version, version + 1);
+                       holders, version);
 
   gtk_label_set_label (self->version_label, self->version_notice_text ? self->version_notice_text : "");
   gtk_widget_set_visible (self->version_notice, self->version_notice_text != NULL);

@@ -505,6 +505,46 @@ test_award_versions (Fixture       *f,
   seed_clear (&s);
 }
 
+/* What the badge editor tells before saving: awards of the current
+ * version, revoked ones included (they too make the next edit a new
+ * version). */
+static void
+test_count_awards_of_version (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  gint64 v1;
+  Seed s = { 0 };
+
+  seed (f->store, &s);
+  v1 = jln_badge_get_version_id (s.badge);
+  g_assert_cmpuint (jln_store_count_awards_of_version (f->store, v1, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_store_count_awards_of_version (f->store, 987654, &error), ==, 0);
+  g_assert_no_error (error);
+
+  award = award_for (&s);
+  g_assert_true (jln_store_add_award (f->store, award, "test", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_store_count_awards_of_version (f->store, v1, &error), ==, 1);
+  g_assert_true (jln_store_revoke_award (f->store, jln_award_get_id (award), "Erreur de saisie", "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_store_count_awards_of_version (f->store, v1, &error), ==, 1);
+  g_assert_no_error (error);
+
+  /* The count said an edit makes a new version: it does, and the new one
+   * starts with none. */
+  jln_badge_set_easy_text (s.badge, "Je tiens mes comptes.");
+  g_assert_true (jln_store_update_badge (f->store, s.badge, "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_badge_get_version (s.badge), ==, 2);
+  g_assert_cmpuint (jln_store_count_awards_of_version (f->store, jln_badge_get_version_id (s.badge), &error), ==, 0);
+  g_assert_cmpuint (jln_store_count_awards_of_version (f->store, v1, &error), ==, 1);
+  g_assert_no_error (error);
+  seed_clear (&s);
+}
+
 static void
 test_undo_and_revoke (Fixture       *f,
                       gconstpointer  data)
@@ -1140,6 +1180,7 @@ main (int argc, char **argv)
   g_test_add ("/store/live-models", Fixture, NULL, fixture_setup, test_live_models, fixture_teardown);
   g_test_add ("/store/holders-by-territory", Fixture, NULL, fixture_setup, test_holders_by_territory, fixture_teardown);
   g_test_add ("/store/organisation", Fixture, NULL, fixture_setup, test_organisation, fixture_teardown);
+  g_test_add ("/store/count-awards-of-version", Fixture, NULL, fixture_setup, test_count_awards_of_version, fixture_teardown);
   g_test_add ("/store/organisation-details", Fixture, NULL, fixture_setup, test_organisation_details, fixture_teardown);
   g_test_add ("/store/busy", Fixture, NULL, fixture_setup, test_busy, fixture_teardown);
   g_test_add ("/store/bulk-rollback", Fixture, NULL, fixture_setup, test_bulk_rollback, fixture_teardown);

@@ -471,8 +471,8 @@ test_new_version (Fixture *f, gconstpointer data)
   g_assert_cmpuint (jln_badge_get_holder_count (badge), ==, 1);
   editor = g_object_ref (jln_badge_editor_new (f->store, badge));
   /* Told before saving. */
-  g_assert_nonnull (jln_badge_editor_get_version_notice (editor));
-  g_assert_nonnull (strstr (jln_badge_editor_get_version_notice (editor), "version 2"));
+  g_assert_cmpstr (jln_badge_editor_get_version_notice (editor), ==,
+                   "1 badge was awarded under version 1. Saving creates version 2; that badge keeps version 1.");
 
   jln_badge_editor_set_easy_text (editor, "J’écris un courriel simple.");
   jln_badge_editor_add_criterion (editor, "Ajoute une pièce jointe", FALSE);
@@ -493,7 +493,19 @@ test_new_version (Fixture *f, gconstpointer data)
   versions = jln_store_list_badge_versions (f->store, badge_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 2);
+  g_object_unref (editor);
 
+  /* Version 2 has no award yet: the next save updates it in place, and
+   * the editor says so instead of announcing a version 3. */
+  editor = g_object_ref (jln_badge_editor_new (f->store, live));
+  g_assert_cmpstr (jln_badge_editor_get_version_notice (editor), ==,
+                   "1 person holds an older version of this badge. Nobody holds version 2 yet, "
+                   "so saving updates it; their badge keeps its version.");
+  jln_badge_editor_set_easy_text (editor, "J’écris un courriel clair.");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_null (jln_badge_editor_get_message (editor));
+  g_assert_cmpuint (jln_badge_get_version (jln_store_lookup_badge (f->store, badge_id)), ==, 2);
   g_object_unref (editor);
 }
 
