@@ -20,6 +20,7 @@ struct _JlnBadge
   char *image_svg;
   JlnBadgeStatus status;
   guint holder_count;
+  GDateTime *created_at;
   GListStore *criteria;
 };
 
@@ -39,6 +40,7 @@ enum {
   PROP_IMAGE_SVG,
   PROP_STATUS,
   PROP_HOLDER_COUNT,
+  PROP_CREATED_AT,
   PROP_CRITERIA,
   N_PROPS
 };
@@ -56,6 +58,7 @@ jln_badge_finalize (GObject *object)
   g_free (self->description);
   g_free (self->theme);
   g_free (self->image_svg);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_object (&self->criteria);
 
   G_OBJECT_CLASS (jln_badge_parent_class)->finalize (object);
@@ -117,6 +120,10 @@ jln_badge_get_property (GObject    *object,
 
     case PROP_HOLDER_COUNT:
       g_value_set_uint (value, jln_badge_get_holder_count (self));
+      break;
+
+    case PROP_CREATED_AT:
+      g_value_set_boxed (value, jln_badge_get_created_at (self));
       break;
 
     case PROP_CRITERIA:
@@ -186,6 +193,10 @@ jln_badge_set_property (GObject      *object,
       jln_badge_set_holder_count (self, g_value_get_uint (value));
       break;
 
+    case PROP_CREATED_AT:
+      jln_badge_set_created_at (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -240,6 +251,9 @@ jln_badge_class_init (JlnBadgeClass *klass)
     g_param_spec_uint ("holder-count", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CREATED_AT] =
+    g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CRITERIA] =
     g_param_spec_object ("criteria", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -518,6 +532,29 @@ jln_badge_set_holder_count (JlnBadge *self,
 
   self->holder_count = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLDER_COUNT]);
+}
+
+GDateTime *
+jln_badge_get_created_at (JlnBadge *self)
+{
+  g_return_val_if_fail (JLN_IS_BADGE (self), NULL);
+
+  return self->created_at;
+}
+
+void
+jln_badge_set_created_at (JlnBadge  *self,
+                          GDateTime *value)
+{
+  g_return_if_fail (JLN_IS_BADGE (self));
+
+  if (self->created_at == value
+      || (self->created_at != NULL && value != NULL && g_date_time_equal (self->created_at, value)))
+    return;
+
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  self->created_at = value ? g_date_time_ref (value) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED_AT]);
 }
 
 GListModel *

@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (JlnBadge, jln_badge, JLN, BADGE, GObject)
  *  "theme" (e.g. "Santé", "Logement", "Mobilité"), "kind" JlnBadgeKind,
  *  "image-svg" (string, the SVG document), "status" JlnBadgeStatus,
  *  "criteria" (GListModel of JlnCriterion, read-only, ordered),
- *  "holder-count" guint (active awards across versions, store-maintained). */
+ *  "holder-count" guint (active awards across versions, store-maintained),
+ *  "created-at" GDateTime (UTC; when this version was saved, set by the
+ *  store; NULL until then). */
 JlnBadge      *jln_badge_new (const char *slug, const char *name);
 
 gint64         jln_badge_get_id          (JlnBadge *self);
@@ -48,5 +50,7 @@ void           jln_badge_add_criterion   (JlnBadge *self, const char *text, gboo
 void           jln_badge_clear_criteria  (JlnBadge *self);
 guint          jln_badge_get_holder_count (JlnBadge *self);
 void           jln_badge_set_holder_count (JlnBadge *self, guint count); /* store use */
+GDateTime     *jln_badge_get_created_at  (JlnBadge *self); /* nullable, borrowed */
+void           jln_badge_set_created_at  (JlnBadge *self, GDateTime *created_at); /* store use */
 
 G_END_DECLS

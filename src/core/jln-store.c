@@ -616,7 +616,7 @@ load_participants (JlnStore  *self,
 
 #define BADGE_VERSION_COLUMNS \
   "b.id, b.slug, b.status, v.id, v.version, v.name, v.easy_text, v.description, " \
-  "v.theme, v.kind, v.image_svg"
+  "v.theme, v.kind, v.image_svg, v.created_at"
 
 static void
 fill_badge (JlnBadge     *badge,
@@ -638,6 +638,11 @@ fill_badge (JlnBadge     *badge,
   jln_badge_set_theme (badge, column_text (stmt, 8));
   jln_badge_set_kind (badge, kind);
   jln_badge_set_image_svg (badge, column_text (stmt, 10));
+  {
+    g_autoptr(GDateTime) created_at = parse_timestamp (column_text (stmt, 11));
+
+    jln_badge_set_created_at (badge, created_at);
+  }
 }
 
 static gboolean
@@ -1799,13 +1804,15 @@ validate_badge (JlnStore  *self,
   return TRUE;
 }
 
-/* Writes a badge_versions row and its criteria; returns the new row id. */
+/* Writes a badge_versions row and its criteria; returns the new row id and
+ * (for the caller to set once committed) its creation time. */
 static gint64
-insert_badge_version (JlnStore  *self,
-                      JlnBadge  *badge,
-                      gint64     badge_id,
-                      guint      version,
-                      GError   **error)
+insert_badge_version (JlnStore    *self,
+                      JlnBadge    *badge,
+                      gint64       badge_id,
+                      guint        version,
+                      GDateTime  **out_created_at,
+                      GError     **error)
 {
   g_autoptr(JlnCachedStmt) stmt = NULL;
   g_autoptr(JlnCachedStmt) crit = NULL;
@@ -1830,6 +1837,7 @@ insert_badge_version (JlnStore  *self,
   if (!step_done (self, stmt, error))
     return 0;
   version_id = sqlite3_last_insert_rowid (self->db);
+  *out_created_at = parse_timestamp (now);
 
   crit = prepare (self, "INSERT INTO criteria (badge_version_id, position, text, required) "
                         "VALUES (?, ?, ?, ?)", error);
@@ -1875,6 +1883,7 @@ jln_store_add_badge (JlnStore    *self,
 {
   g_autoptr(JlnCachedStmt) stmt = NULL;
   g_autofree char *subject = NULL;
+  g_autoptr(GDateTime) created_at = NULL;
   gint64 badge_id, version_id;
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
@@ -1898,7 +1907,7 @@ jln_store_add_badge (JlnStore    *self,
   if (!step_done (self, stmt, error))
     goto fail;
   badge_id = sqlite3_last_insert_rowid (self->db);
-  version_id = insert_badge_version (self, badge, badge_id, 1, error);
+  version_id = insert_badge_version (self, badge, badge_id, 1, &created_at, error);
   if (version_id == 0 || !set_current_version (self, badge_id, version_id, error))
     goto fail;
   subject = g_strdup_printf ("badge:%" G_GINT64_FORMAT, badge_id);
@@ -1909,6 +1918,7 @@ jln_store_add_badge (JlnStore    *self,
   jln_badge_set_id (badge, badge_id);
   jln_badge_set_version_id (badge, version_id);
   jln_badge_set_version (badge, 1);
+  jln_badge_set_created_at (badge, created_at);
   for (guint i = 0; i < g_list_model_get_n_items (jln_badge_get_criteria (badge)); i++)
     {
       g_autoptr(JlnCriterion) c = g_list_model_get_item (jln_badge_get_criteria (badge), i);
@@ -1983,6 +1993,7 @@ copy_badge (JlnBadge *dst,
   jln_badge_set_kind (dst, jln_badge_get_kind (src));
   jln_badge_set_image_svg (dst, jln_badge_get_image_svg (src));
   jln_badge_set_status (dst, jln_badge_get_status (src));
+  jln_badge_set_created_at (dst, jln_badge_get_created_at (src));
   if (dst == src)
     return;
   /* Copy first: clearing dst's list must not drop src's items if shared. */
@@ -2059,6 +2070,7 @@ update_badge (JlnStore    *self,
   g_autoptr(JlnCachedStmt) stmt = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *detail = NULL;
+  g_autoptr(GDateTime) created_at = NULL;
   gint64 badge_id, version_id, new_version_id = 0;
   guint version = 0;
   int n_awards = 0;
@@ -2075,7 +2087,7 @@ update_badge (JlnStore    *self,
 
   /* The database, not the object, says which version is current: the UI
    * may hold an older copy. */
-  cur = prepare (self, "SELECT b.current_version_id, v.version FROM badges b "
+  cur = prepare (self, "SELECT b.current_version_id, v.version, v.created_at FROM badges b "
                        "JOIN badge_versions v ON v.id = b.current_version_id WHERE b.id = ?", error);
   if (cur == NULL)
     goto fail;
@@ -2092,6 +2104,7 @@ update_badge (JlnStore    *self,
     }
   version_id = sqlite3_column_int64 (cur, 0);
   version = sqlite3_column_int (cur, 1);
+  created_at = parse_timestamp (column_text (cur, 2));
   sqlite3_reset (cur);
 
   if (!count_awards_of_version (self, version_id, &n_awards, error))
@@ -2109,7 +2122,8 @@ update_badge (JlnStore    *self,
   if (n_awards > 0 || force_new_version)
     {
       /* Awarded people keep the version they earned; edits make a new one. */
-      new_version_id = insert_badge_version (self, badge, badge_id, version + 1, error);
+      g_clear_pointer (&created_at, g_date_time_unref);
+      new_version_id = insert_badge_version (self, badge, badge_id, version + 1, &created_at, error);
       if (new_version_id == 0 || !set_current_version (self, badge_id, new_version_id, error))
         goto fail;
       version += 1;
@@ -2168,6 +2182,8 @@ update_badge (JlnStore    *self,
 
   jln_badge_set_version_id (badge, new_version_id ? new_version_id : version_id);
   jln_badge_set_version (badge, version);
+  /* An edit in place keeps the version's date. */
+  jln_badge_set_created_at (badge, created_at);
   if (live (self))
     {
       JlnBadge *live_b = g_hash_table_lookup (self->badge_by_id, &badge_id);

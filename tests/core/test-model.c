@@ -160,6 +160,31 @@ test_badge_criteria (void)
 }
 
 static void
+test_badge_created_at (void)
+{
+  g_autoptr(JlnBadge) b = jln_badge_new ("budget-tenir", "Tenir son budget");
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 14, 9, 30, 0);
+  g_autoptr(GDateTime) same = g_date_time_new_utc (2026, 3, 14, 9, 30, 0);
+  g_autoptr(GDateTime) from_prop = NULL;
+  guint n = 0;
+
+  /* Unsaved: no date. */
+  g_assert_null (jln_badge_get_created_at (b));
+  g_signal_connect (b, "notify::created-at", G_CALLBACK (count_notify), &n);
+  jln_badge_set_created_at (b, when);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (jln_badge_get_created_at (b) == when);
+  /* An equal time is no change. */
+  jln_badge_set_created_at (b, same);
+  g_assert_cmpuint (n, ==, 1);
+  g_object_get (b, "created-at", &from_prop, NULL);
+  g_assert_true (g_date_time_equal (from_prop, when));
+  g_object_set (b, "created-at", NULL, NULL);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_null (jln_badge_get_created_at (b));
+}
+
+static void
 test_enums (void)
 {
   JlnBadgeKind kind;
@@ -239,6 +264,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/participant/properties", test_participant_properties);
   g_test_add_func ("/model/participant/fold-and-match", test_fold_and_match);
   g_test_add_func ("/model/badge/criteria", test_badge_criteria);
+  g_test_add_func ("/model/badge/created-at", test_badge_created_at);
   g_test_add_func ("/model/enums", test_enums);
   g_test_add_func ("/model/award/properties", test_award_properties);
   g_test_add_func ("/model/audit-event", test_audit_event);

@@ -505,6 +505,99 @@ test_award_versions (Fixture       *f,
   seed_clear (&s);
 }
 
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Each version carries the date it was made, from badge_versions itself
+ * (the badge page used to dig it out of the journal). */
+static void
+test_badge_created_at (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) old = g_date_time_new_utc (2025, 1, 2, 3, 4, 5);
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GListModel) versions = NULL;
+  g_autoptr(JlnBadge) v1 = NULL;
+  g_autoptr(JlnBadge) v2 = NULL;
+  g_autoptr(JlnStore) reopened = NULL;
+  g_autoptr(JlnBadge) copy = NULL;
+  g_autofree char *sql = NULL;
+  GDateTime *created;
+  gint64 badge_id;
+  Seed s = { 0 };
+
+  seed (f->store, &s);
+  after = g_date_time_new_now_utc ();
+  badge_id = jln_badge_get_id (s.badge);
+  created = jln_badge_get_created_at (s.badge);
+  g_assert_nonnull (created);
+  /* Stored to the second. */
+  g_assert_cmpint (g_date_time_to_unix (created), >=, g_date_time_to_unix (before));
+  g_assert_cmpint (g_date_time_to_unix (created), <=, g_date_time_to_unix (after));
+
+  /* An older version 1, as a database from last year would have it. */
+  sql = g_strdup_printf ("UPDATE badge_versions SET created_at = '2025-01-02T03:04:05Z' WHERE id = %"
+                         G_GINT64_FORMAT, jln_badge_get_version_id (s.badge));
+  exec_sql (f->path, sql);
+
+  /* Edited in place (nobody holds it): the version keeps its date, and the
+   * catalogue's badge learns it from the database, not from the copy. */
+  copy = g_object_new (JLN_TYPE_BADGE, NULL);
+  jln_badge_set_id (copy, badge_id);
+  jln_badge_set_slug (copy, jln_badge_get_slug (s.badge));
+  jln_badge_set_name (copy, jln_badge_get_name (s.badge));
+  jln_badge_set_status (copy, JLN_BADGE_STATUS_ACTIVE);
+  jln_badge_set_easy_text (copy, "Je sais ce que je dépense.");
+  jln_badge_add_criterion (copy, "Noter ses ressources", TRUE);
+  g_assert_true (jln_store_update_badge (f->store, copy, "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_badge_get_version (copy), ==, 1);
+  g_assert_true (g_date_time_equal (jln_badge_get_created_at (copy), old));
+  g_assert_true (g_date_time_equal (jln_badge_get_created_at (jln_store_lookup_badge (f->store, badge_id)), old));
+
+  /* Held, then edited: version 2 is dated now, version 1 keeps its date. */
+  award = award_for (&s);
+  g_assert_true (jln_store_add_award (f->store, award, "test", NULL, NULL, &error));
+  g_assert_no_error (error);
+  jln_badge_set_easy_text (copy, "Je tiens mes comptes.");
+  g_assert_true (jln_store_update_badge (f->store, copy, "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_badge_get_version (copy), ==, 2);
+  g_assert_cmpint (g_date_time_to_unix (jln_badge_get_created_at (copy)), >=, g_date_time_to_unix (before));
+  g_assert_true (g_date_time_equal (jln_badge_get_created_at (jln_store_lookup_badge (f->store, badge_id)),
+                                    jln_badge_get_created_at (copy)));
+
+  versions = jln_store_list_badge_versions (f->store, badge_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (versions), ==, 2);
+  v1 = g_list_model_get_item (versions, 0);
+  v2 = g_list_model_get_item (versions, 1);
+  g_assert_true (g_date_time_equal (jln_badge_get_created_at (v1), old));
+  g_assert_true (g_date_time_equal (jln_badge_get_created_at (v2), jln_badge_get_created_at (copy)));
+  g_clear_object (&v1);
+  v1 = jln_store_get_badge_version (f->store, jln_award_get_badge_version_id (award), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (jln_badge_get_created_at (v1), old));
+
+  /* Loaded at startup too. */
+  reopened = jln_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (jln_badge_get_created_at (jln_store_lookup_badge (reopened, badge_id)),
+                                    jln_badge_get_created_at (copy)));
+  seed_clear (&s);
+}
+
 /* What the badge editor tells before saving: awards of the current
  * version, revoked ones included (they too make the next edit a new
  * version). */
@@ -1180,6 +1273,7 @@ main (int argc, char **argv)
   g_test_add ("/store/live-models", Fixture, NULL, fixture_setup, test_live_models, fixture_teardown);
   g_test_add ("/store/holders-by-territory", Fixture, NULL, fixture_setup, test_holders_by_territory, fixture_teardown);
   g_test_add ("/store/organisation", Fixture, NULL, fixture_setup, test_organisation, fixture_teardown);
+  g_test_add ("/store/badge-created-at", Fixture, NULL, fixture_setup, test_badge_created_at, fixture_teardown);
   g_test_add ("/store/count-awards-of-version", Fixture, NULL, fixture_setup, test_count_awards_of_version, fixture_teardown);
   g_test_add ("/store/organisation-details", Fixture, NULL, fixture_setup, test_organisation_details, fixture_teardown);
   g_test_add ("/store/busy", Fixture, NULL, fixture_setup, test_busy, fixture_teardown);

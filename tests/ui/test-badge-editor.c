@@ -4,10 +4,12 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <librsvg/rsvg.h>
+#include <sqlite3.h>
 
 #include "core/jln-store.h"
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
+#include "ui/jln-certificate.h"
 #include "ui/views/jln-badge-page.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/widgets/jln-badge-composer.h"
@@ -548,6 +550,87 @@ test_archive (Fixture *f, gconstpointer data)
   g_object_unref (page);
 }
 
+/* Titles and subtitles of the action rows under @widget, in order. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *out)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      g_ptr_array_add (out, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+      g_ptr_array_add (out, g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, out);
+}
+
+/* The history dates each version from the version itself, whatever the
+ * journal holds. */
+static void
+test_version_dates (Fixture *f, gconstpointer data)
+{
+  JlnBadge *badge = add_plain_badge (f->store, "lire", "Lire un horaire");
+  gint64 badge_id = jln_badge_get_id (badge);
+  g_autoptr(JlnBadge) copy = g_object_new (JLN_TYPE_BADGE, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) old = g_date_time_new_utc (2025, 3, 14, 12, 0, 0);
+  g_autofree char *old_date = jln_certificate_format_date (old);
+  g_autofree char *new_date = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  sqlite3 *db = NULL;
+  gboolean seen_v1 = FALSE, seen_v2 = FALSE;
+
+  /* Version 1 dated a year ago behind the store's back: only the
+   * versions table knows, the journal says "today". */
+  sql = g_strdup_printf ("UPDATE badge_versions SET created_at = '2025-03-14T12:00:00Z' WHERE id = %"
+                         G_GINT64_FORMAT, jln_badge_get_version_id (badge));
+  g_assert_cmpint (sqlite3_open_v2 (f->db_path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  award_badge (f->store, badge);
+  jln_badge_set_id (copy, badge_id);
+  jln_badge_set_slug (copy, "lire");
+  jln_badge_set_name (copy, "Lire un horaire");
+  jln_badge_set_status (copy, JLN_BADGE_STATUS_ACTIVE);
+  jln_badge_set_easy_text (copy, "Je lis l’horaire du bus.");
+  jln_badge_add_criterion (copy, "Premier critère", TRUE);
+  g_assert_true (jln_store_update_badge (f->store, copy, "test", &error));
+  g_assert_no_error (error);
+  badge = jln_store_lookup_badge (f->store, badge_id);
+  g_assert_cmpuint (jln_badge_get_version (badge), ==, 2);
+  g_assert_nonnull (jln_badge_get_created_at (badge));
+  new_date = jln_certificate_format_date (jln_badge_get_created_at (badge));
+
+  page = g_object_ref_sink (jln_badge_page_new ());
+  jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+  jln_badge_page_set_badge (JLN_BADGE_PAGE (page), badge);
+  collect_rows (page, rows);
+  for (guint i = 0; i + 1 < rows->len; i += 2)
+    {
+      const char *title = rows->pdata[i];
+      const char *subtitle = rows->pdata[i + 1];
+
+      if (g_strcmp0 (title, "Version 1") == 0)
+        {
+          g_assert_true (g_str_has_prefix (subtitle, old_date));
+          g_assert_nonnull (strstr (subtitle, "First version"));
+          seen_v1 = TRUE;
+        }
+      else if (g_strcmp0 (title, "Version 2") == 0)
+        {
+          g_assert_true (g_str_has_prefix (subtitle, new_date));
+          g_assert_nonnull (strstr (subtitle, "easy-to-read text"));
+          seen_v2 = TRUE;
+        }
+    }
+  g_assert_true (seen_v1);
+  g_assert_true (seen_v2);
+  g_object_unref (page);
+}
+
 static void
 test_label_escaped (void)
 {
@@ -626,6 +709,7 @@ main (int argc, char **argv)
   g_test_add ("/badge-editor/new-version", Fixture, NULL, fixture_set_up, test_new_version, fixture_tear_down);
   g_test_add ("/badge-editor/archive", Fixture, NULL, fixture_set_up, test_archive, fixture_tear_down);
   g_test_add_func ("/badge-editor/label-escaped", test_label_escaped);
+  g_test_add ("/badge-editor/version-dates", Fixture, NULL, fixture_set_up, test_version_dates, fixture_tear_down);
   g_test_add ("/badge-editor/badges-view", Fixture, NULL, fixture_set_up, test_badges_view, fixture_tear_down);
 
   return g_test_run ();

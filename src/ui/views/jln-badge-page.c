@@ -5,15 +5,13 @@
 
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
+#include "ui/jln-certificate.h"
 #include "ui/views/jln-badge-page.h"
 #include "ui/widgets/jln-badge-image.h"
 #include "ui/widgets/jln-badge-tile.h"
 
 #define IMAGE_SIZE 192
 #define IMAGE_SIZE_LARGE 256
-/* The journal is read newest first; dates of versions older than this many
- * events are simply not shown. */
-#define AUDIT_SCAN_LIMIT 20000
 
 struct _JlnBadgePage
 {
@@ -219,65 +217,6 @@ fill_holders (JlnBadgePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->holders_list), rows->len > 0);
 }
 
-static const char *
-month_name (int month)
-{
-  static const char *names[] = {
-    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-  };
-
-  /* Our own month names: the desktop may run in a locale whose dates are
-   * not in the language the interface speaks. */
-  return g_dpgettext2 (GETTEXT_PACKAGE, "month", names[CLAMP (month, 1, 12) - 1]);
-}
-
-static char *
-format_date (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-
-  /* TRANSLATORS: a date: day, month name, year */
-  return g_strdup_printf (_("%d %s %d"), g_date_time_get_day_of_month (local),
-                          month_name (g_date_time_get_month (local)),
-                          g_date_time_get_year (local));
-}
-
-/* When each version was made, from the journal ("badge.create" is version
- * 1, "badge.version" says "version N"). */
-static GHashTable *
-version_dates (JlnBadgePage *self)
-{
-  g_autoptr(GListModel) events = NULL;
-  g_autofree char *subject = g_strdup_printf ("badge:%" G_GINT64_FORMAT, jln_badge_get_id (self->badge));
-  GHashTable *dates = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                             (GDestroyNotify) g_date_time_unref);
-
-  events = jln_store_list_audit_events (self->store, AUDIT_SCAN_LIMIT, NULL);
-  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(JlnAuditEvent) event = g_list_model_get_item (events, i);
-      const char *action = jln_audit_event_get_action (event);
-      guint version = 0;
-
-      if (g_strcmp0 (jln_audit_event_get_subject (event), subject) != 0)
-        continue;
-      if (g_strcmp0 (action, "badge.create") == 0)
-        version = 1;
-      else if (g_strcmp0 (action, "badge.version") == 0
-               && g_str_has_prefix (jln_audit_event_get_detail (event), "version "))
-        version = (guint) g_ascii_strtoull (jln_audit_event_get_detail (event) + 8, NULL, 10);
-      /* Newest first: the first event seen for a version is its latest. */
-      if (version > 0 && !g_hash_table_contains (dates, GUINT_TO_POINTER (version))
-          && jln_audit_event_get_at (event) != NULL)
-        g_hash_table_insert (dates, GUINT_TO_POINTER (version),
-                             g_date_time_ref (jln_audit_event_get_at (event)));
-    }
-  return dates;
-}
-
 static gboolean
 same_criteria (JlnBadge *a,
                JlnBadge *b)
@@ -335,7 +274,6 @@ static void
 fill_versions (JlnBadgePage *self)
 {
   g_autoptr(GListModel) versions = NULL;
-  g_autoptr(GHashTable) dates = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
@@ -347,7 +285,6 @@ fill_versions (JlnBadgePage *self)
                            text_row (_("The versions could not be read."), error->message));
       return;
     }
-  dates = version_dates (self);
   n = g_list_model_get_n_items (versions);
 
   /* Newest first: the current version is what coaches look for. */
@@ -356,10 +293,10 @@ fill_versions (JlnBadgePage *self)
       g_autoptr(JlnBadge) version = g_list_model_get_item (versions, i - 1);
       g_autoptr(JlnBadge) previous = i > 1 ? g_list_model_get_item (versions, i - 2) : NULL;
       guint number = jln_badge_get_version (version);
-      GDateTime *when = g_hash_table_lookup (dates, GUINT_TO_POINTER (number));
+      GDateTime *when = jln_badge_get_created_at (version);
       g_autofree char *title = g_strdup_printf (_("Version %u"), number);
       g_autofree char *what = previous ? describe_changes (previous, version) : g_strdup (_("First version"));
-      g_autofree char *date = when ? format_date (when) : NULL;
+      g_autofree char *date = when ? jln_certificate_format_date (when) : NULL;
       g_autofree char *subtitle = date ? g_strdup_printf (_("%s — %s"), date, what) : g_strdup (what);
       GtkWidget *row = text_row (title, subtitle);
 
