@@ -1,5 +1,7 @@
 #define G_LOG_DOMAIN "jln-core"
 
+#include <glib/gi18n.h>
+
 #include "jln-enums.h"
 
 /* Registered by hand: three small enums do not justify glib-mkenums. */
@@ -123,6 +125,22 @@ const char *
 jln_award_status_to_string (JlnAwardStatus status)
 {
   return nick_for (award_status_values, status);
+}
+
+const char *
+jln_badge_kind_get_display_name (JlnBadgeKind kind)
+{
+  switch (kind)
+    {
+    case JLN_BADGE_KIND_SAVOIR:
+      return C_("badge kind", "Knowledge");
+    case JLN_BADGE_KIND_SAVOIR_FAIRE:
+      return C_("badge kind", "Skill");
+    case JLN_BADGE_KIND_SAVOIR_ETRE:
+      return C_("badge kind", "Attitude");
+    default:
+      return "";
+    }
 }
 
 gboolean

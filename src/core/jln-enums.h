@@ -36,4 +36,9 @@ gboolean      jln_badge_status_from_string (const char *s, JlnBadgeStatus *out);
 const char   *jln_award_status_to_string (JlnAwardStatus status); /* "active", "revoked" */
 gboolean      jln_award_status_from_string (const char *s, JlnAwardStatus *out);
 
+/* The kind in words for people ("Knowledge", "Skill", "Attitude", in the
+ * interface language): the one place the app, certificates and tiles take
+ * them from. Never NULL ("" for a value out of range). */
+const char   *jln_badge_kind_get_display_name (JlnBadgeKind kind);
+
 G_END_DECLS

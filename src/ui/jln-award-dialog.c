@@ -638,7 +638,7 @@ choose (JlnAwardDialog *self,
   /* Translators: "Health · Skill · version 2" */
   meta = g_strdup_printf (_("%s · %s · version %u"),
                           jln_badge_get_theme (badge) ? jln_badge_get_theme (badge) : "",
-                          jln_badge_kind_to_label (jln_badge_get_kind (badge)),
+                          jln_badge_kind_get_display_name (jln_badge_get_kind (badge)),
                           jln_badge_get_version (badge));
   gtk_label_set_label (self->chosen_meta, meta);
 

@@ -112,22 +112,6 @@ dup_nonempty (const char *s)
   return *copy ? g_steal_pointer (&copy) : NULL;
 }
 
-static const char *
-kind_to_words (JlnBadgeKind kind)
-{
-  switch (kind)
-    {
-    case JLN_BADGE_KIND_SAVOIR:
-      return C_("badge kind", "Knowledge");
-    case JLN_BADGE_KIND_SAVOIR_FAIRE:
-      return C_("badge kind", "Skill");
-    case JLN_BADGE_KIND_SAVOIR_ETRE:
-      return C_("badge kind", "Attitude");
-    default:
-      return NULL;
-    }
-}
-
 char *
 jln_certificate_public_url (const char *public_base,
                             const char *credential_id)
@@ -184,7 +168,7 @@ jln_certificate_data_new_from_award (JlnParticipant        *participant,
     data->badge_name = dup_nonempty (jln_award_get_badge_name (award));
   data->easy_text = dup_nonempty (jln_badge_get_easy_text (badge));
   data->image_svg = g_strdup (jln_badge_get_image_svg (badge));
-  data->kind = g_strdup (kind_to_words (jln_badge_get_kind (badge)));
+  data->kind = dup_nonempty (jln_badge_kind_get_display_name (jln_badge_get_kind (badge)));
   data->theme = dup_nonempty (jln_badge_get_theme (badge));
 
   if (jln_award_get_awarded_on (award))

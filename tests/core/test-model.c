@@ -206,6 +206,17 @@ test_enums (void)
   g_assert_cmpstr (g_enum_get_value (klass, JLN_BADGE_KIND_SAVOIR)->value_nick, ==, "savoir");
 }
 
+/* One place gives the kind in words: every value has its own, and a value
+ * out of range gives "" rather than NULL (it goes into printf). */
+static void
+test_badge_kind_display_name (void)
+{
+  g_assert_cmpstr (jln_badge_kind_get_display_name (JLN_BADGE_KIND_SAVOIR), ==, "Knowledge");
+  g_assert_cmpstr (jln_badge_kind_get_display_name (JLN_BADGE_KIND_SAVOIR_FAIRE), ==, "Skill");
+  g_assert_cmpstr (jln_badge_kind_get_display_name (JLN_BADGE_KIND_SAVOIR_ETRE), ==, "Attitude");
+  g_assert_cmpstr (jln_badge_kind_get_display_name ((JlnBadgeKind) 42), ==, "");
+}
+
 static void
 test_award_properties (void)
 {
@@ -266,6 +277,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/badge/criteria", test_badge_criteria);
   g_test_add_func ("/model/badge/created-at", test_badge_created_at);
   g_test_add_func ("/model/enums", test_enums);
+  g_test_add_func ("/model/enums/kind-display-name", test_badge_kind_display_name);
   g_test_add_func ("/model/award/properties", test_award_properties);
   g_test_add_func ("/model/audit-event", test_audit_event);
 

@@ -353,7 +353,7 @@ update (JlnBadgePage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "archived");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "archived");
-  gtk_label_set_label (self->kind_label, jln_badge_kind_to_label (jln_badge_get_kind (badge)));
+  gtk_label_set_label (self->kind_label, jln_badge_kind_get_display_name (jln_badge_get_kind (badge)));
   theme = jln_badge_get_theme (badge);
   gtk_label_set_label (self->theme_label, theme ? theme : "");
   gtk_widget_set_visible (GTK_WIDGET (self->theme_label), theme != NULL && *theme != '\0');

@@ -33,22 +33,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-const char *
-jln_badge_kind_to_label (JlnBadgeKind kind)
-{
-  switch (kind)
-    {
-    case JLN_BADGE_KIND_SAVOIR:
-      return C_("badge kind", "Knowledge");
-    case JLN_BADGE_KIND_SAVOIR_FAIRE:
-      return C_("badge kind", "Skill");
-    case JLN_BADGE_KIND_SAVOIR_ETRE:
-      return C_("badge kind", "Attitude");
-    default:
-      return "";
-    }
-}
-
 static void
 update (JlnBadgeTile *self)
 {
@@ -73,7 +57,7 @@ update (JlnBadgeTile *self)
   jln_badge_image_set_svg (self->image, jln_badge_get_image_svg (badge));
   gtk_label_set_label (self->name_label, jln_badge_get_name (badge));
   gtk_label_set_label (self->theme_label, jln_badge_get_theme (badge));
-  gtk_label_set_label (self->kind_label, jln_badge_kind_to_label (jln_badge_get_kind (badge)));
+  gtk_label_set_label (self->kind_label, jln_badge_kind_get_display_name (jln_badge_get_kind (badge)));
   /* The image is decorative next to the name, but a screen reader user
    * browsing images still hears what it shows. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->image),

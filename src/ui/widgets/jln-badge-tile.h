@@ -19,7 +19,4 @@ gboolean    jln_badge_tile_get_large (JlnBadgeTile *self);
 void        jln_badge_tile_set_large (JlnBadgeTile *self,
                                       gboolean      large);
 
-/* "Knowledge (savoir)", … translated for display. */
-const char *jln_badge_kind_to_label  (JlnBadgeKind  kind);
-
 G_END_DECLS
