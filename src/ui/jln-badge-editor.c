@@ -4,6 +4,7 @@
 
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
+#include "ui/jln-large-icons.h"
 #include "ui/widgets/jln-badge-composer.h"
 #include "ui/widgets/jln-badge-image.h"
 
@@ -18,7 +19,6 @@ struct _JlnBadgeEditor
 
   JlnStore  *store;
   JlnBadge  *badge;
-  GSettings *settings;
   char      *version_notice_text;
   gboolean   modified;
   gboolean   loading;
@@ -842,15 +842,6 @@ jln_badge_editor_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (jln_badge_editor_parent_class)->close_request (window);
 }
 
-static void
-update_large_icons (JlnBadgeEditor *self)
-{
-  if (g_settings_get_boolean (self->settings, "large-icons"))
-    gtk_widget_add_css_class (GTK_WIDGET (self), "large-icons");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "large-icons");
-}
-
 /* ---- GObject ------------------------------------------------------ */
 
 static void
@@ -867,10 +858,7 @@ jln_badge_editor_dispose (GObject *object)
 {
   JlnBadgeEditor *self = JLN_BADGE_EDITOR (object);
 
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_BADGE_EDITOR);
-  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->badge);
 
@@ -1013,10 +1001,7 @@ jln_badge_editor_init (JlnBadgeEditor *self)
                             G_CALLBACK (mark_modified), self);
   g_signal_connect_swapped (self->composer, "changed", G_CALLBACK (on_composer_changed), self);
 
-  self->settings = g_settings_new (APP_ID);
-  g_signal_connect_swapped (self->settings, "changed::large-icons",
-                            G_CALLBACK (update_large_icons), self);
-  update_large_icons (self);
+  jln_large_icons_follow (GTK_WIDGET (self));
 }
 
 JlnBadgeEditor *

@@ -5,6 +5,7 @@
 
 #include "ui/jln-application.h"
 #include "ui/jln-certificate.h"
+#include "ui/jln-large-icons.h"
 #include "ui/jln-participant-form.h"
 #include "ui/jln-window.h"
 
@@ -677,8 +678,7 @@ jln_participant_form_new (JlnStore       *store,
   self->store = g_object_ref (store);
   settings = g_settings_new (APP_ID);
   /* The form is its own window: it follows the large-icon mode too. */
-  if (g_settings_get_boolean (settings, "large-icons"))
-    gtk_widget_add_css_class (GTK_WIDGET (self), "large-icons");
+  jln_large_icons_follow (GTK_WIDGET (self));
   self->editing = participant ? g_object_ref (participant) : NULL;
 
   fill_combo (self->territory_row, self->territory_ids, jln_store_get_territories (store),

@@ -5,6 +5,7 @@
 
 #include "openbadges/jln-ob-key.h"
 #include "ui/jln-application.h"
+#include "ui/jln-large-icons.h"
 #include "ui/jln-preferences-window.h"
 
 #define N_ORGANISATION_FIELDS (JLN_ORGANISATION_FIELD_PUBLIC_BASE + 1)
@@ -405,17 +406,6 @@ on_copy_issuer (JlnPreferencesWindow *self)
                                     adw_toast_new (_("Issuer identifier copied")));
 }
 
-/* Same large-icon mode as the main window: the page is read by the same
- * people. */
-static void
-update_large_icons (JlnPreferencesWindow *self)
-{
-  if (g_settings_get_boolean (self->settings, "large-icons"))
-    gtk_widget_add_css_class (GTK_WIDGET (self), "large-icons");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "large-icons");
-}
-
 static gboolean
 on_close_request (JlnPreferencesWindow *self)
 {
@@ -498,9 +488,9 @@ jln_preferences_window_init (JlnPreferencesWindow *self)
       gtk_widget_add_controller (GTK_WIDGET (organisation_row (self, i)), focus);
     }
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
-  g_signal_connect_object (self->settings, "changed::large-icons",
-                           G_CALLBACK (update_large_icons), self, G_CONNECT_SWAPPED);
-  update_large_icons (self);
+  /* Same large-icon mode as the main window: the page is read by the same
+   * people. */
+  jln_large_icons_follow (GTK_WIDGET (self));
 }
 
 JlnPreferencesWindow *

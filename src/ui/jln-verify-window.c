@@ -12,6 +12,7 @@
 #include "openbadges/jln-ob2.h"
 #include "openbadges/jln-verify.h"
 #include "ui/jln-application.h"
+#include "ui/jln-large-icons.h"
 #include "ui/jln-verify-window.h"
 
 /* Badge art is shown at 128 logical pixels; rendering at twice that keeps it
@@ -433,7 +434,6 @@ struct _JlnVerifyWindow
 {
   AdwWindow parent_instance;
 
-  GSettings            *settings;
   char                 *status_list_path;
   GCancellable         *cancellable;
   GPtrArray            *results;     /* Result* */
@@ -1239,15 +1239,6 @@ jln_verify_window_get_outcome (JlnVerifyWindow *self,
 }
 
 static void
-update_large_icons (JlnVerifyWindow *self)
-{
-  if (g_settings_get_boolean (self->settings, "large-icons"))
-    gtk_widget_add_css_class (GTK_WIDGET (self), "large-icons");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "large-icons");
-}
-
-static void
 jln_verify_window_dispose (GObject *object)
 {
   JlnVerifyWindow *self = JLN_VERIFY_WINDOW (object);
@@ -1258,7 +1249,6 @@ jln_verify_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_VERIFY_WINDOW);
-  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (jln_verify_window_parent_class)->dispose (object);
 }
@@ -1304,13 +1294,9 @@ jln_verify_window_init (JlnVerifyWindow *self)
 
   self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) result_free);
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (self->settings, "changed::large-icons",
-                           G_CALLBACK (update_large_icons), self, G_CONNECT_SWAPPED);
-  update_large_icons (self);
+  jln_large_icons_follow (GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

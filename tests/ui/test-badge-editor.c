@@ -10,6 +10,7 @@
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
 #include "ui/jln-certificate.h"
+#include "ui/jln-large-icons.h"
 #include "ui/views/jln-badge-page.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/widgets/jln-badge-composer.h"
@@ -550,6 +551,34 @@ test_archive (Fixture *f, gconstpointer data)
   g_object_unref (page);
 }
 
+/* Windows follow the large-icon mode while open, and a closed one no
+ * longer listens. */
+static void
+test_large_icons (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("x"));
+
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editor), "large-icons"));
+  g_settings_set_boolean (settings, "large-icons", TRUE);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor), "large-icons"));
+
+  /* Any widget, set up while the mode is on; twice is once. */
+  jln_large_icons_follow (label);
+  jln_large_icons_follow (label);
+  g_assert_true (gtk_widget_has_css_class (label, "large-icons"));
+  g_settings_set_boolean (settings, "large-icons", FALSE);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editor), "large-icons"));
+  g_assert_false (gtk_widget_has_css_class (label, "large-icons"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  g_object_unref (label);
+  g_settings_set_boolean (settings, "large-icons", TRUE);
+  g_settings_reset (settings, "large-icons");
+}
+
 /* Titles and subtitles of the action rows under @widget, in order. */
 static void
 collect_rows (GtkWidget *widget,
@@ -709,6 +738,7 @@ main (int argc, char **argv)
   g_test_add ("/badge-editor/new-version", Fixture, NULL, fixture_set_up, test_new_version, fixture_tear_down);
   g_test_add ("/badge-editor/archive", Fixture, NULL, fixture_set_up, test_archive, fixture_tear_down);
   g_test_add_func ("/badge-editor/label-escaped", test_label_escaped);
+  g_test_add ("/badge-editor/large-icons", Fixture, NULL, fixture_set_up, test_large_icons, fixture_tear_down);
   g_test_add ("/badge-editor/version-dates", Fixture, NULL, fixture_set_up, test_version_dates, fixture_tear_down);
   g_test_add ("/badge-editor/badges-view", Fixture, NULL, fixture_set_up, test_badges_view, fixture_tear_down);
 
