@@ -648,3 +648,271 @@ jln_badge_art_render (const JlnBadgeArtSpec *spec, GError **error)
   g_string_append (svg, "</svg>\n");
   return g_string_free (g_steal_pointer (&svg), FALSE);
 }
+
+/* ------------------------------------------------------------------------ */
+/* SVG files drawn elsewhere */
+
+typedef struct {
+  guint    depth;
+  gboolean seen_root;
+  guint    style_depth;  /* > 0 inside <style> */
+} SvgCheck;
+
+static const char *
+local_name (const char *name)
+{
+  const char *colon = strrchr (name, ':');
+
+  return colon ? colon + 1 : name;
+}
+
+static gboolean
+has_prefix_nocase (const char *s,
+                   const char *prefix)
+{
+  return g_ascii_strncasecmp (s, prefix, strlen (prefix)) == 0;
+}
+
+/* Inside the document, or a picture carried in it. A nested SVG would be
+ * a second document these checks never read. */
+static gboolean
+reference_allowed (const char *target,
+                   gsize       len)
+{
+  while (len > 0 && g_ascii_isspace (*target))
+    target++, len--;
+  if (len == 0 || *target == '#')
+    return TRUE;
+  return len >= 11 && has_prefix_nocase (target, "data:image/")
+         && !(len >= 18 && has_prefix_nocase (target, "data:image/svg"));
+}
+
+static void
+set_unsafe (GError     **error,
+            const char  *message)
+{
+  g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_UNSAFE, message);
+}
+
+static const char outside_message[] =
+  N_("This drawing uses a file or web address outside itself (a link, an image or a font). "
+     "Badges must carry everything inside: embed the pictures in the drawing, then try again.");
+
+/* Every url(…) in @text (a style attribute, a presentation attribute or a
+ * <style> sheet); @import would fetch a whole sheet. */
+static gboolean
+check_css (const char  *text,
+           GError     **error)
+{
+  const char *p = text;
+
+  for (const char *q = text; *q; q++)
+    if (*q == '@' && has_prefix_nocase (q + 1, "import"))
+      {
+        set_unsafe (error, _(outside_message));
+        return FALSE;
+      }
+  while ((p = strstr (p, "(")) != NULL)
+    {
+      const char *start, *end;
+      char quote = 0;
+
+      /* Only "url(" opens a reference; "rgb(", "translate(" do not. */
+      if (p - text < 3 || g_ascii_strncasecmp (p - 3, "url", 3) != 0)
+        {
+          p++;
+          continue;
+        }
+      start = p + 1;
+      while (g_ascii_isspace (*start))
+        start++;
+      if (*start == '"' || *start == '\'')
+        quote = *start++;
+      end = start;
+      while (*end && (quote ? *end != quote : (*end != ')' && !g_ascii_isspace (*end))))
+        end++;
+      if (!reference_allowed (start, end - start))
+        {
+          set_unsafe (error, _(outside_message));
+          return FALSE;
+        }
+      p = *end ? end + 1 : end;
+    }
+  return TRUE;
+}
+
+static void
+svg_start_element (GMarkupParseContext  *context,
+                   const char           *element_name,
+                   const char          **attribute_names,
+                   const char          **attribute_values,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  static const char * const forbidden[] = {
+    "script", "foreignObject", "handler", "listener", "iframe", "embed", "object",
+    "audio", "video", NULL
+  };
+  SvgCheck *check = user_data;
+  const char *name = local_name (element_name);
+  gboolean animation = g_str_equal (name, "set") || has_prefix_nocase (name, "animate");
+
+  if (check->depth++ == 0)
+    {
+      if (!g_str_equal (name, "svg"))
+        {
+          g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
+                               _("This file is not an SVG drawing: save or export it as SVG, then try again."));
+          return;
+        }
+      check->seen_root = TRUE;
+    }
+  for (guint i = 0; forbidden[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, forbidden[i]) == 0)
+      {
+        set_unsafe (error, _("This drawing contains a script or embedded content, which a badge "
+                             "must not carry. Export it again as a plain drawing (for example "
+                             "“Plain SVG” in Inkscape), then try again."));
+        return;
+      }
+  if (check->style_depth > 0 || g_str_equal (name, "style"))
+    check->style_depth++;
+
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      const char *attr = local_name (attribute_names[i]);
+      const char *value = attribute_values[i];
+
+      if (has_prefix_nocase (attr, "on"))
+        {
+          set_unsafe (error, _("This drawing reacts to clicks or loading (an “on…” attribute), "
+                               "which a badge must not do. Export it again as a plain drawing, "
+                               "then try again."));
+          return;
+        }
+      if ((g_ascii_strcasecmp (attr, "href") == 0 || g_ascii_strcasecmp (attr, "src") == 0)
+          && !reference_allowed (value, strlen (value)))
+        {
+          set_unsafe (error, _(outside_message));
+          return;
+        }
+      /* An animation could put an unchecked address or handler in place. */
+      if (animation && g_ascii_strcasecmp (attr, "attributeName") == 0
+          && (g_ascii_strcasecmp (local_name (value), "href") == 0
+              || g_ascii_strcasecmp (local_name (value), "src") == 0
+              || has_prefix_nocase (local_name (value), "on")))
+        {
+          set_unsafe (error, _(outside_message));
+          return;
+        }
+      if (!check_css (value, error))
+        return;
+    }
+}
+
+static void
+svg_end_element (GMarkupParseContext  *context,
+                 const char           *element_name,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  SvgCheck *check = user_data;
+
+  check->depth--;
+  if (check->style_depth > 0)
+    check->style_depth--;
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 text_len,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgCheck *check = user_data;
+
+  if (check->style_depth > 0)
+    {
+      g_autofree char *sheet = g_strndup (text, text_len);
+
+      check_css (sheet, error);
+    }
+}
+
+static void
+svg_passthrough (GMarkupParseContext  *context,
+                 const char           *text,
+                 gsize                 text_len,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  /* Comments pass; processing instructions other than the XML declaration
+   * (<?xml-stylesheet href=…?>) would fetch. DOCTYPE is refused earlier. */
+  if (text_len >= 2 && text[0] == '<' && text[1] == '?'
+      && !(text_len >= 6 && strncmp (text, "<?xml", 5) == 0 && g_ascii_isspace (text[5])))
+    set_unsafe (error, _(outside_message));
+}
+
+gboolean
+jln_badge_art_validate_svg (const char  *data,
+                            gsize        len,
+                            GError     **error)
+{
+  static const GMarkupParser parser = {
+    svg_start_element, svg_end_element, svg_text, svg_passthrough, NULL
+  };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SvgCheck check = { 0, };
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+
+  if (len > JLN_BADGE_ART_MAX_SVG_SIZE)
+    {
+      g_set_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_TOO_LARGE,
+                   _("This drawing is too large (more than %d MB). Simplify it or make its "
+                     "embedded pictures smaller, then try again."),
+                   JLN_BADGE_ART_MAX_SVG_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (len == 0 || memchr (data, '\0', len) != NULL || !g_utf8_validate (data, len, NULL))
+    {
+      g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
+                           _("This file is not an SVG drawing: save or export it as SVG, then try again."));
+      return FALSE;
+    }
+  /* Before any parsing: a declared entity is how a few bytes turn into
+   * gigabytes ("billion laughs"), and a badge never needs one. */
+  for (gsize i = 0; i + 2 < len; i++)
+    if (data[i] == '<' && data[i + 1] == '!'
+        && (g_ascii_strncasecmp (data + i + 2, "DOCTYPE", MIN (7, len - i - 2)) == 0
+            || g_ascii_strncasecmp (data + i + 2, "ENTITY", MIN (6, len - i - 2)) == 0))
+      {
+        set_unsafe (error, _("This drawing declares a document type or entities (<!DOCTYPE …>), "
+                             "which Jalons refuses for safety. Export it again as plain SVG, "
+                             "then try again."));
+        return FALSE;
+      }
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &check, NULL);
+  if (!g_markup_parse_context_parse (context, data, len, &local_error)
+      || !g_markup_parse_context_end_parse (context, &local_error))
+    {
+      if (local_error->domain == JLN_BADGE_ART_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
+                     _("This file is not a readable SVG drawing (%s). Save or export it again "
+                       "as SVG, then try again."),
+                     local_error->message);
+      return FALSE;
+    }
+  if (!check.seen_root)
+    {
+      g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
+                           _("This file is not an SVG drawing: save or export it as SVG, then try again."));
+      return FALSE;
+    }
+  return TRUE;
+}

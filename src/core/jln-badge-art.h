@@ -56,6 +56,9 @@ typedef enum {
   JLN_BADGE_ART_ERROR_LOW_CONTRAST,       /* primary/secondary below 3:1 */
   JLN_BADGE_ART_ERROR_UNKNOWN_PICTOGRAM,  /* not bundled, or missing */
   JLN_BADGE_ART_ERROR_INVALID_SHAPE,
+  JLN_BADGE_ART_ERROR_SVG_TOO_LARGE,      /* over JLN_BADGE_ART_MAX_SVG_SIZE */
+  JLN_BADGE_ART_ERROR_SVG_NOT_SVG,        /* not UTF-8 XML, or the root is not <svg> */
+  JLN_BADGE_ART_ERROR_SVG_UNSAFE,         /* DOCTYPE/ENTITY, script, outside references… */
 } JlnBadgeArtError;
 
 GQuark       jln_badge_art_error_quark (void);
@@ -83,5 +86,22 @@ gboolean     jln_badge_art_has_pictogram (const char *name);
 const char  *jln_badge_art_pictogram_display_name (const char *name);
 /* Translated shape name ("Round", "Shield", …); NULL if out of range. */
 const char  *jln_badge_shape_get_display_name (JlnBadgeShape shape);
+
+/* An SVG file drawn elsewhere, checked before it becomes a badge image. */
+#define JLN_BADGE_ART_MAX_SVG_SIZE (1024 * 1024)
+
+/* TRUE when @data (@len bytes, no NUL needed) is an SVG document Jalons
+ * accepts as a badge image: at most JLN_BADGE_ART_MAX_SVG_SIZE bytes of
+ * UTF-8, well-formed XML whose root is <svg>; no DOCTYPE or ENTITY
+ * declaration at all (entity expansion bombs are refused outright); no
+ * <script>, <foreignObject> or other embedded content, no on…= event
+ * attributes; every href, xlink:href, src and url(…) points inside the
+ * document ("#id") or is a data:image/… picture (not a nested SVG). Badges
+ * travel to other people's screens: nothing in them may run or fetch.
+ * Whether librsvg can draw it is the caller's check (core does not link
+ * librsvg). Messages say what to fix. */
+gboolean     jln_badge_art_validate_svg (const char  *data,
+                                         gsize        len,
+                                         GError     **error);
 
 G_END_DECLS

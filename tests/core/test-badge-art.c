@@ -529,6 +529,158 @@ test_low_contrast (void)
   g_assert_true (jln_badge_art_check_colours ("#000000", "#FFFFFF", NULL));
 }
 
+/* ---- SVG files drawn elsewhere ---- */
+
+#define SVG_OPEN "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 10 10\">"
+/* A 1x1 PNG. */
+#define PNG_DATA_URI "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+
+static void
+assert_refused (const char *svg,
+                int         code,
+                const char *why)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (jln_badge_art_validate_svg (svg, strlen (svg), &error))
+    {
+      g_printerr ("accepted, should not be (%s): %s\n", why, svg);
+      g_assert_not_reached ();
+    }
+  g_assert_error (error, JLN_BADGE_ART_ERROR, code);
+  /* A sentence for the coach, never empty. */
+  g_assert_cmpuint (strlen (error->message), >, 20);
+}
+
+static void
+assert_accepted (const char *svg)
+{
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle;
+
+  g_assert_true (jln_badge_art_validate_svg (svg, strlen (svg), &error));
+  g_assert_no_error (error);
+  /* What passes must also be something librsvg draws (the UI's check). */
+  handle = rsvg_handle_new_from_data ((const guint8 *) svg, strlen (svg), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (handle);
+  g_object_unref (handle);
+}
+
+static void
+test_validate_svg_accepts (void)
+{
+  g_autofree char *rendered = NULL;
+  JlnBadgeArtSpec spec = { JLN_BADGE_SHAPE_SHIELD, "#0B6E69", "#FFFFFF", "bus", "Niveau 1" };
+
+  assert_accepted (SVG_OPEN "<circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"#0B6E69\"/></svg>");
+  /* An XML declaration and comments, as editors write them. */
+  assert_accepted ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Inkscape -->\n"
+                   SVG_OPEN "<rect width=\"10\" height=\"10\"/></svg>");
+  /* Pictures carried inside, and references within the document. */
+  assert_accepted (SVG_OPEN "<image width=\"10\" height=\"10\" href=\"" PNG_DATA_URI "\"/></svg>");
+  assert_accepted (SVG_OPEN "<image width=\"10\" height=\"10\" xlink:href=\"" PNG_DATA_URI "\"/></svg>");
+  assert_accepted (SVG_OPEN "<defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient>"
+                   "<path id=\"p\" d=\"M0 0h5\"/></defs>"
+                   "<rect width=\"10\" height=\"10\" fill=\"url(#g)\" style=\"stroke: url( '#g' )\"/>"
+                   "<use xlink:href=\"#p\"/></svg>");
+  assert_accepted (SVG_OPEN "<style><![CDATA[ rect { fill: url(#g); } ]]></style>"
+                   "<rect width=\"10\" height=\"10\" transform=\"translate(1 1)\" fill=\"rgb(1,2,3)\"/></svg>");
+  /* Jalons' own drawings come back in. */
+  rendered = jln_badge_art_render (&spec, NULL);
+  g_assert_nonnull (rendered);
+  assert_accepted (rendered);
+}
+
+static void
+test_validate_svg_refuses (void)
+{
+  g_autoptr(GString) big = g_string_new (SVG_OPEN "<!--");
+  g_autoptr(GError) error = NULL;
+  const char laughs[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE svg [\n"
+    "  <!ENTITY lol \"lol\">\n"
+    "  <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+    "  <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+    "  <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+    "]>\n"
+    SVG_OPEN "<text>&lol4;</text></svg>";
+
+  assert_refused (laughs, JLN_BADGE_ART_ERROR_SVG_UNSAFE, "billion laughs");
+  assert_refused ("<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+                  "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n" SVG_OPEN "</svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "DOCTYPE without entities");
+  assert_refused (SVG_OPEN "<!ENTITY x \"y\"></svg>", JLN_BADGE_ART_ERROR_SVG_UNSAFE, "ENTITY alone");
+
+  /* Outside references, every way of writing them. */
+  assert_refused (SVG_OPEN "<image href=\"http://example.org/tracker.png\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "http href");
+  assert_refused (SVG_OPEN "<image href=\"https://example.org/a.png\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "https href");
+  assert_refused (SVG_OPEN "<image href=\"file:///etc/passwd\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "file:// href");
+  assert_refused (SVG_OPEN "<image xlink:href=\"photo.png\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "xlink:href to a local file");
+  assert_refused (SVG_OPEN "<use xlink:href=\"other.svg#shape\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "use of another file");
+  assert_refused (SVG_OPEN "<image src=\"//example.org/a.png\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "src");
+  assert_refused (SVG_OPEN "<rect style=\"fill: url(http://example.org/p.svg#g)\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "url() in style");
+  assert_refused (SVG_OPEN "<rect fill=\"URL( 'file:///tmp/p.svg#g' )\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "url() in an attribute");
+  assert_refused (SVG_OPEN "<style><![CDATA[ @font-face { src: url(https://example.org/f.woff); } ]]></style></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "url() in a style sheet");
+  assert_refused (SVG_OPEN "<style>@import 'https://example.org/s.css';</style></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "@import");
+  assert_refused ("<?xml-stylesheet href=\"https://example.org/s.css\"?>" SVG_OPEN "</svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "xml-stylesheet");
+  assert_refused (SVG_OPEN "<image href=\"data:image/svg+xml;base64,PHN2Zy8+\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "nested SVG, unchecked");
+  assert_refused (SVG_OPEN "<a href=\"javascript:alert(1)\"><rect/></a></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "javascript: link");
+  assert_refused (SVG_OPEN "<a><set attributeName=\"href\" to=\"https://example.org\"/></a></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "href set by an animation");
+
+  /* Things that run. */
+  assert_refused (SVG_OPEN "<script>alert(1)</script></svg>", JLN_BADGE_ART_ERROR_SVG_UNSAFE, "script");
+  assert_refused (SVG_OPEN "<svg:script xmlns:svg=\"http://www.w3.org/2000/svg\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "prefixed script");
+  assert_refused ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "onload");
+  assert_refused (SVG_OPEN "<rect OnClick=\"alert(1)\"/></svg>", JLN_BADGE_ART_ERROR_SVG_UNSAFE, "onclick");
+  assert_refused (SVG_OPEN "<foreignObject><p xmlns=\"http://www.w3.org/1999/xhtml\">x</p></foreignObject></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "foreignObject");
+
+  /* Not an SVG drawing at all. */
+  assert_refused ("this is not XML", JLN_BADGE_ART_ERROR_SVG_NOT_SVG, "text");
+  assert_refused (SVG_OPEN "<rect>", JLN_BADGE_ART_ERROR_SVG_NOT_SVG, "unclosed");
+  assert_refused ("<html><body/></html>", JLN_BADGE_ART_ERROR_SVG_NOT_SVG, "not svg root");
+  assert_refused ("", JLN_BADGE_ART_ERROR_SVG_NOT_SVG, "empty");
+  assert_refused ("<!-- only a comment -->", JLN_BADGE_ART_ERROR_SVG_NOT_SVG, "no element");
+  g_assert_false (jln_badge_art_validate_svg ("<svg>\xff</svg>", 11, &error));
+  g_assert_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG);
+  g_clear_error (&error);
+  g_assert_false (jln_badge_art_validate_svg ("<svg/>\0<x/>", 11, &error));
+  g_assert_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG);
+  g_clear_error (&error);
+
+  /* 2 MB, harmless otherwise: refused on its size alone, before reading. */
+  while (big->len < 2 * 1024 * 1024)
+    g_string_append (big, "0123456789abcdef");
+  g_string_append (big, "--></svg>");
+  assert_refused (big->str, JLN_BADGE_ART_ERROR_SVG_TOO_LARGE, "2 MB");
+  /* Right at the limit is fine. */
+  g_string_truncate (big, 0);
+  g_string_append (big, SVG_OPEN "<!--");
+  while (big->len < JLN_BADGE_ART_MAX_SVG_SIZE - 16)
+    g_string_append_c (big, 'x');
+  g_string_append (big, "--></svg>");
+  g_assert_cmpuint (big->len, <=, JLN_BADGE_ART_MAX_SVG_SIZE);
+  g_assert_true (jln_badge_art_validate_svg (big->str, big->len, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -544,6 +696,8 @@ main (int argc, char **argv)
   g_test_add_func ("/badge-art/label", test_label);
   g_test_add_func ("/badge-art/errors", test_errors);
   g_test_add_func ("/badge-art/low-contrast", test_low_contrast);
+  g_test_add_func ("/badge-art/validate-svg/accepts", test_validate_svg_accepts);
+  g_test_add_func ("/badge-art/validate-svg/refuses", test_validate_svg_refuses);
 
   return g_test_run ();
 }
