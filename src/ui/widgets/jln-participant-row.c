@@ -1,5 +1,6 @@
 #define G_LOG_DOMAIN "jalons"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ui/widgets/jln-initials.h"
@@ -7,6 +8,10 @@
 
 #define AVATAR_SIZE 40
 #define AVATAR_SIZE_LARGE 64
+#define BADGE_ICON_SIZE_LARGE 32
+/* libadwaita's .caption size and .dim-label opacity */
+#define DETAILS_SCALE 0.82
+#define DETAILS_ALPHA 0.55
 
 struct _JlnParticipantRow
 {
@@ -16,11 +21,14 @@ struct _JlnParticipantRow
   gboolean        large;
   char           *photo_path;   /* photo currently shown on the avatar */
 
-  GtkWidget *box;
+  /* Four children laid out by the row itself (a box layout), no inner
+   * boxes: GTK 4.8's list view builds a couple of hundred rows for each
+   * search, and every widget costs a CSS node, a style and a measure. */
   JlnInitials *avatar;   /* lighter than AdwAvatar: rebinding many rows while
                           * typing spent a quarter of its time in it */
-  GtkLabel  *name_label;
-  GtkLabel  *details_label;
+  GtkLabel  *name_label;   /* the name, and below it the details in small
+                             * dim text: one layout, not two labels */
+  GtkImage  *badges_icon;
   GtkLabel  *badges_label;
 };
 
@@ -66,18 +74,76 @@ update_photo (JlnParticipantRow *self,
   jln_initials_set_photo (self->avatar, GDK_PAINTABLE (texture));
 }
 
+/* Text attributes for the details line, which starts at @start: the
+ * caption and dim-label looks without two more labels. */
+static PangoAttrList *
+details_attributes (guint start)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *attr;
+
+  attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+  attr->start_index = start;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_scale_new (DETAILS_SCALE);
+  attr->start_index = start;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_foreground_alpha_new (DETAILS_ALPHA * G_MAXUINT16);
+  attr->start_index = start;
+  pango_attr_list_insert (attrs, attr);
+  return attrs;
+}
+
+static void
+update_text (JlnParticipantRow *self,
+             JlnParticipant    *p)
+{
+  const char *name = jln_participant_get_display_name (p);
+  const char *territory, *coach;
+  g_autofree char *details = NULL;
+  g_autofree char *text = NULL;
+  PangoAttrList *attrs;
+
+  if (name == NULL)
+    name = "";
+  /* Large-icon mode: the name alone, bigger (style.css). */
+  if (self->large)
+    {
+      gtk_label_set_attributes (self->name_label, NULL);
+      gtk_label_set_label (self->name_label, name);
+      return;
+    }
+
+  territory = jln_participant_get_territory_name (p);
+  coach = jln_participant_get_coach_name (p);
+  if (territory != NULL && *territory && coach != NULL && *coach)
+    /* Translators: territory, then the participant's coach. */
+    details = g_strdup_printf (_("%s · coach: %s"), territory, coach);
+  else if (coach != NULL && *coach)
+    details = g_strdup_printf (_("Coach: %s"), coach);
+  else if (territory != NULL && *territory)
+    details = g_strdup (territory);
+
+  if (details == NULL)
+    {
+      gtk_label_set_attributes (self->name_label, NULL);
+      gtk_label_set_label (self->name_label, name);
+      return;
+    }
+  text = g_strconcat (name, "\n", details, NULL);
+  attrs = details_attributes (strlen (name) + 1);
+  gtk_label_set_attributes (self->name_label, attrs);
+  pango_attr_list_unref (attrs);
+  gtk_label_set_label (self->name_label, text);
+}
+
 static void
 update (JlnParticipantRow *self)
 {
   JlnParticipant *p = self->participant;
-  g_autofree char *details = NULL;
   g_autofree char *badges = NULL;
   g_autofree char *full_name = NULL;
-  const char *territory, *coach;
   guint count;
-
-  jln_initials_set_size (self->avatar, self->large ? AVATAR_SIZE_LARGE : AVATAR_SIZE);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_label), !self->large && p != NULL);
 
   if (p == NULL)
     {
@@ -92,34 +158,31 @@ update (JlnParticipantRow *self)
                                jln_participant_get_last_name (p));
   jln_initials_set_name (self->avatar, full_name);
   update_photo (self, jln_participant_get_photo_path (p));
-  gtk_label_set_label (self->name_label, jln_participant_get_display_name (p));
-
-  territory = jln_participant_get_territory_name (p);
-  coach = jln_participant_get_coach_name (p);
-  if (territory != NULL && *territory && coach != NULL && *coach)
-    /* Translators: territory, then the participant's coach. */
-    details = g_strdup_printf (_("%s · coach: %s"), territory, coach);
-  else if (coach != NULL && *coach)
-    details = g_strdup_printf (_("Coach: %s"), coach);
-  else
-    details = g_strdup (territory ? territory : "");
-  gtk_label_set_label (self->details_label, details);
+  update_text (self, p);
 
   count = jln_participant_get_badge_count (p);
   /* Large-icon mode: the pictogram and the number say it without words. */
   if (self->large)
-    badges = g_strdup_printf ("%u", count);
-  else
-    badges = jln_format_badge_count (count);
-  gtk_label_set_label (self->badges_label, badges);
-  gtk_label_set_width_chars (self->badges_label, self->large ? 3 : 20);
-  if (self->large)
     {
       g_autofree char *words = jln_format_badge_count (count);
+
+      badges = g_strdup_printf ("%u", count);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->badges_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
     }
   else
+    badges = jln_format_badge_count (count);
+  gtk_label_set_label (self->badges_label, badges);
+}
+
+/* What depends on the mode only, not on the person: set when it changes. */
+static void
+update_mode (JlnParticipantRow *self)
+{
+  jln_initials_set_size (self->avatar, self->large ? AVATAR_SIZE_LARGE : AVATAR_SIZE);
+  gtk_label_set_width_chars (self->badges_label, self->large ? 3 : 20);
+  gtk_image_set_pixel_size (self->badges_icon, self->large ? BADGE_ICON_SIZE_LARGE : -1);
+  if (!self->large)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->badges_label),
                                    GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
@@ -214,7 +277,7 @@ jln_participant_row_class_init (JlnParticipantRowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "participant-row");
 }
 
@@ -224,53 +287,46 @@ jln_participant_row_class_init (JlnParticipantRowClass *klass)
 static void
 jln_participant_row_init (JlnParticipantRow *self)
 {
-  GtkWidget *text_box, *badges_box, *icon;
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (self->box, 6);
-  gtk_widget_set_margin_bottom (self->box, 6);
-  gtk_widget_set_margin_start (self->box, 12);
-  gtk_widget_set_margin_end (self->box, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* 6 px between the count's icon and its words; the name gets 12 px on
+   * each side through the margins below. */
+  gtk_box_layout_set_spacing (layout, 6);
+  gtk_widget_set_margin_top (widget, 6);
+  gtk_widget_set_margin_bottom (widget, 6);
+  gtk_widget_set_margin_start (widget, 12);
+  gtk_widget_set_margin_end (widget, 12);
 
   self->avatar = JLN_INITIALS (jln_initials_new (AVATAR_SIZE));
   gtk_widget_set_valign (GTK_WIDGET (self->avatar), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->avatar));
+  gtk_widget_set_margin_end (GTK_WIDGET (self->avatar), 6);
+  gtk_widget_set_parent (GTK_WIDGET (self->avatar), widget);
 
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (text_box, TRUE);
-  gtk_box_append (GTK_BOX (self->box), text_box);
-
+  /* Each line is ellipsized on its own (one line per paragraph). */
   self->name_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->name_label, 0);
   gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->name_label), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->name_label), GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->name_label), 6);
   gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "participant-name");
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->name_label));
-
-  self->details_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->details_label, 0);
-  gtk_label_set_ellipsize (self->details_label, PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->details_label), "caption");
-  gtk_box_append (GTK_BOX (text_box), GTK_WIDGET (self->details_label));
-
-  badges_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_valign (badges_box, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badges_box, "badge-count");
-  gtk_box_append (GTK_BOX (self->box), badges_box);
+  gtk_widget_set_parent (GTK_WIDGET (self->name_label), widget);
 
   /* The count is said in words next to it: the icon is decoration. */
-  icon = g_object_new (GTK_TYPE_IMAGE,
-                       "icon-name", "jln-badge-symbolic",
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       NULL);
-  gtk_box_append (GTK_BOX (badges_box), icon);
+  self->badges_icon = g_object_new (GTK_TYPE_IMAGE,
+                                    "icon-name", "jln-badge-symbolic",
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    "valign", GTK_ALIGN_CENTER,
+                                    NULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->badges_icon), widget);
 
   self->badges_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->badges_label, 0);
   gtk_label_set_width_chars (self->badges_label, 20);
-  gtk_box_append (GTK_BOX (badges_box), GTK_WIDGET (self->badges_label));
+  gtk_widget_set_valign (GTK_WIDGET (self->badges_label), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->badges_label), "badge-count");
+  gtk_widget_set_parent (GTK_WIDGET (self->badges_label), widget);
 }
 
 GtkWidget *
@@ -325,6 +381,7 @@ jln_participant_row_set_large (JlnParticipantRow *self,
     return;
 
   self->large = large;
+  update_mode (self);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE]);
 }
