@@ -1,6 +1,8 @@
 #define G_LOG_DOMAIN "jalons"
 
+#include <string.h>
 #include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
 
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
@@ -22,6 +24,7 @@ struct _JlnBadgeEditor
   char      *version_notice_text;
   gboolean   modified;
   gboolean   loading;
+  GtkFileChooserNative *chooser;
 
   /* template children */
   AdwWindowTitle   *window_title;
@@ -46,6 +49,7 @@ struct _JlnBadgeEditor
   GtkWidget        *status_box;
   GtkImage         *status_icon;
   GtkLabel         *status_label;
+  GtkWidget        *back_to_composer_button;
 };
 
 G_DEFINE_FINAL_TYPE (JlnBadgeEditor, jln_badge_editor, ADW_TYPE_WINDOW)
@@ -149,6 +153,8 @@ update_preview (JlnBadgeEditor *self)
   gtk_label_set_label (self->preview_name, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   gtk_label_set_label (self->preview_easy, gtk_editable_get_text (GTK_EDITABLE (self->easy_row)));
   gtk_label_set_label (self->status_label, jln_badge_composer_get_status (self->composer));
+  gtk_widget_set_visible (self->back_to_composer_button,
+                          jln_badge_composer_get_custom_image (self->composer));
   gtk_image_set_from_icon_name (self->status_icon, valid ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   if (valid)
     {
@@ -434,6 +440,138 @@ add_criterion_activated (GtkWidget  *widget,
   renumber_criteria (self);
   gtk_widget_grab_focus (row);
   mark_modified (self);
+}
+
+/* ---- image from a file ------------------------------------------- */
+
+/* The last check, after core's: librsvg must read and draw it, or every
+ * badge view would show an empty frame. */
+static gboolean
+check_drawable (const char  *svg,
+                gsize        len,
+                GError     **error)
+{
+  RsvgRectangle viewport = { 0, 0, 64, 64 };
+  g_autoptr(GError) local_error = NULL;
+  cairo_surface_t *surface;
+  RsvgHandle *handle;
+  gboolean ok = FALSE;
+  cairo_t *cr;
+
+  /* No base file: librsvg loads nothing from outside either. */
+  handle = rsvg_handle_new_from_data ((const guint8 *) svg, len, &local_error);
+  if (handle != NULL)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+      cr = cairo_create (surface);
+      ok = rsvg_handle_render_document (handle, cr, &viewport, &local_error);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      g_object_unref (handle);
+    }
+  if (!ok)
+    g_set_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
+                 _("Jalons cannot draw this file (%s). Open it in your drawing program, "
+                   "save it again as SVG, then try again."),
+                 local_error ? local_error->message : "");
+  return ok;
+}
+
+gboolean
+jln_badge_editor_import_svg (JlnBadgeEditor  *self,
+                             GFile           *file,
+                             GError         **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (JLN_IS_BADGE_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
+  /* One byte past the limit is enough to know it is too large, without
+   * reading a huge file into memory. */
+  data = g_malloc (JLN_BADGE_ART_MAX_SVG_SIZE + 2);
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), data, JLN_BADGE_ART_MAX_SVG_SIZE + 1,
+                                   &len, NULL, &local_error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The file “%s” could not be read (%s)."),
+                                                  name, local_error->message);
+
+      g_set_error_literal (error, G_IO_ERROR, local_error->code, message);
+      show_message (self, message);
+      return FALSE;
+    }
+  data[len] = '\0';
+
+  if (!jln_badge_art_validate_svg (data, len, &local_error)
+      || !check_drawable (data, len, &local_error))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” was not used. %s"), name, local_error->message);
+
+      show_message (self, message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  show_message (self, NULL);
+  jln_badge_composer_use_image (self->composer, data);
+  return TRUE;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     JlnBadgeEditor  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      /* A refusal is shown in the editor's message bar. */
+      if (file != NULL)
+        jln_badge_editor_import_svg (self, file, NULL);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+import_svg_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JlnBadgeEditor *self = JLN_BADGE_EDITOR (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Use an SVG File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Use"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("SVG drawings"));
+  gtk_file_filter_add_pattern (filter, "*.svg");
+  gtk_file_filter_add_pattern (filter, "*.SVG");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+back_to_composer_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  JlnBadgeEditor *self = JLN_BADGE_EDITOR (widget);
+
+  jln_badge_composer_back_to_choices (self->composer);
 }
 
 /* ---- theme ------------------------------------------------------- */
@@ -858,6 +996,9 @@ jln_badge_editor_dispose (GObject *object)
 {
   JlnBadgeEditor *self = JLN_BADGE_EDITOR (object);
 
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_BADGE_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->badge);
@@ -955,6 +1096,8 @@ jln_badge_editor_class_init (JlnBadgeEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-criterion", NULL, add_criterion_activated);
+  gtk_widget_class_install_action (widget_class, "editor.import-svg", NULL, import_svg_activated);
+  gtk_widget_class_install_action (widget_class, "editor.back-to-composer", NULL, back_to_composer_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 
@@ -984,6 +1127,7 @@ jln_badge_editor_class_init (JlnBadgeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, status_box);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, status_icon);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, back_to_composer_button);
 }
 
 static void

@@ -46,6 +46,15 @@ void              jln_badge_editor_move_criterion  (JlnBadgeEditor *self,
 void              jln_badge_editor_remove_criterion (JlnBadgeEditor *self,
                                                      guint           index);
 JlnBadgeComposer *jln_badge_editor_get_composer    (JlnBadgeEditor *self);
+/* What "Use an SVG File…" does once a file is chosen: reads @file, checks it
+ * (jln_badge_art_validate_svg(), then librsvg must draw it) and, when it
+ * passes, shows it as the badge image until the coach changes a composer
+ * choice or goes back to the composer. A refused file is explained in the
+ * editor's message bar; the composer keeps what it had. Nothing is saved
+ * either way. */
+gboolean          jln_badge_editor_import_svg      (JlnBadgeEditor *self,
+                                                    GFile          *file,
+                                                    GError        **error);
 
 /* The message shown to the coach (save refused or failed), or NULL. */
 const char       *jln_badge_editor_get_message     (JlnBadgeEditor *self);

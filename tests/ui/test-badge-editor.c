@@ -5,6 +5,8 @@
 #include <adwaita.h>
 #include <librsvg/rsvg.h>
 #include <sqlite3.h>
+#include <locale.h>
+#include <glib/gi18n.h>
 
 #include "core/jln-store.h"
 #include "ui/jln-application.h"
@@ -551,6 +553,280 @@ test_archive (Fixture *f, gconstpointer data)
   g_object_unref (page);
 }
 
+/* ---- images from a file ---- */
+
+static GFile *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, len, &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static const char good_svg[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<!-- drawn in Inkscape by the Tuesday group -->\n"
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 256 256\">\n"
+  "  <defs><radialGradient id=\"sun\"><stop offset=\"0\" stop-color=\"#F6D32D\"/>"
+  "<stop offset=\"1\" stop-color=\"#E66100\"/></radialGradient></defs>\n"
+  "  <circle cx=\"128\" cy=\"128\" r=\"120\" fill=\"url(#sun)\" stroke=\"#63452C\" stroke-width=\"8\"/>\n"
+  "  <image x=\"96\" y=\"96\" width=\"64\" height=\"64\" xlink:href=\"data:image/png;base64,"
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==\"/>\n"
+  "</svg>\n";
+
+/* Refused files leave the editor as it was, with the reason shown; an
+ * accepted one is saved byte for byte, until the coach goes back to the
+ * composer. */
+static void
+test_import_svg (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    const char *words;  /* in the message */
+  } refused[] = {
+    { "rires.svg",
+      "<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&b;&b;&b;</text></svg>", "document type" },
+    { "lien.svg",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://example.org/pixel.png\"/></svg>",
+      "outside itself" },
+    { "script.svg",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "script" },
+    { "texte.svg", "Ceci n’est pas un dessin.", "not" },
+  };
+  JlnBadge *badge = add_plain_badge (f->store, "cuisiner", "Cuisiner un repas");
+  gint64 badge_id = jln_badge_get_id (badge);
+  g_autofree char *before = g_strdup (jln_badge_get_image_svg (badge));
+  JlnBadgeEditor *editor;
+  JlnBadgeComposer *composer;
+  g_autofree char *composed = NULL;
+  g_autoptr(GString) big = g_string_new ("<svg xmlns=\"http://www.w3.org/2000/svg\"><!--");
+  g_autoptr(GFile) big_file = NULL;
+  g_autoptr(GFile) missing = NULL;
+  g_autoptr(GFile) good = NULL;
+  g_autoptr(GError) error = NULL;
+
+  editor = g_object_ref (jln_badge_editor_new (f->store, badge));
+  composer = jln_badge_editor_get_composer (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_nonnull (find_actionable (GTK_WIDGET (editor), "editor.import-svg"));
+  jln_badge_composer_set_pictogram (composer, "bus");
+  composed = g_strdup (jln_badge_composer_get_svg (composer));
+  g_assert_false (jln_badge_composer_get_custom_image (composer));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GFile) file = write_file (f, refused[i].name, refused[i].contents, -1);
+
+      g_assert_false (jln_badge_editor_import_svg (editor, file, &error));
+      g_assert_error (error, JLN_BADGE_ART_ERROR,
+                      (i == 3 ? JLN_BADGE_ART_ERROR_SVG_NOT_SVG : JLN_BADGE_ART_ERROR_SVG_UNSAFE));
+      g_clear_error (&error);
+      g_assert_nonnull (jln_badge_editor_get_message (editor));
+      g_assert_nonnull (strstr (jln_badge_editor_get_message (editor), refused[i].name));
+      g_assert_nonnull (strstr (jln_badge_editor_get_message (editor), refused[i].words));
+      /* The composer keeps its drawing. */
+      g_assert_cmpstr (jln_badge_composer_get_svg (composer), ==, composed);
+      g_assert_false (jln_badge_composer_get_custom_image (composer));
+    }
+
+  /* 2 MB: refused on its size. */
+  while (big->len < 2 * 1024 * 1024)
+    g_string_append (big, "0123456789abcdef");
+  g_string_append (big, "--></svg>");
+  big_file = write_file (f, "enorme.svg", big->str, big->len);
+  g_assert_false (jln_badge_editor_import_svg (editor, big_file, &error));
+  g_assert_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_cmpstr (jln_badge_composer_get_svg (composer), ==, composed);
+
+  /* A file that is not there. */
+  missing = g_file_new_build_filename (f->dir, "absent.svg", NULL);
+  g_assert_false (jln_badge_editor_import_svg (editor, missing, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (jln_badge_editor_get_message (editor), "absent.svg"));
+
+  /* Nothing was saved by any of it. */
+  g_assert_cmpstr (jln_badge_get_image_svg (jln_store_lookup_badge (f->store, badge_id)), ==, before);
+
+  /* Accepted: shown as is, the message goes, "Back to the composer" offered. */
+  good = write_file (f, "soleil.svg", good_svg, -1);
+  g_assert_true (jln_badge_editor_import_svg (editor, good, &error));
+  g_assert_no_error (error);
+  g_assert_null (jln_badge_editor_get_message (editor));
+  g_assert_true (jln_badge_composer_get_custom_image (composer));
+  g_assert_cmpstr (jln_badge_composer_get_svg (composer), ==, good_svg);
+  g_assert_true (gtk_widget_get_visible (find_actionable (GTK_WIDGET (editor), "editor.back-to-composer")));
+  g_assert_true (jln_badge_editor_get_modified (editor));
+
+  /* Back to the composer: the earlier choices come back, then the file again. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-to-composer", NULL);
+  g_assert_false (jln_badge_composer_get_custom_image (composer));
+  g_assert_cmpstr (jln_badge_composer_get_pictogram (composer), ==, "bus");
+  g_assert_false (gtk_widget_get_visible (find_actionable (GTK_WIDGET (editor), "editor.back-to-composer")));
+  g_assert_true (jln_badge_editor_import_svg (editor, good, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_null (jln_badge_editor_get_message (editor));
+  g_assert_cmpstr (jln_badge_get_image_svg (jln_store_lookup_badge (f->store, badge_id)), ==, good_svg);
+  g_object_unref (editor);
+
+  /* Opened again: still the file's image, and a composer change replaces it. */
+  editor = g_object_ref (jln_badge_editor_new (f->store, jln_store_lookup_badge (f->store, badge_id)));
+  composer = jln_badge_editor_get_composer (editor);
+  g_assert_true (jln_badge_composer_get_custom_image (composer));
+  g_assert_cmpstr (jln_badge_composer_get_svg (composer), ==, good_svg);
+  jln_badge_composer_set_primary (composer, "ink");
+  g_assert_false (jln_badge_composer_get_custom_image (composer));
+  g_assert_true (jln_badge_composer_parse_metadata (jln_badge_composer_get_svg (composer),
+                                                    NULL, NULL, NULL, NULL, NULL));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+}
+
+/* ---- screenshots (only with JALONS_BADGE_EDITOR_SCREENSHOTS=DIR) ---- */
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+write_png (GtkWidget  *widget,
+           const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_printerr ("# wrote %s\n", path);
+}
+
+/* Scrolls every scrolled window under @widget to @fraction of its range. */
+static void
+scroll_all (GtkWidget *widget,
+            double     fraction)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      gtk_adjustment_set_value (adj, (gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj)) * fraction);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    scroll_all (child, fraction);
+}
+
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  const char *dir = g_getenv ("JALONS_BADGE_EDITOR_SCREENSHOTS");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gint64 first_id = 0;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set JALONS_BADGE_EDITOR_SCREENSHOTS=DIR to take screenshots");
+      return;
+    }
+  /* What the application does at startup: our style sheet. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    jln_ui_register_resources ();
+    gtk_css_provider_load_from_resource (css, "/io/github/jalons/Jalons/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  for (int large = 0; large <= 1; large++)
+    {
+      g_autofree char *slug = g_strdup_printf ("lire-%d", large);
+      JlnBadge *badge = add_plain_badge (f->store, slug, large ? "Lire un horaire (grand)" : "Lire un horaire");
+      g_autoptr(GFile) good = write_file (f, "soleil.svg", good_svg, -1);
+      g_autoptr(GFile) bad = write_file (f, "lien.svg",
+                                         "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://example.org/a.png\"/></svg>", -1);
+      JlnBadgeEditor *editor;
+      GtkWidget *window, *page;
+      g_autofree char *name = NULL;
+
+      g_settings_set_boolean (settings, "large-icons", large);
+      /* Awarded once, so saving makes a version 2 for the history. */
+      if (!large)
+        {
+          award_badge (f->store, badge);
+          first_id = jln_badge_get_id (badge);
+        }
+      editor = g_object_ref (jln_badge_editor_new (f->store, badge));
+      gtk_window_set_default_size (GTK_WINDOW (editor), 1200, 900);
+      gtk_window_present (GTK_WINDOW (editor));
+      wait_ms (800);
+      scroll_all (GTK_WIDGET (editor), 1.0);
+      wait_ms (400);
+      name = g_strdup_printf ("badge-editor-composer%s.png", large ? "-large" : "");
+      write_png (GTK_WIDGET (editor), dir, name);
+
+      jln_badge_editor_import_svg (editor, bad, NULL);
+      wait_ms (400);
+      g_free (name);
+      name = g_strdup_printf ("badge-editor-refused%s.png", large ? "-large" : "");
+      write_png (GTK_WIDGET (editor), dir, name);
+
+      g_assert_true (jln_badge_editor_import_svg (editor, good, NULL));
+      wait_ms (400);
+      scroll_all (GTK_WIDGET (editor), 1.0);
+      wait_ms (400);
+      g_free (name);
+      name = g_strdup_printf ("badge-editor-custom%s.png", large ? "-large" : "");
+      write_png (GTK_WIDGET (editor), dir, name);
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+      wait_ms (200);
+      g_object_unref (editor);
+
+      window = gtk_window_new ();
+      page = jln_badge_page_new ();
+      gtk_window_set_child (GTK_WINDOW (window), page);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
+      jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+      jln_badge_page_set_badge (JLN_BADGE_PAGE (page), jln_store_lookup_badge (f->store, first_id));
+      jln_badge_page_set_large_icons (JLN_BADGE_PAGE (page), large);
+      if (large)
+        gtk_widget_add_css_class (window, "large-icons");
+      gtk_window_present (GTK_WINDOW (window));
+      wait_ms (800);
+      scroll_all (window, 1.0);
+      wait_ms (400);
+      g_free (name);
+      name = g_strdup_printf ("badge-page-versions%s.png", large ? "-large" : "");
+      write_png (window, dir, name);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  g_settings_reset (settings, "large-icons");
+}
+
 /* Windows follow the large-icon mode while open, and a closed one no
  * longer listens. */
 static void
@@ -727,6 +1003,11 @@ test_badges_view (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
+  /* Screenshots are taken in the language the run asks for (LANGUAGE=fr). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("JALONS_LOCALEDIR") ? g_getenv ("JALONS_LOCALEDIR") : JLN_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -740,6 +1021,8 @@ main (int argc, char **argv)
   g_test_add_func ("/badge-editor/label-escaped", test_label_escaped);
   g_test_add ("/badge-editor/large-icons", Fixture, NULL, fixture_set_up, test_large_icons, fixture_tear_down);
   g_test_add ("/badge-editor/version-dates", Fixture, NULL, fixture_set_up, test_version_dates, fixture_tear_down);
+  g_test_add ("/badge-editor/import-svg", Fixture, NULL, fixture_set_up, test_import_svg, fixture_tear_down);
+  g_test_add ("/badge-editor/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/badge-editor/badges-view", Fixture, NULL, fixture_set_up, test_badges_view, fixture_tear_down);
 
   return g_test_run ();

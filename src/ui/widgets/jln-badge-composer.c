@@ -68,6 +68,7 @@ enum {
   PROP_PREVIEW_SVG,
   PROP_STATUS,
   PROP_SHOW_PREVIEW,
+  PROP_CUSTOM_IMAGE,
   N_PROPS
 };
 
@@ -311,6 +312,7 @@ recompose (JlnBadgeComposer *self)
   const char *primary = colour_hex (self->primary);
   const char *secondary = colour_hex (self->secondary);
   gboolean was_valid = jln_badge_composer_get_valid (self);
+  gboolean was_custom = jln_badge_composer_get_custom_image (self);
   JlnBadgeArtSpec spec = {
     .shape = self->shape,
     .primary = primary,
@@ -336,7 +338,9 @@ recompose (JlnBadgeComposer *self)
       replace_str (&self->preview_svg, self->original_svg);
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview), "dim-label");
       set_contrast_message (self, "document-edit-symbolic",
-                            _("This is the current image. Change any choice to draw a new one."),
+                            jln_badge_composer_get_custom_image (self)
+                              ? _("This image was drawn elsewhere. Change any choice, or go back to the composer, to draw one here instead.")
+                              : _("This is the current image. Change any choice to draw a new one."),
                             FALSE);
     }
   else if (self->svg != NULL)
@@ -369,6 +373,8 @@ recompose (JlnBadgeComposer *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   if (was_valid != jln_badge_composer_get_valid (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+  if (was_custom != jln_badge_composer_get_custom_image (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_IMAGE]);
 }
 
 static void
@@ -649,6 +655,9 @@ jln_badge_composer_get_property (GObject    *object,
     case PROP_SHOW_PREVIEW:
       g_value_set_boolean (value, gtk_widget_get_visible (self->preview_column));
       break;
+    case PROP_CUSTOM_IMAGE:
+      g_value_set_boolean (value, jln_badge_composer_get_custom_image (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -703,6 +712,9 @@ jln_badge_composer_class_init (JlnBadgeComposerClass *klass)
   properties[PROP_SHOW_PREVIEW] =
     g_param_spec_boolean ("show-preview", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CUSTOM_IMAGE] =
+    g_param_spec_boolean ("custom-image", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -937,4 +949,37 @@ jln_badge_composer_set_show_preview (JlnBadgeComposer *self,
     return;
   gtk_widget_set_visible (self->preview_column, show_preview);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+gboolean
+jln_badge_composer_get_custom_image (JlnBadgeComposer *self)
+{
+  g_return_val_if_fail (JLN_IS_BADGE_COMPOSER (self), FALSE);
+
+  return !self->touched && self->original_svg != NULL
+         && !jln_badge_composer_parse_metadata (self->original_svg, NULL, NULL, NULL, NULL, NULL);
+}
+
+void
+jln_badge_composer_use_image (JlnBadgeComposer *self,
+                              const char       *svg)
+{
+  g_return_if_fail (JLN_IS_BADGE_COMPOSER (self));
+  g_return_if_fail (svg != NULL && *svg != '\0');
+
+  /* The choices stay as they are: going back to the composer finds them. */
+  replace_str (&self->original_svg, svg);
+  self->touched = FALSE;
+  recompose (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+jln_badge_composer_back_to_choices (JlnBadgeComposer *self)
+{
+  g_return_if_fail (JLN_IS_BADGE_COMPOSER (self));
+
+  if (self->touched || self->original_svg == NULL)
+    return;
+  changed (self, FALSE);
 }

@@ -60,6 +60,18 @@ void           jln_badge_composer_set_show_preview (JlnBadgeComposer *self,
 void           jln_badge_composer_load_svg      (JlnBadgeComposer *self,
                                                  const char       *svg);
 
+/* TRUE while the composer shows an image it did not draw (imported from
+ * a file, now or when the badge was last saved), untouched ("custom-image"
+ * property). */
+gboolean       jln_badge_composer_get_custom_image (JlnBadgeComposer *self);
+/* Shows @svg (already checked by the caller) as the badge image, as is,
+ * until a choice changes; the choices themselves are kept. Emits "changed". */
+void           jln_badge_composer_use_image     (JlnBadgeComposer *self,
+                                                 const char       *svg);
+/* Leaves the image given to use_image()/load_svg() and draws from the
+ * current choices. Emits "changed"; nothing to do when already drawing. */
+void           jln_badge_composer_back_to_choices (JlnBadgeComposer *self);
+
 /* Reads the composer choices kept in @svg's metadata. FALSE when there are
  * none (an image drawn elsewhere). Out strings are newly allocated. */
 gboolean       jln_badge_composer_parse_metadata (const char     *svg,
