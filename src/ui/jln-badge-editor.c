@@ -1,8 +1,6 @@
 #define G_LOG_DOMAIN "jalons"
 
-#include <string.h>
 #include <glib/gi18n.h>
-#include <librsvg/rsvg.h>
 
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
@@ -445,36 +443,24 @@ add_criterion_activated (GtkWidget  *widget,
 /* ---- image from a file ------------------------------------------- */
 
 /* The last check, after core's: librsvg must read and draw it, or every
- * badge view would show an empty frame. */
+ * badge view would show an empty frame. The badge image widget's renderer
+ * is the one that will draw it (no base file: nothing loaded from outside). */
 static gboolean
 check_drawable (const char  *svg,
-                gsize        len,
                 GError     **error)
 {
-  RsvgRectangle viewport = { 0, 0, 64, 64 };
   g_autoptr(GError) local_error = NULL;
-  cairo_surface_t *surface;
-  RsvgHandle *handle;
-  gboolean ok = FALSE;
-  cairo_t *cr;
+  g_autoptr(GdkTexture) texture = jln_badge_image_render_texture (svg, 64, &local_error);
 
-  /* No base file: librsvg loads nothing from outside either. */
-  handle = rsvg_handle_new_from_data ((const guint8 *) svg, len, &local_error);
-  if (handle != NULL)
+  if (texture == NULL)
     {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
-      cr = cairo_create (surface);
-      ok = rsvg_handle_render_document (handle, cr, &viewport, &local_error);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-      g_object_unref (handle);
+      g_set_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
+                   _("Jalons cannot draw this file (%s). Open it in your drawing program, "
+                     "save it again as SVG, then try again."),
+                   local_error ? local_error->message : "");
+      return FALSE;
     }
-  if (!ok)
-    g_set_error (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
-                 _("Jalons cannot draw this file (%s). Open it in your drawing program, "
-                   "save it again as SVG, then try again."),
-                 local_error ? local_error->message : "");
-  return ok;
+  return TRUE;
 }
 
 gboolean
@@ -510,7 +496,7 @@ jln_badge_editor_import_svg (JlnBadgeEditor  *self,
   data[len] = '\0';
 
   if (!jln_badge_art_validate_svg (data, len, &local_error)
-      || !check_drawable (data, len, &local_error))
+      || !check_drawable (data, &local_error))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” was not used. %s"), name, local_error->message);
 
