@@ -2,6 +2,7 @@
 # Takes a screenshot of Jalons under a virtual X display, in French.
 #   build-aux/screenshot.sh DATABASE OUT.png [--view participants|badges|workshop|reports]
 #                           [--large-icons] [--size WxH] [--delay SECONDS] [--search TEXT]
+#                           [--participant ID]
 # Uses the memory GSettings backend, so your own preferences are untouched.
 # Environment: JALONS_BUILDDIR (default: build), JALONS_LANGUAGE (default: fr).
 set -euo pipefail
@@ -15,12 +16,14 @@ out=${2:?usage: $0 DATABASE OUT.png [--view V] [--large-icons] [--size WxH] [--d
 shift 2
 view=participants
 large=()
+extra=()
 size=1400x900
 delay=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --view) view=$2; shift 2 ;;
     --large-icons) large=(--large-icons); shift ;;
+    --participant) extra+=(--participant "$2"); shift 2 ;;
     --size) size=$2; shift 2 ;;
     --delay) delay=$2; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -70,5 +73,5 @@ export JLN_OUT="$out" JLN_W="$width" JLN_H="$height"
 # A screen as large as the window: the window fills it (size from GSettings
 # defaults is 1100x760; a maximised window would look unlike a desktop).
 xvfb-run -a -s "-screen 0 ${width}x${height}x24" \
-  dbus-run-session -- bash "$inner" "${large[@]}"
+  dbus-run-session -- bash "$inner" "${large[@]}" "${extra[@]}"
 echo "$out"

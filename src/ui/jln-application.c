@@ -14,6 +14,7 @@ struct _JlnApplication
 
   char     *database_path;
   char     *initial_view;
+  gint64    initial_participant;   /* 0: none */
   gboolean  quit_after_first_frame;
   gboolean  large_icons;
 
@@ -28,6 +29,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open the Jalons database at PATH"), N_("PATH") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Start on a view: participants, badges, workshop or reports"), N_("VIEW") },
+  { "participant", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("Start on the page of the participant with this number"), N_("ID") },
   { "large-icons", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Turn on the large-icon, low-text mode"), NULL },
   { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -56,6 +59,7 @@ jln_application_handle_local_options (GApplication *app,
   JlnApplication *self = JLN_APPLICATION (app);
   g_autofree char *database = NULL;
   g_autofree char *view = NULL;
+  gint64 participant = 0;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
@@ -66,6 +70,15 @@ jln_application_handle_local_options (GApplication *app,
     {
       g_free (self->initial_view);
       self->initial_view = g_steal_pointer (&view);
+    }
+  if (g_variant_dict_lookup (options, "participant", "x", &participant))
+    {
+      if (participant <= 0)
+        {
+          g_printerr (_("--participant expects a participant number, as shown by “jalons-cli”.\n"));
+          return 1;
+        }
+      self->initial_participant = participant;
     }
   self->large_icons = g_variant_dict_contains (options, "large-icons");
   self->quit_after_first_frame = g_variant_dict_contains (options, "quit-after-first-frame");
@@ -80,6 +93,37 @@ on_after_paint (GdkFrameClock  *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
   g_application_quit (G_APPLICATION (self));
+}
+
+/* --participant: the page opens over the participants view; an unknown
+ * number is said in a toast rather than stopping the app. */
+static void
+show_initial_participant (JlnApplication *self,
+                          JlnWindow      *window)
+{
+  JlnStore *store = jln_window_get_store (window);
+  g_autoptr(JlnParticipant) participant = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  participant = jln_store_get_participant (store, self->initial_participant, &error);
+  if (participant == NULL)
+    {
+      g_autofree char *message = NULL;
+      g_autofree char *markup = NULL;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->initial_participant);
+
+      /* Translators: %s are the participant's number and the reason. */
+      message = g_strdup_printf (_("Participant %s cannot be shown: %s"), id, error->message);
+      /* Toast titles are markup. */
+      markup = g_markup_escape_text (message, -1);
+      jln_window_add_toast (window, adw_toast_new (markup));
+      return;
+    }
+  jln_window_set_view (window, "participants");
+  jln_participants_view_show_participant (jln_window_get_participants_view (window),
+                                          participant);
 }
 
 static void
@@ -105,6 +149,8 @@ jln_application_activate (GApplication *app)
       jln_window_open_database (JLN_WINDOW (window), path);
       if (self->initial_view != NULL)
         jln_window_set_view (JLN_WINDOW (window), self->initial_view);
+      if (self->initial_participant > 0)
+        show_initial_participant (self, JLN_WINDOW (window));
     }
 
   gtk_window_present (window);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/jln-window.h"
+#include "ui/jln-a11y.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/views/jln-workshop-view.h"
 #include "ui/views/jln-reports-view.h"
@@ -363,6 +364,8 @@ jln_window_init (JlnWindow *self)
   g_autofree char *last_view = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jln_a11y_hide_offscreen_pages (G_OBJECT (self->main_stack));
+  jln_a11y_hide_offscreen_pages (G_OBJECT (self->view_stack));
 
   self->settings = g_settings_new (APP_ID);
 

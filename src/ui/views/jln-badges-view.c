@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/jln-application.h"
+#include "ui/jln-a11y.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/widgets/jln-badge-tile.h"
 #include "ui/jln-badge-editor.h"
@@ -222,6 +223,8 @@ jln_badges_view_init (JlnBadgesView *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  jln_a11y_hide_offscreen_pages (G_OBJECT (self->leaflet));
+  jln_a11y_hide_offscreen_pages (G_OBJECT (self->content_stack));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_tile), self);

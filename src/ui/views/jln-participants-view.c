@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/jln-application.h"
+#include "ui/jln-a11y.h"
 #include "ui/views/jln-participants-view.h"
 #include "ui/jln-participant-form.h"
 #include "ui/jln-window.h"
@@ -409,6 +410,17 @@ on_back_clicked (JlnParticipantsView *self)
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
+/* The row's own activation (AT-SPI "row.activate"), same as a click. */
+static void
+on_row_activate (JlnParticipantRow   *row,
+                 JlnParticipantsView *self)
+{
+  JlnParticipant *p = jln_participant_row_get_participant (row);
+
+  if (p != NULL)
+    jln_participants_view_show_participant (self, p);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -418,6 +430,7 @@ setup_row (GtkSignalListItemFactory *factory,
 
   /* Rows are recycled, so binding once here follows the mode for their life. */
   g_object_bind_property (self, "large-icons", row, "large", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (row, "activate", G_CALLBACK (on_row_activate), self, 0);
   gtk_list_item_set_child (item, row);
 }
 
@@ -569,6 +582,8 @@ jln_participants_view_init (JlnParticipantsView *self)
 
   g_type_ensure (JLN_TYPE_PARTICIPANT_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  jln_a11y_hide_offscreen_pages (G_OBJECT (self->leaflet));
+  jln_a11y_hide_offscreen_pages (G_OBJECT (self->content_stack));
   g_object_bind_property (self, "large-icons", self->participant_page, "large-icons",
                           G_BINDING_SYNC_CREATE);
 

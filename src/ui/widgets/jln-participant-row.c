@@ -43,6 +43,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ACTIVATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 char *
 jln_format_badge_count (guint count)
 {
@@ -187,10 +194,52 @@ update_mode (JlnParticipantRow *self)
                                    GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+/* In a list, focus and screen readers land on the list item that holds the
+ * row, and GTK 4.8 leaves it unnamed: both get the name and the count in
+ * words ("Adama C., 3 badges"), whatever the mode shows. */
+static void
+update_accessible (JlnParticipantRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  gboolean in_list = parent != NULL
+                     && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM;
+  g_autofree char *count = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->participant == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (in_list)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  count = jln_format_badge_count (jln_participant_get_badge_count (self->participant));
+  /* Translators: a participant's name, then their badges ("Adama C., 3 badges"). */
+  label = g_strdup_printf (_("%s, %s"), jln_participant_get_display_name (self->participant), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (in_list)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 on_participant_notify (JlnParticipantRow *self)
 {
   update (self);
+  update_accessible (self);
+}
+
+/* "row.activate": what a click on the row does, reachable from AT-SPI
+ * (GTK 4.8 exposes a widget's own parameterless actions, not the list's). */
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JlnParticipantRow *self = JLN_PARTICIPANT_ROW (widget);
+
+  if (self->participant != NULL)
+    g_signal_emit (self, signals[ACTIVATE], 0);
 }
 
 static void
@@ -279,6 +328,19 @@ jln_participant_row_class_init (JlnParticipantRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "participant-row");
+
+  /**
+   * JlnParticipantRow::activate:
+   *
+   * The row is opened other than by the list's click: gtk_widget_activate()
+   * or the "row.activate" action (assistive technologies, kiosk driver).
+   */
+  signals[ACTIVATE] =
+    g_signal_new ("activate", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
+  gtk_widget_class_install_action (widget_class, "row.activate", NULL, activate_action);
 }
 
 /* Built in code, not from a template: a list keeps up to a few hundred rows
@@ -359,6 +421,7 @@ jln_participant_row_set_participant (JlnParticipantRow *self,
     g_signal_connect_swapped (participant, "notify", G_CALLBACK (on_participant_notify), self);
 
   update (self);
+  update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTICIPANT]);
 }
 

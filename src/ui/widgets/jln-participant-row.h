@@ -11,7 +11,10 @@ G_DECLARE_FINAL_TYPE (JlnParticipantRow, jln_participant_row, JLN, PARTICIPANT_R
 
 /* One participant in a list: avatar, display name, territory and coach, and
  * the number of badges (icon and words, never colour alone). With "large"
- * set, secondary text goes away and the avatar grows (large-icon mode). */
+ * set, secondary text goes away and the avatar grows (large-icon mode).
+ * Its accessible name (and its list item's) is the name and the count in
+ * words; its "row.activate" action emits ::activate, so assistive
+ * technologies can open the row (connect it where the list's ::activate is). */
 GtkWidget      *jln_participant_row_new             (void);
 JlnParticipant *jln_participant_row_get_participant (JlnParticipantRow *self);
 void            jln_participant_row_set_participant (JlnParticipantRow *self,
