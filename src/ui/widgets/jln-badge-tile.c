@@ -33,6 +33,30 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In a grid, focus and screen readers land on the cell that holds the tile,
+ * and GTK 4.8 names it after its class: the tile and its cell both take
+ * the badge's name. */
+static void
+update_accessible_name (JlnBadgeTile *self,
+                        const char   *name)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkAccessibleRole role = parent != NULL ? gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent))
+                                          : GTK_ACCESSIBLE_ROLE_NONE;
+  gboolean in_cell = role == GTK_ACCESSIBLE_ROLE_GRID_CELL || role == GTK_ACCESSIBLE_ROLE_LIST_ITEM;
+
+  if (name == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      if (in_cell)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (in_cell)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 update (JlnBadgeTile *self)
 {
@@ -51,6 +75,7 @@ update (JlnBadgeTile *self)
       gtk_label_set_label (self->name_label, "");
       gtk_label_set_label (self->theme_label, "");
       gtk_label_set_label (self->kind_label, "");
+      update_accessible_name (self, NULL);
       return;
     }
 
@@ -63,6 +88,7 @@ update (JlnBadgeTile *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->image),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, jln_badge_get_name (badge),
                                   -1);
+  update_accessible_name (self, jln_badge_get_name (badge));
 }
 
 static void
