@@ -515,6 +515,22 @@ def main():
             print('Bail out! %s is not built' % exe)
             return 1
 
+    # The accessibility bus's socket lives in XDG_RUNTIME_DIR (else
+    # ~/.cache): concurrent sessions of the same user (other test runs)
+    # replace and remove it under us. Our own session bus, with its own
+    # runtime folder, gets its own accessibility bus.
+    dbus_run_session = shutil.which('dbus-run-session')
+    if os.environ.get('JALONS_A11Y_PRIVATE_BUS') is None and dbus_run_session:
+        runtime = tempfile.mkdtemp(prefix='jalons-a11y-run-')
+        os.chmod(runtime, 0o700)
+        env = dict(os.environ, JALONS_A11Y_PRIVATE_BUS='1', XDG_RUNTIME_DIR=runtime,
+                   XDG_CACHE_HOME=os.path.join(runtime, 'cache'))
+        try:
+            return subprocess.call([dbus_run_session, '--', sys.executable, '-W',
+                                    'ignore::DeprecationWarning'] + sys.argv, env=env)
+        finally:
+            shutil.rmtree(runtime, ignore_errors=True)
+
     if Atspi.init() not in (0, 1):
         skip_all('AT-SPI could not be initialised (no accessibility bus)')
 
