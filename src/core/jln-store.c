@@ -3173,6 +3173,65 @@ fail:
   return FALSE;
 }
 
+/* The seed is written only where none exists, inside one transaction, and
+ * the stored one is read back: two processes creating a key at once end up
+ * signing with the same key, and the organisation's details are never
+ * touched. */
+GBytes *
+jln_store_ensure_signing_seed (JlnStore  *self,
+                               GBytes    *candidate,
+                               GError   **error)
+{
+  g_autoptr(JlnCachedStmt) update = NULL;
+  g_autoptr(JlnCachedStmt) select = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  int rc;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+  g_return_val_if_fail (candidate != NULL, NULL);
+
+  if (g_bytes_get_size (candidate) != 32)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                           _("The signing key must be 32 bytes long."));
+      return NULL;
+    }
+  if (!write_begin (self, error))
+    return NULL;
+  update = prepare (self, "UPDATE organisation SET signing_seed = ? "
+                          "WHERE id = 1 AND signing_seed IS NULL", error);
+  if (update == NULL)
+    goto fail;
+  sqlite3_bind_blob (update, 1, g_bytes_get_data (candidate, NULL),
+                     g_bytes_get_size (candidate), SQLITE_TRANSIENT);
+  if (!step_done (self, update, error))
+    goto fail;
+  if (sqlite3_changes (self->db) > 0
+      && !write_audit (self, "system", "organisation.key", "organisation",
+                       "signing key created", error))
+    goto fail;
+  select = prepare (self, "SELECT signing_seed FROM organisation WHERE id = 1", error);
+  if (select == NULL)
+    goto fail;
+  rc = sqlite3_step (select);
+  if (rc != SQLITE_ROW || sqlite3_column_bytes (select, 0) != 32)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                           _("The organisation details are missing from the database."));
+      goto fail;
+    }
+  stored = g_bytes_new (sqlite3_column_blob (select, 0), 32);
+  g_clear_pointer (&select, cached_stmt_release);
+  if (!write_commit (self, error))
+    goto fail;
+  return g_steal_pointer (&stored);
+
+fail:
+  g_clear_pointer (&select, cached_stmt_release);
+  write_rollback (self);
+  return NULL;
+}
+
 GListModel *
 jln_store_list_audit_events (JlnStore  *self,
                              guint      limit,

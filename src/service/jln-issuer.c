@@ -92,7 +92,6 @@ jln_issuer_initable_init (GInitable     *initable,
 {
   JlnIssuer *self = JLN_ISSUER (initable);
   g_autoptr(JlnOrganisation) org = NULL;
-  gboolean changed = FALSE;
 
   if (self->store == NULL)
     {
@@ -105,21 +104,22 @@ jln_issuer_initable_init (GInitable     *initable,
 
   if (org->name == NULL || *org->name == '\0')
     {
-      g_free (org->name);
-      org->name = g_strdup (_("My organisation"));
-      changed = TRUE;
+      if (!jln_store_set_organisation_details (self->store, _("My organisation"), org->url,
+                                               org->email, org->public_base, error))
+        return FALSE;
     }
   if (org->signing_seed == NULL)
     {
       g_autoptr(JlnObKey) fresh = jln_ob_key_generate ();
+      g_autoptr(GBytes) candidate = jln_ob_key_get_seed (fresh);
 
-      /* First run: the key is born here and only here. How it is protected
-       * at rest is the store's concern (a later issue). */
-      org->signing_seed = jln_ob_key_get_seed (fresh);
-      changed = TRUE;
+      /* First run: the key is born here and only here (if another window
+       * created one meanwhile, the store hands that one back). How it is
+       * protected at rest is the store's concern (a later issue). */
+      org->signing_seed = jln_store_ensure_signing_seed (self->store, candidate, error);
+      if (org->signing_seed == NULL)
+        return FALSE;
     }
-  if (changed && !jln_store_set_organisation (self->store, org, error))
-    return FALSE;
 
   self->key = jln_ob_key_new_from_seed (g_bytes_get_data (org->signing_seed, NULL),
                                         g_bytes_get_size (org->signing_seed), error);

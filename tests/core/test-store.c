@@ -1253,6 +1253,48 @@ test_bulk_rollback (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_participants (f->store)), ==, 1);
 }
 
+/* The seed is created once: a second candidate (another window racing the
+ * first) gets the stored seed back, and the details are left alone. */
+static void
+test_ensure_signing_seed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) short_seed = NULL;
+  g_autoptr(JlnOrganisation) org = NULL;
+  guint8 a[32], b[32];
+
+  memset (a, 1, sizeof a);
+  memset (b, 2, sizeof b);
+  first = g_bytes_new (a, sizeof a);
+  second = g_bytes_new (b, sizeof b);
+  g_assert_true (jln_store_set_organisation_details (f->store, "Tremplin", "https://t.example.org",
+                                                     NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  stored = jln_store_ensure_signing_seed (f->store, first, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (stored, first));
+  again = jln_store_ensure_signing_seed (f->store, second, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (again, first));
+
+  short_seed = g_bytes_new (a, 16);
+  g_assert_null (jln_store_ensure_signing_seed (f->store, short_seed, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  org = jln_store_get_organisation (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (org->name, ==, "Tremplin");
+  g_assert_cmpstr (org->url, ==, "https://t.example.org");
+  g_assert_true (g_bytes_equal (org->signing_seed, first));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1276,6 +1318,7 @@ main (int argc, char **argv)
   g_test_add ("/store/badge-created-at", Fixture, NULL, fixture_setup, test_badge_created_at, fixture_teardown);
   g_test_add ("/store/count-awards-of-version", Fixture, NULL, fixture_setup, test_count_awards_of_version, fixture_teardown);
   g_test_add ("/store/organisation-details", Fixture, NULL, fixture_setup, test_organisation_details, fixture_teardown);
+  g_test_add ("/store/ensure-signing-seed", Fixture, NULL, fixture_setup, test_ensure_signing_seed, fixture_teardown);
   g_test_add ("/store/busy", Fixture, NULL, fixture_setup, test_busy, fixture_teardown);
   g_test_add ("/store/bulk-rollback", Fixture, NULL, fixture_setup, test_bulk_rollback, fixture_teardown);
 
