@@ -280,6 +280,7 @@ bind_tile (GtkSignalListItemFactory *factory,
   GtkWidget *tile = g_object_get_data (G_OBJECT (box), "tile");
   GtkWidget *held_box = g_object_get_data (G_OBJECT (box), "held");
   GtkWidget *note = g_object_get_data (G_OBJECT (box), "note");
+  GtkWidget *cell;
   gboolean held = badge_is_held (self, badge);
   guint older = held ? 0 : held_older_version (self, badge);
   g_autofree char *description = NULL;
@@ -323,6 +324,15 @@ bind_tile (GtkSignalListItemFactory *factory,
   gtk_accessible_update_state (GTK_ACCESSIBLE (box),
                                GTK_ACCESSIBLE_STATE_DISABLED, held,
                                -1);
+
+  /* Screen readers land on the grid cell, which GTK 4.8 names after its
+   * class: it takes the badge's name too. */
+  cell = gtk_widget_get_parent (box);
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, jln_badge_get_name (badge),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                    -1);
 }
 
 static void

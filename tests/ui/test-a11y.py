@@ -73,11 +73,12 @@ NAME_EXCEPTIONS = [
      'GtkDropDown\'s own toggle: GTK 4.8 gives it no name, the combo box '
      'around it carries the name and is what a screen reader announces'),
 ]
-# Grid cells (GtkGridView items) whose only child carries the name: GTK 4.8
-# names a cell after its class. The badge tile names its cell itself; the
-# award dialog's badge boxes do not yet (its file belongs to the award
-# dialog), so a cell whose single child is named passes, for now.
-CELL_EXCEPTION_REASON = 'GtkGridView cell named by its only child (award dialog badge box)'
+# Cells of a GtkFlowBox or GtkGridView whose only child carries the name:
+# GTK 4.8 gives such cells no name of their own (it shows their class name)
+# and screen readers read the named child. Badge tiles in the catalogue and
+# in the award dialog name their cell too; the participant page's path tiles
+# and the badge editor's choice buttons rely on this rule.
+CELL_EXCEPTION_REASON = 'flow box / grid cell named by its only child'
 SIZE_EXCEPTIONS = []
 
 CLASS_NAME = re.compile(r'^(Gtk|Adw|Jln)[A-Z][A-Za-z]*$')
