@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes a screenshot of Jalons under a virtual X display, in French.
 #   build-aux/screenshot.sh DATABASE OUT.png [--view participants|badges|workshop|reports]
-#                           [--large-icons] [--size WxH] [--delay SECONDS] [--search TEXT]
+#                           [--large-icons] [--size WxH] [--delay SECONDS]
 #                           [--participant ID]
 # Uses the memory GSettings backend, so your own preferences are untouched.
 # Environment: JALONS_BUILDDIR (default: build), JALONS_LANGUAGE (default: fr).
