@@ -177,6 +177,48 @@ test_rows_follow_search (Fixture *f, gconstpointer data)
 }
 
 static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Rows GTK keeps off screen are re-pointed when idle; scrolling must not
+ * show one still pointing at an old search. */
+static void
+test_scrolling_refreshes_rows (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = jln_window_get_participants_view (f->window);
+  GtkWidget *list = find_list_view (GTK_WIDGET (view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  static const char * const typed[] = { "e", "a", "", "m" };
+
+  g_assert_nonnull (adjustment);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gboolean searched = FALSE;
+      gulong id = g_signal_connect_swapped (jln_participants_view_get_search_entry (view),
+                                            "search-changed", G_CALLBACK (set_true), &searched);
+
+      gtk_editable_set_text (jln_participants_view_get_search_entry (view), typed[i]);
+      /* Up to the search itself, before any idle catch-up runs: one
+       * iteration dispatches one priority level only. */
+      while (!searched)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+      g_signal_handler_disconnect (jln_participants_view_get_search_entry (view), id);
+      /* A scroll and back: every row is current at once, before any
+       * main-loop iteration. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + 1);
+      gtk_adjustment_set_value (adjustment, 0);
+      check_rows (f);
+      spin (300);
+      check_rows (f);
+    }
+}
+
+static void
 test_rows_follow_filters_and_store (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -217,6 +259,8 @@ main (int argc, char **argv)
 
   g_test_add ("/participant-list/rows-follow-search", Fixture, NULL,
               fixture_set_up, test_rows_follow_search, fixture_tear_down);
+  g_test_add ("/participant-list/scrolling-refreshes-rows", Fixture, NULL,
+              fixture_set_up, test_scrolling_refreshes_rows, fixture_tear_down);
   g_test_add ("/participant-list/rows-follow-filters-and-store", Fixture, NULL,
               fixture_set_up, test_rows_follow_filters_and_store, fixture_tear_down);
   return g_test_run ();

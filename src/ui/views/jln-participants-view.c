@@ -38,6 +38,9 @@ struct _JlnParticipantsView
   GListStore         *slots;
   GPtrArray          *slot_objects;    /* all placeholders made, by position */
   GHashTable         *bound_items;     /* GtkListItems with a participant */
+  GHashTable         *stale_items;     /* off screen, re-pointed when idle */
+  guint               stale_idle_id;
+  GtkAdjustment      *vadjustment;     /* the list's, watched for scrolling */
 
   /* template children */
   AdwLeaflet      *leaflet;
@@ -154,8 +157,84 @@ show_participant_at (JlnParticipantsView *self,
   jln_participant_row_set_participant (JLN_PARTICIPANT_ROW (gtk_list_item_get_child (item)), p);
 }
 
+/* Whether the list view shows some of @item's row now. GTK 4.8 gives the
+ * rows it keeps off screen an empty allocation. */
+static gboolean
+item_on_screen (JlnParticipantsView *self,
+                GtkListItem         *item)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  int height = gtk_widget_get_height (GTK_WIDGET (self->list_view));
+  graphene_rect_t bounds;
+
+  if (row == NULL || height <= 0
+      || !gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_view), &bounds))
+    return TRUE;
+  return bounds.size.height > 0
+         && bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= height;
+}
+
+#define STALE_ROWS_PER_IDLE 25
+
+/* Scrolling brings off-screen rows into view: none may still be stale. */
+static void
+on_list_scrolled (JlnParticipantsView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  if (self->stale_items == NULL || g_hash_table_size (self->stale_items) == 0)
+    return;
+  g_hash_table_iter_init (&iter, self->stale_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    show_participant_at (self, item);
+  g_hash_table_remove_all (self->stale_items);
+  g_clear_handle_id (&self->stale_idle_id, g_source_remove);
+}
+
+static void
+on_vadjustment_changed (JlnParticipantsView *self)
+{
+  GtkAdjustment *adjustment;
+
+  /* During dispose the template children are already gone. */
+  if (self->list_view == NULL)
+    return;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  if (self->vadjustment == adjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_list_scrolled, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_list_scrolled), self);
+}
+
+static gboolean
+refresh_stale_rows (gpointer data)
+{
+  JlnParticipantsView *self = data;
+  GHashTableIter iter;
+  gpointer item;
+  guint done = 0;
+
+  g_hash_table_iter_init (&iter, self->stale_items);
+  while (done < STALE_ROWS_PER_IDLE && g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      show_participant_at (self, item);
+      g_hash_table_iter_remove (&iter);
+      done++;
+    }
+  if (g_hash_table_size (self->stale_items) > 0)
+    return G_SOURCE_CONTINUE;
+  self->stale_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* Keeps the placeholders as many as the filtered participants, then points
- * the rows still shown at their new participant. */
+ * the rows still shown at their new participant: at once for those on
+ * screen, a few at a time when idle for the ~190 others GTK 4.8 keeps off
+ * screen (each new text is a new measure of its labels). */
 static void
 on_filtered_contents_changed (JlnParticipantsView *self)
 {
@@ -173,7 +252,17 @@ on_filtered_contents_changed (JlnParticipantsView *self)
 
   g_hash_table_iter_init (&iter, self->bound_items);
   while (g_hash_table_iter_next (&iter, &item, NULL))
-    show_participant_at (self, item);
+    {
+      if (item_on_screen (self, item))
+        {
+          g_hash_table_remove (self->stale_items, item);
+          show_participant_at (self, item);
+        }
+      else
+        g_hash_table_add (self->stale_items, item);
+    }
+  if (g_hash_table_size (self->stale_items) > 0 && self->stale_idle_id == 0)
+    self->stale_idle_id = g_idle_add (refresh_stale_rows, self);
 }
 
 /* Filtering 10,000 participants takes about a millisecond (each one keeps
@@ -482,6 +571,7 @@ bind_row (GtkSignalListItemFactory *factory,
           JlnParticipantsView      *self)
 {
   g_hash_table_add (self->bound_items, item);
+  g_hash_table_remove (self->stale_items, item);
   show_participant_at (self, item);
 }
 
@@ -492,6 +582,8 @@ unbind_row (GtkSignalListItemFactory *factory,
 {
   if (self->bound_items != NULL)
     g_hash_table_remove (self->bound_items, item);
+  if (self->stale_items != NULL)
+    g_hash_table_remove (self->stale_items, item);
   jln_participant_row_set_participant (JLN_PARTICIPANT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
@@ -511,6 +603,11 @@ jln_participants_view_dispose (GObject *object)
   g_clear_object (&self->slots);
   g_clear_pointer (&self->slot_objects, g_ptr_array_unref);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
+  g_clear_handle_id (&self->stale_idle_id, g_source_remove);
+  g_clear_pointer (&self->stale_items, g_hash_table_unref);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_list_scrolled, self);
+  g_clear_object (&self->vadjustment);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
 
@@ -643,6 +740,10 @@ jln_participants_view_init (JlnParticipantsView *self)
   self->slots = g_list_store_new (G_TYPE_OBJECT);
   self->slot_objects = g_ptr_array_new_with_free_func (g_object_unref);
   self->bound_items = g_hash_table_new (NULL, NULL);
+  self->stale_items = g_hash_table_new (NULL, NULL);
+  g_signal_connect_swapped (self->list_view, "notify::vadjustment",
+                            G_CALLBACK (on_vadjustment_changed), self);
+  on_vadjustment_changed (self);
   g_signal_connect_swapped (self->filter_model, "items-changed",
                             G_CALLBACK (on_filtered_contents_changed), self);
 
