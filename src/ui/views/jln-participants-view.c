@@ -546,10 +546,13 @@ static void
 on_row_activate (JlnParticipantRow   *row,
                  JlnParticipantsView *self)
 {
-  JlnParticipant *p = jln_participant_row_get_participant (row);
+  GtkListItem *item = g_object_get_data (G_OBJECT (row), "list-item");
+  guint position = item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
 
-  if (p != NULL)
-    jln_participants_view_show_participant (self, p);
+  /* An off-screen row may still show the previous search's person until
+   * its idle refresh: open whoever is at its position now. */
+  if (position != GTK_INVALID_LIST_POSITION)
+    jln_participants_view_open_participant (self, position);
 }
 
 static void
@@ -562,6 +565,7 @@ setup_row (GtkSignalListItemFactory *factory,
   /* Rows are recycled, so binding once here follows the mode for their life. */
   g_object_bind_property (self, "large-icons", row, "large", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (row, "activate", G_CALLBACK (on_row_activate), self, 0);
+  g_object_set_data (G_OBJECT (row), "list-item", item);
   gtk_list_item_set_child (item, row);
 }
 
