@@ -295,7 +295,7 @@ static char *
 status_list_url_for (JlnIssuer             *self,
                      const JlnOrganisation *org)
 {
-  g_autofree char *base = dup_public_base (org);
+  g_autofree char *base = org != NULL ? dup_public_base (org) : NULL;
 
   if (base != NULL)
     return g_strconcat (base, "/status/revocation", NULL);
@@ -312,9 +312,6 @@ jln_issuer_dup_status_list_url (JlnIssuer *self)
   g_return_val_if_fail (JLN_IS_ISSUER (self), NULL);
 
   org = jln_store_get_organisation (self->store, NULL);
-  if (org == NULL)
-    return g_strconcat (JLN_ISSUER_PLACEHOLDER_STATUS_BASE,
-                        self->did + strlen ("did:key:"), "/revocation", NULL);
   return status_list_url_for (self, org);
 }
 
