@@ -12,6 +12,7 @@
 
 #define CLI_ACTOR "jalons-cli"
 
+/* The shared parser, plus: these verbs take no positional argument. */
 static gboolean
 parse_verb_options (const char    *verb,
                     const char    *summary,
@@ -19,22 +20,8 @@ parse_verb_options (const char    *verb,
                     int           *argc,
                     char        ***argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("jalons-cli %s", verb);
-
-  g_set_prgname (prgname);
-  context = g_option_context_new (NULL);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      fprintf (stderr, "jalons-cli %s: %s\n\n%s", verb, error->message, help);
-      return FALSE;
-    }
+  if (!jln_cli_parse_options (verb, NULL, summary, entries, argc, argv))
+    return FALSE;
   if (*argc > 1)
     {
       fprintf (stderr, _("jalons-cli %s: unexpected argument “%s”"), verb, (*argv)[1]);
@@ -42,15 +29,6 @@ parse_verb_options (const char    *verb,
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-usage_error (const char *verb,
-             const char *message)
-{
-  fprintf (stderr, "jalons-cli %s: %s\n", verb, message);
-  fprintf (stderr, _("Try “jalons-cli %s --help”."), verb);
-  fputc ('\n', stderr);
 }
 
 static gboolean
@@ -64,7 +42,7 @@ parse_id (const char *verb,
   {
     g_autofree char *message = g_strdup_printf (_("%s expects a number such as 12, not “%s”"),
                                                 option, text ? text : "");
-    usage_error (verb, message);
+    jln_cli_usage_error (verb, message);
   }
   return FALSE;
 }
@@ -142,14 +120,14 @@ jln_cli_issue (int    argc,
     return 2;
   if ((award_text == NULL) == !all)
     {
-      usage_error ("issue", _("give either --award ID or --all"));
+      jln_cli_usage_error ("issue", _("give either --award ID or --all"));
       return 2;
     }
   if (award_text != NULL && !parse_id ("issue", "--award", award_text, &award_id))
     return 2;
   if (all && as_json)
     {
-      usage_error ("issue", _("--json prints one credential: use it with --award"));
+      jln_cli_usage_error ("issue", _("--json prints one credential: use it with --award"));
       return 2;
     }
   if ((issuer = open_issuer (database)) == NULL)
@@ -251,19 +229,19 @@ jln_cli_export (int    argc,
     return 2;
   if ((participant_text == NULL) == !all)
     {
-      usage_error ("export", _("give either --participant ID or --all"));
+      jln_cli_usage_error ("export", _("give either --participant ID or --all"));
       return 2;
     }
   if (participant_text != NULL && !parse_id ("export", "--participant", participant_text, &participant_id))
     return 2;
   if (format_text == NULL || !jln_export_format_from_string (format_text, &format))
     {
-      usage_error ("export", _("--format must be png, svg or json"));
+      jln_cli_usage_error ("export", _("--format must be png, svg or json"));
       return 2;
     }
   if (dir == NULL)
     {
-      usage_error ("export", _("give the folder to write into with -o DIR"));
+      jln_cli_usage_error ("export", _("give the folder to write into with -o DIR"));
       return 2;
     }
   if ((issuer = open_issuer (database)) == NULL)

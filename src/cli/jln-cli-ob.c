@@ -12,38 +12,6 @@
 #include "openbadges/jln-proof.h"
 #include "openbadges/jln-verify.h"
 
-/* Parses @entries for @verb; prints the error and usage on bad usage. */
-static gboolean
-parse_options (const char *verb, const char *parameter, const char *summary,
-               GOptionEntry *entries, int *argc, char ***argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("jalons-cli %s", verb);
-
-  g_set_prgname (prgname);
-  context = g_option_context_new (parameter);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      fprintf (stderr, "jalons-cli %s: %s\n\n%s", verb, error->message, help);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-usage_error (const char *verb, const char *message)
-{
-  fprintf (stderr, "jalons-cli %s: %s\n", verb, message);
-  fprintf (stderr, _("Try “jalons-cli %s --help”."), verb);
-  fputc ('\n', stderr);
-}
-
 static GBytes *
 read_file (const char *path, GError **error)
 {
@@ -104,17 +72,17 @@ jln_cli_verify (int argc, char **argv)
   JlnVerifyOptions options = { 0 };
   gboolean all_valid = TRUE;
 
-  if (!parse_options ("verify", N_("FILE…"), _("Verify badge files (PNG, SVG, JSON) offline."),
+  if (!jln_cli_parse_options ("verify", N_("FILE…"), _("Verify badge files (PNG, SVG, JSON) offline."),
                       entries, &argc, &argv))
     return 2;
   if (files == NULL || files[0] == NULL)
     {
-      usage_error ("verify", _("no file given"));
+      jln_cli_usage_error ("verify", _("no file given"));
       return 2;
     }
   if (now_text != NULL && (now = g_date_time_new_from_iso8601 (now_text, NULL)) == NULL)
     {
-      usage_error ("verify", _("--now needs a date like 2025-01-31T12:00:00Z"));
+      jln_cli_usage_error ("verify", _("--now needs a date like 2025-01-31T12:00:00Z"));
       return 2;
     }
   if (status_path != NULL && (status_list = read_json_file (status_path, &error)) == NULL)
@@ -198,17 +166,17 @@ jln_cli_bake (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!parse_options ("bake", "", _("Bake a signed credential into a PNG or SVG image."),
+  if (!jln_cli_parse_options ("bake", "", _("Bake a signed credential into a PNG or SVG image."),
                       entries, &argc, &argv))
     return 2;
   if (credential_path == NULL || image_path == NULL || output == NULL)
     {
-      usage_error ("bake", _("--credential, --image and --output are all needed"));
+      jln_cli_usage_error ("bake", _("--credential, --image and --output are all needed"));
       return 2;
     }
   if (argc > 1)
     {
-      usage_error ("bake", _("unexpected argument"));
+      jln_cli_usage_error ("bake", _("unexpected argument"));
       return 2;
     }
 
@@ -257,12 +225,12 @@ jln_cli_extract (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   JlnBakedFormat format;
 
-  if (!parse_options ("extract", N_("FILE"), _("Print the credential baked into a PNG or SVG image."),
+  if (!jln_cli_parse_options ("extract", N_("FILE"), _("Print the credential baked into a PNG or SVG image."),
                       entries, &argc, &argv))
     return 2;
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
-      usage_error ("extract", _("give exactly one file"));
+      jln_cli_usage_error ("extract", _("give exactly one file"));
       return 2;
     }
   if ((bytes = read_file (files[0], &error)) == NULL)
@@ -305,12 +273,12 @@ jln_cli_canon (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *canon = NULL;
 
-  if (!parse_options ("canon", N_("FILE"), _("Print the canonical N-Quads (RDFC-1.0) of a JSON-LD document."),
+  if (!jln_cli_parse_options ("canon", N_("FILE"), _("Print the canonical N-Quads (RDFC-1.0) of a JSON-LD document."),
                       entries, &argc, &argv))
     return 2;
   if (files == NULL || files[0] == NULL || files[1] != NULL)
     {
-      usage_error ("canon", _("give exactly one file"));
+      jln_cli_usage_error ("canon", _("give exactly one file"));
       return 2;
     }
   if ((node = read_json_file (files[0], &error)) == NULL ||

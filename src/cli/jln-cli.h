@@ -24,5 +24,11 @@ int jln_cli_bench_ob      (int argc, char **argv); /* jln-cli-bench-ob.c */
 JlnStore *jln_cli_open_store (const char *path, GError **error);
 /* Prints "jalons-cli: <message>" on stderr. */
 void      jln_cli_print_error (const GError *error);
+/* Parses @entries for @verb (@parameter: the positional part of the usage
+ * line, or NULL); prints the error and the usage on bad usage. */
+gboolean  jln_cli_parse_options (const char *verb, const char *parameter, const char *summary,
+                                 GOptionEntry *entries, int *argc, char ***argv);
+/* "jalons-cli VERB: MESSAGE" and a hint to --help, on stderr. */
+void      jln_cli_usage_error (const char *verb, const char *message);
 
 G_END_DECLS
