@@ -6,6 +6,7 @@
 
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
+#include "jln-ob-json.h"
 #include "jln-ob-key.h"
 #include "jln-ob2.h"
 
@@ -545,6 +546,10 @@ jln_ob2_import_baked (const JlnBakedCredential *baked, GError **error)
       return import;
     }
 
+  /* The payload comes from an image anyone can hand over: bound its nesting
+   * before json-glib recurses into it. */
+  if (!jln_ob_json_check_depth (baked->payload, strlen (baked->payload), error))
+    return NULL;
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, baked->payload, -1, &local_error))
     {

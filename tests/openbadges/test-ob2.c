@@ -336,6 +336,17 @@ test_import_bad (void)
     g_assert_null (imp);
     g_assert_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON);
   }
+
+  {
+    /* Hostile nesting is refused before json-glib recurses into it. */
+    g_autofree char *deep = g_strnfill (100000, '[');
+    JlnBakedCredential baked = { JLN_BAKED_FORMAT_PNG, 2, deep };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JlnOb2Import) imp = jln_ob2_import_baked (&baked, &error);
+
+    g_assert_null (imp);
+    g_assert_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON);
+  }
 }
 
 int
