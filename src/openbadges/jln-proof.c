@@ -6,6 +6,7 @@
 #include "jln-jsonld.h"
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
+#include "jln-ob-json.h"
 #include "jln-proof.h"
 #include "jln-rdfc.h"
 
@@ -224,7 +225,9 @@ verify_jws (const char *text)
                        g_strdup (_("This is neither a JSON credential nor a signed token (JWT).")));
 
   parser = json_parser_new_immutable ();
-  if (json_parser_load_from_data (parser, (const char *) header, len, NULL) &&
+  /* The header is untrusted: bound its nesting before json-glib recurses. */
+  if (jln_ob_json_check_depth ((const char *) header, len, NULL) &&
+      json_parser_load_from_data (parser, (const char *) header, len, NULL) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     alg = string_member (json_node_get_object (json_parser_get_root (parser)), "alg");
   if (alg == NULL)

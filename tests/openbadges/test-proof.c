@@ -381,6 +381,19 @@ test_jwt (void)
     result = jln_proof_verify (node, NULL);
     g_assert_cmpint (result->status, ==, JLN_PROOF_MALFORMED);
   }
+
+  {
+    /* A hostile, deeply nested header is malformed, not a stack overflow. */
+    g_autofree char *deep = g_strnfill (100000, '[');
+    g_autofree char *h = jln_base64url_encode ((const guint8 *) deep, strlen (deep));
+    g_autofree char *jws = g_strconcat (h, ".eyJ2YyI6e319.c2lnbmF0dXJl", NULL);
+    g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+    g_autoptr(JlnProofResult) result = NULL;
+
+    json_node_set_string (node, jws);
+    result = jln_proof_verify (node, NULL);
+    g_assert_cmpint (result->status, ==, JLN_PROOF_MALFORMED);
+  }
 }
 
 static void
