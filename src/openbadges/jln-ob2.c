@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "jln-credential.h"
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
 #include "jln-ob-json.h"
@@ -101,13 +102,11 @@ add_string (JsonBuilder *b, const char *name, const char *value)
 static void
 add_date (JsonBuilder *b, const char *name, GDateTime *when)
 {
-  g_autoptr(GDateTime) utc = NULL;
   g_autofree char *text = NULL;
 
   if (when == NULL)
     return;
-  utc = g_date_time_to_utc (when);
-  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  text = jln_credential_format_date (when);
   add_string (b, name, text);
 }
 

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jln-credential.h"
 #include "jln-jsonld.h"
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
@@ -104,13 +105,11 @@ proof_options (JsonObject *document, JsonObject *proof)
 static char *
 format_created (GDateTime *created)
 {
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) now = NULL;
 
   if (created == NULL)
     created = now = g_date_time_new_now_utc ();
-  utc = g_date_time_to_utc (created);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return jln_credential_format_date (created);
 }
 
 gboolean
