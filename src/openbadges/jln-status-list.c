@@ -3,7 +3,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "jln-credential.h"
 #include "jln-multibase.h"
 #include "jln-ob-error.h"
 #include "jln-ob-zlib.h"
@@ -175,10 +174,12 @@ static char *
 format_date (GDateTime *when)
 {
   g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) utc = NULL;
 
   if (when == NULL)
     when = now = g_date_time_new_now_utc ();
-  return jln_credential_format_date (when);
+  utc = g_date_time_to_utc (when);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 JsonNode *
