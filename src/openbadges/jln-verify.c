@@ -537,6 +537,20 @@ looks_like_jws (const char *text)
   return dots == 2;
 }
 
+static JlnVerifyFormat
+verify_format (JlnBakedFormat format)
+{
+  switch (format)
+    {
+    case JLN_BAKED_FORMAT_PNG:
+      return JLN_VERIFY_FORMAT_PNG;
+    case JLN_BAKED_FORMAT_SVG:
+      return JLN_VERIFY_FORMAT_SVG;
+    default:
+      return JLN_VERIFY_FORMAT_JSON;
+    }
+}
+
 JlnVerifyReport *
 jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
 {
@@ -557,9 +571,7 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
     }
   if (jln_bake_sniff (file, &format))
     {
-      report->format = format == JLN_BAKED_FORMAT_PNG ? JLN_VERIFY_FORMAT_PNG :
-                       format == JLN_BAKED_FORMAT_SVG ? JLN_VERIFY_FORMAT_SVG :
-                       JLN_VERIFY_FORMAT_JSON;
+      report->format = verify_format (format);
       /* Refuse hostile nesting before any parser sees the file. */
       if (format == JLN_BAKED_FORMAT_JSON &&
           !jln_ob_json_check_depth (g_bytes_get_data (file, NULL), g_bytes_get_size (file), &error))
@@ -594,9 +606,7 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
       decide (report);
       return report;
     }
-  report->format = baked->format == JLN_BAKED_FORMAT_PNG ? JLN_VERIFY_FORMAT_PNG :
-                   baked->format == JLN_BAKED_FORMAT_SVG ? JLN_VERIFY_FORMAT_SVG :
-                   JLN_VERIFY_FORMAT_JSON;
+  report->format = verify_format (baked->format);
   report->ob_version = baked->ob_version;
 
   if (baked->ob_version == 2 && jln_baked_credential_is_url (baked))
