@@ -544,6 +544,20 @@ load_coaches (JlnStore  *self,
   return TRUE;
 }
 
+/* Territory and coach names come from the live lookup tables. */
+static void
+refresh_participant_caches (JlnStore       *self,
+                            JlnParticipant *p)
+{
+  gint64 territory_id = jln_participant_get_territory_id (p);
+  gint64 coach_id = jln_participant_get_coach_id (p);
+  JlnTerritory *territory = g_hash_table_lookup (self->territory_by_id, &territory_id);
+  JlnCoach *coach = g_hash_table_lookup (self->coach_by_id, &coach_id);
+
+  jln_participant_set_territory_name (p, territory ? jln_territory_get_name (territory) : NULL);
+  jln_participant_set_coach_name (p, coach ? jln_coach_get_name (coach) : NULL);
+}
+
 #define PARTICIPANT_COLUMNS \
   "id, first_name, last_name, photo_path, territory_id, coach_id, entry_date, email, " \
   "consent_internal, consent_kiosk, consent_print, consent_online, archived, recipient_salt, " \
@@ -555,19 +569,14 @@ fill_participant (JlnStore       *self,
                   sqlite3_stmt   *stmt)
 {
   g_autoptr(GDateTime) entry = parse_timestamp (column_text (stmt, 6));
-  gint64 territory_id = sqlite3_column_int64 (stmt, 4);
-  gint64 coach_id = sqlite3_column_int64 (stmt, 5);
-  JlnTerritory *territory = g_hash_table_lookup (self->territory_by_id, &territory_id);
-  JlnCoach *coach = g_hash_table_lookup (self->coach_by_id, &coach_id);
 
   jln_participant_set_id (p, sqlite3_column_int64 (stmt, 0));
   jln_participant_set_first_name (p, column_text (stmt, 1));
   jln_participant_set_last_name (p, column_text (stmt, 2));
   jln_participant_set_photo_path (p, column_text (stmt, 3));
-  jln_participant_set_territory_id (p, territory_id);
-  jln_participant_set_territory_name (p, territory ? jln_territory_get_name (territory) : NULL);
-  jln_participant_set_coach_id (p, coach_id);
-  jln_participant_set_coach_name (p, coach ? jln_coach_get_name (coach) : NULL);
+  jln_participant_set_territory_id (p, sqlite3_column_int64 (stmt, 4));
+  jln_participant_set_coach_id (p, sqlite3_column_int64 (stmt, 5));
+  refresh_participant_caches (self, p);
   jln_participant_set_entry_date (p, entry);
   jln_participant_set_email (p, column_text (stmt, 7));
   jln_participant_set_consent_internal (p, sqlite3_column_int (stmt, 8));
@@ -1502,19 +1511,6 @@ bind_participant (sqlite3_stmt   *stmt,
   sqlite3_bind_int (stmt, 10, jln_participant_get_consent_print (p));
   sqlite3_bind_int (stmt, 11, jln_participant_get_consent_online (p));
   sqlite3_bind_int (stmt, 12, jln_participant_get_archived (p));
-}
-
-static void
-refresh_participant_caches (JlnStore       *self,
-                            JlnParticipant *p)
-{
-  gint64 territory_id = jln_participant_get_territory_id (p);
-  gint64 coach_id = jln_participant_get_coach_id (p);
-  JlnTerritory *territory = g_hash_table_lookup (self->territory_by_id, &territory_id);
-  JlnCoach *coach = g_hash_table_lookup (self->coach_by_id, &coach_id);
-
-  jln_participant_set_territory_name (p, territory ? jln_territory_get_name (territory) : NULL);
-  jln_participant_set_coach_name (p, coach ? jln_coach_get_name (coach) : NULL);
 }
 
 gboolean
