@@ -587,8 +587,9 @@ build (JlnStore             *store,
 }
 
 /* A fictional association issues the demo's badges, so certificates and
- * credentials read like a real programme's. The signing key is left to the
- * service layer, which creates it on first use. */
+ * credentials read like a real programme's. Only the details are written:
+ * the signing key is the service layer's (it creates it on first use, maybe
+ * from another window right now), so it is never read back and rewritten. */
 static gboolean
 set_demo_organisation (JlnStore *store, GError **error)
 {
@@ -596,13 +597,10 @@ set_demo_organisation (JlnStore *store, GError **error)
 
   if (org == NULL)
     return FALSE;
-  g_free (org->name);
-  org->name = g_strdup ("Association Tremplin Nord");
-  g_free (org->url);
-  org->url = g_strdup ("https://tremplin-nord.example.org");
-  g_free (org->email);
-  org->email = g_strdup ("contact@tremplin-nord.example.org");
-  return jln_store_set_organisation (store, org, error);
+  return jln_store_set_organisation_details (store, "Association Tremplin Nord",
+                                             "https://tremplin-nord.example.org",
+                                             "contact@tremplin-nord.example.org",
+                                             org->public_base, error);
 }
 
 gboolean
@@ -650,12 +648,12 @@ jln_demo_build (JlnStore              *store,
 
   if (!jln_store_begin (store, error))
     return FALSE;
-  if (!build (store, options, today, error))
+  /* The issuer goes in the same transaction: no demo without its issuer. */
+  if (!build (store, options, today, error)
+      || !set_demo_organisation (store, error))
     {
       jln_store_rollback (store);
       return FALSE;
     }
-  if (!jln_store_commit (store, error))
-    return FALSE;
-  return set_demo_organisation (store, error);
+  return jln_store_commit (store, error);
 }

@@ -183,6 +183,42 @@ test_refusals (void)
   rm_rf (dir);
 }
 
+/* The demo names its issuer but leaves what was already set up alone: a
+ * signing key (the service layer's) and the public address. */
+static void
+test_keeps_key (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jalons-test-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(JlnStore) store = jln_store_open (path, &error);
+  g_autoptr(GBytes) seed = NULL;
+  g_autoptr(GBytes) stored = NULL;
+  g_autoptr(JlnOrganisation) org = NULL;
+  JlnDemoOptions small = { 5, 10, 1, TODAY };
+  guint8 bytes[32];
+
+  g_assert_no_error (error);
+  memset (bytes, 7, sizeof bytes);
+  seed = g_bytes_new (bytes, sizeof bytes);
+  g_assert_true (jln_store_set_organisation_details (store, "Avant", NULL, NULL,
+                                                     "https://badges.example.org", &error));
+  g_assert_no_error (error);
+  stored = jln_store_ensure_signing_seed (store, seed, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (jln_demo_build (store, &small, &error));
+  g_assert_no_error (error);
+  org = jln_store_get_organisation (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (org->name, ==, "Association Tremplin Nord");
+  g_assert_cmpstr (org->public_base, ==, "https://badges.example.org");
+  g_assert_nonnull (org->signing_seed);
+  g_assert_true (g_bytes_equal (org->signing_seed, seed));
+  g_clear_object (&store);
+  rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -191,6 +227,7 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/plausible", test_plausible);
   g_test_add_func ("/demo/refusals", test_refusals);
+  g_test_add_func ("/demo/keeps-key", test_keeps_key);
 
   return g_test_run ();
 }
