@@ -121,11 +121,11 @@ gboolean       jln_store_append_audit    (JlnStore *self, const char *actor, con
 /* Organisation (issuer) details and signing key. */
 JlnOrganisation *jln_store_get_organisation (JlnStore *self, GError **error);
 gboolean       jln_store_set_organisation (JlnStore *self, const JlnOrganisation *org, GError **error);
-/* The details a coach edits (name required; blank optional fields are
- * stored as none), in one transaction, never touching the signing seed. */
 /* Stores @candidate (32 bytes) as the signing seed unless one exists, and
  * returns the seed now stored (the candidate or the older one). */
 GBytes        *jln_store_ensure_signing_seed (JlnStore *self, GBytes *candidate, GError **error);
+/* The details a coach edits (name required; blank optional fields are
+ * stored as none), in one transaction, never touching the signing seed. */
 gboolean       jln_store_set_organisation_details (JlnStore *self, const char *name, const char *url,
                                                    const char *email, const char *public_base,
                                                    GError **error);
