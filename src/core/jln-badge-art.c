@@ -684,7 +684,7 @@ reference_allowed (const char *target,
   if (len == 0 || *target == '#')
     return TRUE;
   return len >= 11 && has_prefix_nocase (target, "data:image/")
-         && !(len >= 18 && has_prefix_nocase (target, "data:image/svg"));
+         && !(len >= 14 && has_prefix_nocase (target, "data:image/svg"));
 }
 
 static void

@@ -638,6 +638,9 @@ test_validate_svg_refuses (void)
                   JLN_BADGE_ART_ERROR_SVG_UNSAFE, "xml-stylesheet");
   assert_refused (SVG_OPEN "<image href=\"data:image/svg+xml;base64,PHN2Zy8+\"/></svg>",
                   JLN_BADGE_ART_ERROR_SVG_UNSAFE, "nested SVG, unchecked");
+  /* Shorter than "data:image/svg+xml": still a nested SVG. */
+  assert_refused (SVG_OPEN "<rect fill=\"url(data:image/svg,x)\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "short nested SVG");
   assert_refused (SVG_OPEN "<a href=\"javascript:alert(1)\"><rect/></a></svg>",
                   JLN_BADGE_ART_ERROR_SVG_UNSAFE, "javascript: link");
   assert_refused (SVG_OPEN "<a><set attributeName=\"href\" to=\"https://example.org\"/></a></svg>",
