@@ -694,6 +694,9 @@ set_unsafe (GError     **error,
   g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_UNSAFE, message);
 }
 
+static const char not_svg_message[] =
+  N_("This file is not an SVG drawing: save or export it as SVG, then try again.");
+
 static const char outside_message[] =
   N_("This drawing uses a file or web address outside itself (a link, an image or a font). "
      "Badges must carry everything inside: embed the pictures in the drawing, then try again.");
@@ -762,7 +765,7 @@ svg_start_element (GMarkupParseContext  *context,
       if (!g_str_equal (name, "svg"))
         {
           g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
-                               _("This file is not an SVG drawing: save or export it as SVG, then try again."));
+                               _(not_svg_message));
           return;
         }
       check->seen_root = TRUE;
@@ -879,7 +882,7 @@ jln_badge_art_validate_svg (const char  *data,
   if (len == 0 || memchr (data, '\0', len) != NULL || !g_utf8_validate (data, len, NULL))
     {
       g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
-                           _("This file is not an SVG drawing: save or export it as SVG, then try again."));
+                           _(not_svg_message));
       return FALSE;
     }
   /* Before any parsing: a declared entity is how a few bytes turn into
@@ -911,7 +914,7 @@ jln_badge_art_validate_svg (const char  *data,
   if (!check.seen_root)
     {
       g_set_error_literal (error, JLN_BADGE_ART_ERROR, JLN_BADGE_ART_ERROR_SVG_NOT_SVG,
-                           _("This file is not an SVG drawing: save or export it as SVG, then try again."));
+                           _(not_svg_message));
       return FALSE;
     }
   return TRUE;
