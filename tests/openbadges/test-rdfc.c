@@ -78,8 +78,8 @@ test_w3c_suite (void)
 
   if (dir == NULL)
     {
-      g_test_skip ("W3C RDFC-1.0 suite not found (set JALONS_CONFORMANCE_DIR "
-                   "to a directory holding rdf-canon/tests/)");
+      /* Vendored in tests/conformance: missing is a broken tree, not a skip. */
+      g_test_fail_printf ("W3C RDFC-1.0 suite not found (JALONS_CONFORMANCE_DIR must hold rdf-canon/tests/)");
       return;
     }
 
@@ -191,7 +191,7 @@ test_budget_refusal (void)
 
   if (dir == NULL)
     {
-      g_test_skip ("W3C RDFC-1.0 suite not found (JALONS_CONFORMANCE_DIR)");
+      g_test_fail_printf ("W3C RDFC-1.0 suite not found (JALONS_CONFORMANCE_DIR)");
       return;
     }
 
