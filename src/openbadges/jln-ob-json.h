@@ -15,4 +15,13 @@ gboolean  jln_ob_json_check_depth (const char *text, gsize len, GError **error);
 /* Parses untrusted JSON text after jln_ob_json_check_depth(). */
 JsonNode *jln_ob_parse_json (const char *text, gssize length, GError **error);
 
+/* Member getters, NULL-safe on @object: NULL (resp. FALSE) unless the member
+ * exists and holds the asked kind of node. The results belong to @object. */
+const char *jln_ob_json_get_string (JsonObject *object, const char *member);
+JsonObject *jln_ob_json_get_object (JsonObject *object, const char *member);
+JsonArray  *jln_ob_json_get_array  (JsonObject *object, const char *member);
+
+/* TRUE when the "type" member is @type or an array containing the string @type. */
+gboolean    jln_ob_json_has_type   (JsonObject *object, const char *type);
+
 G_END_DECLS
