@@ -3,7 +3,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,7 @@ typedef enum {
   JLN_ISSUER_ERROR_IO,               /* folder missing, unreadable or unwritable */
   JLN_ISSUER_ERROR_RENDER,           /* the badge picture could not be drawn */
   JLN_ISSUER_ERROR_FAILED,
+  JLN_ISSUER_ERROR_NOTHING_TO_EXPORT, /* the participant has no active badge */
 } JlnIssuerError;
 
 GQuark jln_issuer_error_quark (void);

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/jln-store.h"
+#include "service/jln-award-draft.h"
+#include "service/jln-exporter.h"
+#include "service/jln-issuer.h"
+
+G_BEGIN_DECLS
+
+/* The one front door of the app (and of jalons-cli): the open store, the
+ * organisation as an issuer, who is at the desk, and the app's one
+ * GSettings. The application owns one session; windows, views and dialogs
+ * get it as a "session" property and never ask the window for services.
+ *
+ * Reads go to the store directly (jln_session_get_store(): live models,
+ * lookups). Every write goes through a use case below, so that the issuer
+ * always signs and publishes, nothing is written around it, and every
+ * journal entry names the coach at the desk (jln_session_get_actor()).
+ * Each use case is one transaction: on error nothing is written and the
+ * GError (JLN_STORE_ERROR, JLN_ISSUER_ERROR or G_IO_ERROR) says what the
+ * coach can do.
+ *
+ * Properties (notify on change only):
+ *  "store"     JlnStore, construct-only
+ *  "issuer"    JlnIssuer, read-only (built with the session)
+ *  "settings"  GSettings, construct-only, nullable (no settings: the desk
+ *              coach is not remembered)
+ *  "coach"     JlnCoach, nullable, read-write: the coach at the desk; kept
+ *              in the "current-coach" key of the settings, and followed
+ *              when that key changes
+ *  "desk-name" string, read-write: the name the journal uses while no coach
+ *              is chosen (default: the computer account's full name)
+ *  "actor"     string, read-only: the coach's name, else the desk name
+ */
+
+#define JLN_TYPE_SESSION (jln_session_get_type ())
+G_DECLARE_FINAL_TYPE (JlnSession, jln_session, JLN, SESSION, GObject)
+
+/* The GSettings key that remembers the desk coach (type "x", 0 = none). */
+#define JLN_SESSION_COACH_KEY "current-coach"
+
+/* Consents a participant gives (jln_session_update_consents()). */
+typedef enum {
+  JLN_CONSENT_NONE     = 0,
+  JLN_CONSENT_INTERNAL = 1 << 0, /* the team may keep the file */
+  JLN_CONSENT_KIOSK    = 1 << 1, /* shown at the kiosk */
+  JLN_CONSENT_PRINT    = 1 << 2, /* printed certificates */
+  JLN_CONSENT_ONLINE   = 1 << 3, /* badges shared online / exported */
+} JlnConsentFlags;
+
+/* ---- opening ---- */
+
+/* Over an open store: builds the issuer (which names the organisation and
+ * creates its signing key on first run). NULL with @error when the key
+ * cannot be read or saved. @settings may be NULL. */
+JlnSession     *jln_session_new              (JlnStore   *store,
+                                              GSettings  *settings,
+                                              GError    **error);
+/* Opens (creating, migrating) the database at @path (NULL: the default
+ * path, jln_store_default_path()) and builds the issuer. */
+JlnSession     *jln_session_open             (const char *path,
+                                              GSettings  *settings,
+                                              GError    **error);
+
+/* ---- what the session holds (borrowed) ---- */
+
+JlnStore       *jln_session_get_store        (JlnSession *self);
+JlnIssuer      *jln_session_get_issuer       (JlnSession *self);
+GSettings      *jln_session_get_settings     (JlnSession *self);
+/* The organisation's did:key (jln_issuer_get_id()). */
+const char     *jln_session_get_issuer_id    (JlnSession *self);
+
+/* ---- who is at the desk ---- */
+
+JlnCoach       *jln_session_get_coach        (JlnSession *self);
+void            jln_session_set_coach        (JlnSession *self,
+                                              JlnCoach   *coach);
+const char     *jln_session_get_desk_name    (JlnSession *self);
+void            jln_session_set_desk_name    (JlnSession *self,
+                                              const char *name);
+/* Who the journal names for this session's writes; never NULL or empty. */
+const char     *jln_session_get_actor        (JlnSession *self);
+
+/* ==== use cases ==== */
+
+/* -- awarding -- */
+
+/* A draft to award a badge to @participant_id (knows what they hold).
+ * Unknown or archived participant: JLN_STORE_ERROR_NOT_FOUND. */
+JlnAwardDraft  *jln_session_new_award_draft  (JlnSession *self,
+                                              gint64      participant_id,
+                                              GError    **error);
+/* USE CASE award: copies the draft's evidence files into the data folder,
+ * writes the award, its journal entry and its signed credential in one
+ * transaction. Returns the stored award (owned). The coach on the award is
+ * the desk coach, else the participant's own coach. On failure nothing is
+ * saved, no copy is left and the draft shows the error among its problems. */
+JlnAward       *jln_session_award            (JlnSession    *self,
+                                              JlnAwardDraft *draft,
+                                              GError       **error);
+/* USE CASE undo an award (the toast's Undo): the award never existed, the
+ * journal says "award.undo", its evidence copies are deleted. */
+gboolean        jln_session_undo_award       (JlnSession *self,
+                                              gint64      award_id,
+                                              GError    **error);
+/* USE CASE revoke: withdraws the award for @reason (required, journalled)
+ * and republishes the revocation list. Unknown award: NOT_FOUND; already
+ * revoked or empty reason: CONSTRAINT. When only the list file fails the
+ * award stays revoked and the error (JLN_ISSUER_ERROR_IO) says to publish
+ * the list again (jln_session_publish_status_list()). */
+gboolean        jln_session_revoke_award     (JlnSession *self,
+                                              gint64      award_id,
+                                              const char *reason,
+                                              GError    **error);
+/* USE CASE attach evidence to an award already made. Not available until
+ * the store's attachments land: always fails with
+ * JLN_STORE_ERROR_FAILED for now (evidence is attached by
+ * jln_session_award()). */
+gboolean        jln_session_attach_evidence  (JlnSession *self,
+                                              gint64      award_id,
+                                              GFile      *file,
+                                              GError    **error);
+
+/* -- handing badges out -- */
+
+/* USE CASE export a participant's badges (see JlnExporter): files in @dir,
+ * @out_paths (nullable) the files written. Without online consent:
+ * JLN_ISSUER_ERROR_CONSENT_REQUIRED and nothing written; ask, then call
+ * again with @consent_confirmed (journalled under the actor). */
+gboolean        jln_session_export_participant (JlnSession      *self,
+                                                gint64           participant_id,
+                                                JlnExportFormat  format,
+                                                const char      *dir,
+                                                gboolean         consent_confirmed,
+                                                GPtrArray      **out_paths,
+                                                GError         **error);
+/* USE CASE issue: the award's signed credential, signing and saving it first
+ * when it has none (demo awards, imports). Revoked: JLN_ISSUER_ERROR_REVOKED. */
+GBytes         *jln_session_issue_award      (JlnSession *self,
+                                              gint64      award_id,
+                                              GError    **error);
+/* USE CASE publish the revocation list to @path (NULL: the app's copy,
+ * jln_issuer_dup_status_list_path()); @out_path (nullable) where it went. */
+gboolean        jln_session_publish_status_list (JlnSession  *self,
+                                                 const char  *path,
+                                                 char       **out_path,
+                                                 GError     **error);
+
+/* -- participants -- */
+
+/* USE CASE add a participant (@participant gets its id). */
+gboolean        jln_session_add_participant  (JlnSession     *self,
+                                              JlnParticipant *participant,
+                                              GError        **error);
+/* USE CASE save edits to a participant's file. */
+gboolean        jln_session_update_participant (JlnSession     *self,
+                                                JlnParticipant *participant,
+                                                GError        **error);
+/* USE CASE archive (their badges stay theirs). */
+gboolean        jln_session_archive_participant (JlnSession *self,
+                                                 gint64      participant_id,
+                                                 GError    **error);
+/* USE CASE record the consents @participant_id gives now (the flags not
+ * given are withdrawn). */
+gboolean        jln_session_update_consents  (JlnSession      *self,
+                                              gint64           participant_id,
+                                              JlnConsentFlags  consents,
+                                              GError         **error);
+
+/* -- badges -- */
+
+/* USE CASE add a badge (version 1, with its criteria). */
+gboolean        jln_session_add_badge        (JlnSession *self,
+                                              JlnBadge   *badge,
+                                              GError    **error);
+/* USE CASE save a badge's edits (a new version when the current one has
+ * awards). */
+gboolean        jln_session_update_badge     (JlnSession *self,
+                                              JlnBadge   *badge,
+                                              GError    **error);
+/* USE CASE publish, withdraw or archive a badge. */
+gboolean        jln_session_set_badge_status (JlnSession     *self,
+                                              gint64          badge_id,
+                                              JlnBadgeStatus  status,
+                                              GError        **error);
+
+/* -- organisation (preferences) -- */
+
+/* USE CASE the details a coach edits in the preferences (name required;
+ * blank optional fields are stored as none); never touches the signing
+ * key. Journalled. */
+gboolean        jln_session_set_organisation_details (JlnSession *self,
+                                                      const char *name,
+                                                      const char *url,
+                                                      const char *email,
+                                                      const char *public_base,
+                                                      GError    **error);
+
+G_END_DECLS
