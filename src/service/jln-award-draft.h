@@ -5,6 +5,7 @@
 
 #include "core/jln-award.h"
 #include "core/jln-badge.h"
+#include "core/jln-criterion.h"
 #include "core/jln-participant.h"
 
 G_BEGIN_DECLS

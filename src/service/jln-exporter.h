@@ -22,14 +22,15 @@ G_DECLARE_FINAL_TYPE (JlnExporter, jln_exporter, JLN, EXPORTER, GObject)
 JlnExporter *jln_exporter_new                  (JlnIssuer *issuer);
 JlnIssuer   *jln_exporter_get_issuer           (JlnExporter *self);
 
-/* Creates @dir if needed and checks that files can be written in it
- * (G_IO_ERROR with a message that suggests another folder). */
+/* Checks that @dir is a folder files can be written in (G_IO_ERROR with a
+ * message that suggests another folder). It is not created. */
 gboolean     jln_exporter_check_folder         (const char *dir,
                                                 GError    **error);
 
 /* Writes every active award of @participant_id into @dir in @format.
  * @out_paths (nullable): the files written (GPtrArray of char*).
- * @out_n_skipped (nullable): the revoked awards left out.
+ * @out_n_skipped (nullable): the participant's awards this call did not
+ * write: the revoked ones on success, all of them on error.
  * Errors: unknown participant (JLN_STORE_ERROR_NOT_FOUND), no active badge
  * (JLN_ISSUER_ERROR_NOTHING_TO_EXPORT), no consent (see above),
  * folder (G_IO_ERROR). On any error the files this call wrote are removed:

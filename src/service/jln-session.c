@@ -1,0 +1,815 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jln-service"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "service/jln-session.h"
+
+struct _JlnSession
+{
+  GObject      parent_instance;
+
+  JlnStore    *store;
+  JlnIssuer   *issuer;
+  JlnExporter *exporter;
+  GSettings   *settings;
+  gboolean     settings_have_coach;
+
+  JlnCoach    *coach;
+  char        *desk_name;
+  char        *actor;
+};
+
+static void jln_session_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JlnSession, jln_session, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      jln_session_initable_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_ISSUER,
+  PROP_SETTINGS,
+  PROP_COACH,
+  PROP_DESK_NAME,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ */
+/* who is at the desk                                                 */
+
+static gboolean
+present (const char *s)
+{
+  return s != NULL && *s != '\0';
+}
+
+/* The computer account's full name, else its login: a person, never a
+ * placeholder such as "coach" or "system". */
+static char *
+dup_account_name (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (present (real) && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
+static void
+update_actor (JlnSession *self)
+{
+  const char *name = NULL;
+
+  if (self->coach != NULL && present (jln_coach_get_name (self->coach)))
+    name = jln_coach_get_name (self->coach);
+  else if (present (self->desk_name))
+    name = self->desk_name;
+  else
+    name = g_get_user_name ();
+
+  if (g_strcmp0 (self->actor, name) == 0)
+    return;
+  g_free (self->actor);
+  self->actor = g_strdup (name);
+  /* The issuer journals its own entries (consent answers) under it too. */
+  if (self->issuer != NULL)
+    jln_issuer_set_actor (self->issuer, self->actor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+static void
+load_coach_from_settings (JlnSession *self)
+{
+  gint64 coach_id;
+  JlnCoach *coach = NULL;
+
+  if (!self->settings_have_coach)
+    return;
+  coach_id = g_settings_get_int64 (self->settings, JLN_SESSION_COACH_KEY);
+  /* Our own write coming back, or nothing to change. */
+  if (self->coach != NULL ? jln_coach_get_id (self->coach) == coach_id : coach_id <= 0)
+    return;
+  if (coach_id > 0)
+    coach = jln_store_lookup_coach (self->store, coach_id);
+  if (!g_set_object (&self->coach, coach))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COACH]);
+  update_actor (self);
+}
+
+static void
+on_coach_key_changed (GSettings  *settings,
+                      const char *key,
+                      JlnSession *self)
+{
+  load_coach_from_settings (self);
+}
+
+JlnCoach *
+jln_session_get_coach (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->coach;
+}
+
+void
+jln_session_set_coach (JlnSession *self,
+                       JlnCoach   *coach)
+{
+  g_return_if_fail (JLN_IS_SESSION (self));
+  g_return_if_fail (coach == NULL || JLN_IS_COACH (coach));
+
+  if (!g_set_object (&self->coach, coach))
+    return;
+  /* Remembered for the next start; our own "changed" finds the same coach. */
+  if (self->settings_have_coach)
+    g_settings_set_int64 (self->settings, JLN_SESSION_COACH_KEY,
+                          coach != NULL ? jln_coach_get_id (coach) : 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COACH]);
+  update_actor (self);
+}
+
+const char *
+jln_session_get_desk_name (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->desk_name;
+}
+
+void
+jln_session_set_desk_name (JlnSession *self,
+                           const char *name)
+{
+  g_autofree char *fallback = NULL;
+
+  g_return_if_fail (JLN_IS_SESSION (self));
+
+  if (!present (name))
+    name = fallback = dup_account_name ();
+  if (g_strcmp0 (self->desk_name, name) == 0)
+    return;
+  g_free (self->desk_name);
+  self->desk_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESK_NAME]);
+  update_actor (self);
+}
+
+const char *
+jln_session_get_actor (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->actor;
+}
+
+/* ------------------------------------------------------------------ */
+/* object                                                             */
+
+static gboolean
+jln_session_initable_init (GInitable     *initable,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  JlnSession *self = JLN_SESSION (initable);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_FAILED,
+                           _("No database is open, so badges cannot be signed."));
+      return FALSE;
+    }
+  if ((self->issuer = jln_issuer_new (self->store, error)) == NULL)
+    return FALSE;
+  jln_issuer_set_actor (self->issuer, self->actor);
+  self->exporter = jln_exporter_new (self->issuer);
+
+  if (self->settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      self->settings_have_coach = schema != NULL &&
+                                  g_settings_schema_has_key (schema, JLN_SESSION_COACH_KEY);
+    }
+  if (self->settings_have_coach)
+    {
+      g_signal_connect_object (self->settings, "changed::" JLN_SESSION_COACH_KEY,
+                               G_CALLBACK (on_coach_key_changed), self, 0);
+      load_coach_from_settings (self);
+    }
+  return TRUE;
+}
+
+static void
+jln_session_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = jln_session_initable_init;
+}
+
+static void
+jln_session_dispose (GObject *object)
+{
+  JlnSession *self = JLN_SESSION (object);
+
+  g_clear_object (&self->exporter);
+  g_clear_object (&self->issuer);
+  g_clear_object (&self->coach);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (jln_session_parent_class)->dispose (object);
+}
+
+static void
+jln_session_finalize (GObject *object)
+{
+  JlnSession *self = JLN_SESSION (object);
+
+  g_clear_pointer (&self->desk_name, g_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (jln_session_parent_class)->finalize (object);
+}
+
+static void
+jln_session_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  JlnSession *self = JLN_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_ISSUER:
+      g_value_set_object (value, self->issuer);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_COACH:
+      g_value_set_object (value, self->coach);
+      break;
+    case PROP_DESK_NAME:
+      g_value_set_string (value, self->desk_name);
+      break;
+    case PROP_ACTOR:
+      g_value_set_string (value, self->actor);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_session_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  JlnSession *self = JLN_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    case PROP_COACH:
+      jln_session_set_coach (self, g_value_get_object (value));
+      break;
+    case PROP_DESK_NAME:
+      jln_session_set_desk_name (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_session_class_init (JlnSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = jln_session_dispose;
+  object_class->finalize = jln_session_finalize;
+  object_class->get_property = jln_session_get_property;
+  object_class->set_property = jln_session_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, JLN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ISSUER] =
+    g_param_spec_object ("issuer", NULL, NULL, JLN_TYPE_ISSUER,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COACH] =
+    g_param_spec_object ("coach", NULL, NULL, JLN_TYPE_COACH,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESK_NAME] =
+    g_param_spec_string ("desk-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+jln_session_init (JlnSession *self)
+{
+  self->desk_name = dup_account_name ();
+  self->actor = g_strdup (self->desk_name);
+}
+
+JlnSession *
+jln_session_new (JlnStore   *store,
+                 GSettings  *settings,
+                 GError    **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_initable_new (JLN_TYPE_SESSION, NULL, error,
+                         "store", store,
+                         "settings", settings,
+                         NULL);
+}
+
+JlnSession *
+jln_session_open (const char  *path,
+                  GSettings   *settings,
+                  GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(JlnStore) store = NULL;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  if (path == NULL)
+    path = default_path = jln_store_default_path ();
+  if ((store = jln_store_open (path, error)) == NULL)
+    return NULL;
+  return jln_session_new (store, settings, error);
+}
+
+JlnStore *
+jln_session_get_store (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+JlnIssuer *
+jln_session_get_issuer (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->issuer;
+}
+
+GSettings *
+jln_session_get_settings (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->settings;
+}
+
+const char *
+jln_session_get_issuer_id (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return jln_issuer_get_id (self->issuer);
+}
+
+/* ------------------------------------------------------------------ */
+/* evidence copies                                                    */
+
+/* Until the store keeps attachments itself, evidence files are copied into
+ * <files dir>/evidence/<uuid>-<name> here, and only here. */
+
+static char *
+dup_evidence_dir (JlnSession *self)
+{
+  g_autofree char *files_dir = jln_store_dup_files_dir (self->store);
+
+  return g_build_filename (files_dir, "evidence", NULL);
+}
+
+/* Keeps the copy's name readable but harmless: no separators, no leading
+ * dot, bounded length. */
+static char *
+safe_file_name (const char *name)
+{
+  g_autofree char *valid = g_utf8_make_valid (name, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c))
+        g_string_append_c (out, '_');
+      else
+        g_string_append_unichar (out, c);
+      if (out->len > 120)
+        break;
+    }
+  while (out->len > 0 && out->str[0] == '.')
+    g_string_erase (out, 0, 1);
+  if (out->len == 0)
+    g_string_append (out, "file");
+  return g_string_free (out, FALSE);
+}
+
+static void
+delete_copies (GPtrArray *paths)
+{
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_warning ("Could not remove the evidence copy %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* All or nothing: on error the copies already made are removed. */
+static gboolean
+copy_evidence (JlnSession  *self,
+               GListModel  *files,
+               GPtrArray   *copies,
+               GError     **error)
+{
+  guint n = g_list_model_get_n_items (files);
+  g_autofree char *dir = NULL;
+
+  if (n == 0)
+    return TRUE;
+  dir = dup_evidence_dir (self);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+                   _("The folder for evidence files cannot be created (%s). Nothing was awarded."),
+                   g_strerror (saved));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autoptr(GFile) dest = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *safe = NULL;
+      g_autofree char *copy_name = NULL;
+      g_autofree char *path = NULL;
+
+      /* The file may have changed since it was added. */
+      if (!jln_award_draft_check_evidence_file (file, &name, NULL, error))
+        {
+          delete_copies (copies);
+          return FALSE;
+        }
+      safe = safe_file_name (name);
+      copy_name = g_strdup_printf ("%s-%s", uuid, safe);
+      path = g_build_filename (dir, copy_name, NULL);
+      dest = g_file_new_for_path (path);
+      if (!g_file_copy (file, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+        {
+          /* A partial copy may exist. */
+          g_unlink (path);
+          delete_copies (copies);
+          g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+                       _("The file “%s” could not be copied (%s). Nothing was awarded."),
+                       name, local_error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (copies, g_steal_pointer (&path));
+    }
+  return TRUE;
+}
+
+static gboolean
+path_is_evidence_copy (const char *dir,
+                       const char *path)
+{
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  return g_path_is_absolute (path) && g_strcmp0 (parent, dir) == 0 &&
+         strstr (path, "/../") == NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* use cases: awarding                                                */
+
+JlnAwardDraft *
+jln_session_new_award_draft (JlnSession  *self,
+                             gint64       participant_id,
+                             GError     **error)
+{
+  JlnParticipant *participant;
+  g_autoptr(GListModel) awards = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  participant = jln_store_lookup_participant (self->store, participant_id);
+  if (participant == NULL)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                           _("This participant no longer exists."));
+      return NULL;
+    }
+  if ((awards = jln_store_list_awards_for_participant (self->store, participant_id, error)) == NULL)
+    return NULL;
+  return jln_award_draft_new (participant, awards);
+}
+
+JlnAward *
+jln_session_award (JlnSession     *self,
+                   JlnAwardDraft  *draft,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JlnParticipant *participant;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+  g_return_val_if_fail (JLN_IS_AWARD_DRAFT (draft), NULL);
+
+  /* The draft already shows why it cannot be confirmed. */
+  if ((award = jln_award_draft_build_award (draft, error)) == NULL)
+    return NULL;
+
+  participant = jln_award_draft_get_participant (draft);
+  if (!copy_evidence (self, jln_award_draft_get_evidence_files (draft), copies, &local_error))
+    goto fail;
+
+  /* The coach at the desk, else the participant's own (who usually awards). */
+  jln_award_set_coach_id (award, self->coach != NULL ? jln_coach_get_id (self->coach)
+                                                     : jln_participant_get_coach_id (participant));
+  if (copies->len > 0)
+    {
+      g_ptr_array_add (copies, NULL);
+      jln_award_set_evidence_files (award, (const char * const *) copies->pdata);
+      g_ptr_array_remove_index (copies, copies->len - 1);
+    }
+
+  if (!jln_issuer_award (self->issuer, award, self->actor, &local_error))
+    {
+      delete_copies (copies);
+      goto fail;
+    }
+  return g_steal_pointer (&award);
+
+fail:
+  jln_award_draft_set_failure (draft, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+gboolean
+jln_session_undo_award (JlnSession  *self,
+                        gint64       award_id,
+                        GError     **error)
+{
+  g_autoptr(JlnAward) award = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if ((award = jln_store_get_award (self->store, award_id, error)) == NULL)
+    return FALSE;
+  files = g_strdupv ((char **) jln_award_get_evidence_files (award));
+  if (!jln_store_undo_award (self->store, award_id, self->actor, error))
+    return FALSE;
+
+  /* The award never existed: neither do the copies made for it. Only files
+   * inside our own evidence folder are touched. */
+  dir = dup_evidence_dir (self);
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      if (!path_is_evidence_copy (dir, files[i]))
+        continue;
+      if (g_unlink (files[i]) != 0 && errno != ENOENT)
+        g_warning ("Could not remove the evidence copy %s: %s", files[i], g_strerror (errno));
+    }
+  return TRUE;
+}
+
+gboolean
+jln_session_revoke_award (JlnSession  *self,
+                          gint64       award_id,
+                          const char  *reason,
+                          GError     **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*clean == '\0')
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                           _("Say why the badge is revoked: the reason is kept in the history."));
+      return FALSE;
+    }
+  /* The store refuses unknown and already revoked awards; the issuer then
+   * republishes the list verifiers read. */
+  return jln_issuer_revoke_award (self->issuer, award_id, clean, self->actor, error);
+}
+
+gboolean
+jln_session_attach_evidence (JlnSession  *self,
+                             gint64       award_id,
+                             GFile       *file,
+                             GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Awards cannot be given more files until the store keeps attachments. */
+  g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_FAILED,
+                       _("Evidence files can only be added while the badge is being awarded."));
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* use cases: handing badges out                                      */
+
+gboolean
+jln_session_export_participant (JlnSession       *self,
+                                gint64            participant_id,
+                                JlnExportFormat   format,
+                                const char       *dir,
+                                gboolean          consent_confirmed,
+                                GPtrArray       **out_paths,
+                                GError          **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  return jln_exporter_export_participant (self->exporter, participant_id, format, dir,
+                                          consent_confirmed, out_paths, NULL, error);
+}
+
+GBytes *
+jln_session_issue_award (JlnSession  *self,
+                         gint64       award_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return jln_issuer_issue_award (self->issuer, award_id, error);
+}
+
+gboolean
+jln_session_publish_status_list (JlnSession  *self,
+                                 const char  *path,
+                                 char       **out_path,
+                                 GError     **error)
+{
+  g_autofree char *default_path = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (path == NULL)
+    path = default_path = jln_issuer_dup_status_list_path (self->issuer);
+  if (!jln_issuer_publish_status_list (self->issuer, path, error))
+    return FALSE;
+  if (out_path != NULL)
+    *out_path = g_strdup (path);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* use cases: participants, badges, organisation                      */
+
+gboolean
+jln_session_add_participant (JlnSession      *self,
+                             JlnParticipant  *participant,
+                             GError         **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_PARTICIPANT (participant), FALSE);
+
+  return jln_store_add_participant (self->store, participant, self->actor, error);
+}
+
+gboolean
+jln_session_update_participant (JlnSession      *self,
+                                JlnParticipant  *participant,
+                                GError         **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_PARTICIPANT (participant), FALSE);
+
+  return jln_store_update_participant (self->store, participant, self->actor, error);
+}
+
+gboolean
+jln_session_archive_participant (JlnSession  *self,
+                                 gint64       participant_id,
+                                 GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return jln_store_archive_participant (self->store, participant_id, self->actor, error);
+}
+
+gboolean
+jln_session_update_consents (JlnSession       *self,
+                             gint64            participant_id,
+                             JlnConsentFlags   consents,
+                             GError          **error)
+{
+  g_autoptr(JlnParticipant) copy = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  /* A fresh copy: the live object changes only once the file is saved. */
+  if ((copy = jln_store_get_participant (self->store, participant_id, error)) == NULL)
+    return FALSE;
+  if (jln_participant_get_archived (copy))
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                           _("This participant no longer exists."));
+      return FALSE;
+    }
+  jln_participant_set_consent_internal (copy, (consents & JLN_CONSENT_INTERNAL) != 0);
+  jln_participant_set_consent_kiosk (copy, (consents & JLN_CONSENT_KIOSK) != 0);
+  jln_participant_set_consent_print (copy, (consents & JLN_CONSENT_PRINT) != 0);
+  jln_participant_set_consent_online (copy, (consents & JLN_CONSENT_ONLINE) != 0);
+  return jln_store_update_participant (self->store, copy, self->actor, error);
+}
+
+gboolean
+jln_session_add_badge (JlnSession  *self,
+                       JlnBadge    *badge,
+                       GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_BADGE (badge), FALSE);
+
+  return jln_store_add_badge (self->store, badge, self->actor, error);
+}
+
+gboolean
+jln_session_update_badge (JlnSession  *self,
+                          JlnBadge    *badge,
+                          GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_BADGE (badge), FALSE);
+
+  return jln_store_update_badge (self->store, badge, self->actor, error);
+}
+
+gboolean
+jln_session_set_badge_status (JlnSession      *self,
+                              gint64           badge_id,
+                              JlnBadgeStatus   status,
+                              GError         **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return jln_store_set_badge_status (self->store, badge_id, status, self->actor, error);
+}
+
+gboolean
+jln_session_set_organisation_details (JlnSession  *self,
+                                      const char  *name,
+                                      const char  *url,
+                                      const char  *email,
+                                      const char  *public_base,
+                                      GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return jln_store_set_organisation_details (self->store, name, url, email, public_base, error);
+}
