@@ -13,7 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cli/jln-cli.h"
-#include "core/jln-demo.h"
+#include "store/jln-demo.h"
 
 #define TARGET_MODEL_MS 150.0
 #define TARGET_FIRST_FRAME_MS 600.0

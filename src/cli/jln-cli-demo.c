@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "cli/jln-cli.h"
-#include "core/jln-demo.h"
+#include "store/jln-demo.h"
 
 static gboolean
 parse_count (const char  *option,

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <glib.h>
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 
 G_BEGIN_DECLS
 

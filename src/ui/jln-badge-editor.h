@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 #include "ui/widgets/jln-badge-composer.h"
 
 G_BEGIN_DECLS

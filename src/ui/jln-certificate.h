@@ -5,7 +5,7 @@
 #include "core/jln-participant.h"
 #include "core/jln-badge.h"
 #include "core/jln-award.h"
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 
 G_BEGIN_DECLS
 

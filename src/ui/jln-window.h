@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 #include "ui/jln-application.h"
 #include "ui/views/jln-participants-view.h"
 

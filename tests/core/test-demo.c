@@ -5,7 +5,7 @@
 
 #include <glib/gstdio.h>
 
-#include "core/jln-demo.h"
+#include "store/jln-demo.h"
 
 /* 2026-03-15 12:00 UTC: a pinned "today" so two builds can be compared. */
 #define TODAY G_GINT64_CONSTANT (1773576000)

@@ -1,6 +1,6 @@
 #define G_LOG_DOMAIN "jln-test"
 
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 
 static void
 count_notify (GObject    *object,

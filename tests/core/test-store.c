@@ -5,7 +5,7 @@
 
 #include <glib/gstdio.h>
 
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 
 typedef struct {
   char *dir;

@@ -7,7 +7,7 @@
 
 #include <glib/gstdio.h>
 
-#include "core/jln-demo.h"
+#include "store/jln-demo.h"
 #include "service/jln-issuer.h"
 #include "openbadges/jln-bake.h"
 #include "openbadges/jln-ob-json.h"

@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "core/jln-demo.h"
-#include "core/jln-store.h"
+#include "store/jln-demo.h"
+#include "store/jln-store.h"
 #include "openbadges/jln-verify.h"
 #include "service/jln-issuer.h"
 #include "ui/jln-application.h"

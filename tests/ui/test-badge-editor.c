@@ -8,7 +8,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 #include "ui/jln-application.h"
 #include "ui/jln-badge-editor.h"
 #include "ui/jln-certificate.h"

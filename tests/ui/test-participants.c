@@ -7,8 +7,8 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "core/jln-demo.h"
-#include "core/jln-store.h"
+#include "store/jln-demo.h"
+#include "store/jln-store.h"
 #include "service/jln-issuer.h"
 #include "ui/jln-award-dialog.h"
 #include "ui/jln-certificate.h"

@@ -3,8 +3,8 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
-#include "core/jln-demo.h"
-#include "core/jln-store.h"
+#include "store/jln-demo.h"
+#include "store/jln-store.h"
 #include "ui/jln-application.h"
 #include "ui/jln-preferences-window.h"
 #include "ui/jln-window.h"

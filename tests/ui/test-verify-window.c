@@ -9,7 +9,7 @@
 #include <adwaita.h>
 #include <cairo.h>
 
-#include "core/jln-store.h"
+#include "store/jln-store.h"
 #include "openbadges/jln-bake.h"
 #include "openbadges/jln-credential.h"
 #include "openbadges/jln-ob-key.h"

@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jln-core"
+#define G_LOG_DOMAIN "jln-store"
 
 #include "jln-store-private.h"
 

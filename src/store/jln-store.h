@@ -2,13 +2,13 @@
 
 #include <gio/gio.h>
 #include "jln-store-error.h"
-#include "jln-territory.h"
-#include "jln-coach.h"
-#include "jln-participant.h"
-#include "jln-badge.h"
-#include "jln-criterion.h"
-#include "jln-award.h"
-#include "jln-audit-event.h"
+#include "core/jln-territory.h"
+#include "core/jln-coach.h"
+#include "core/jln-participant.h"
+#include "core/jln-badge.h"
+#include "core/jln-criterion.h"
+#include "core/jln-award.h"
+#include "core/jln-audit-event.h"
 
 G_BEGIN_DECLS
 

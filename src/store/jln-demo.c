@@ -1,11 +1,11 @@
-#define G_LOG_DOMAIN "jln-core"
+#define G_LOG_DOMAIN "jln-store"
 
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "jln-demo.h"
-#include "jln-badge-art.h"
+#include "core/jln-badge-art.h"
 #include "jln-store-private.h"
 
 /* Everything random here comes from one seeded splitmix64 stream, never

@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jln-core"
+#define G_LOG_DOMAIN "jln-store"
 
 #include <errno.h>
 #include <string.h>
@@ -10,7 +10,7 @@
 
 #include "jln-store.h"
 #include "jln-store-private.h"
-#include "jln-participant-private.h"
+#include "core/jln-participant-private.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 3000
 
