@@ -1,94 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-core"
 
 #include <glib/gi18n.h>
 
 #include "jln-enums.h"
 
-/* Registered by hand: three small enums do not justify glib-mkenums. */
+/* The stable strings are the nicks glib-mkenums derives from the value
+ * names (JLN_BADGE_KIND_SAVOIR_FAIRE -> "savoir-faire"): one list, the enum. */
 
-static const GEnumValue badge_kind_values[] = {
-  { JLN_BADGE_KIND_SAVOIR, "JLN_BADGE_KIND_SAVOIR", "savoir" },
-  { JLN_BADGE_KIND_SAVOIR_FAIRE, "JLN_BADGE_KIND_SAVOIR_FAIRE", "savoir-faire" },
-  { JLN_BADGE_KIND_SAVOIR_ETRE, "JLN_BADGE_KIND_SAVOIR_ETRE", "savoir-etre" },
-  { 0, NULL, NULL }
-};
-
-static const GEnumValue badge_status_values[] = {
-  { JLN_BADGE_STATUS_DRAFT, "JLN_BADGE_STATUS_DRAFT", "draft" },
-  { JLN_BADGE_STATUS_ACTIVE, "JLN_BADGE_STATUS_ACTIVE", "active" },
-  { JLN_BADGE_STATUS_ARCHIVED, "JLN_BADGE_STATUS_ARCHIVED", "archived" },
-  { 0, NULL, NULL }
-};
-
-static const GEnumValue award_status_values[] = {
-  { JLN_AWARD_STATUS_ACTIVE, "JLN_AWARD_STATUS_ACTIVE", "active" },
-  { JLN_AWARD_STATUS_REVOKED, "JLN_AWARD_STATUS_REVOKED", "revoked" },
-  { 0, NULL, NULL }
-};
-
-GType
-jln_badge_kind_get_type (void)
+/* Store loads call these once per row: peek the class, and take a reference
+ * only the first time (static enum classes live as long as the program). */
+static GEnumClass *
+enum_class (GType type)
 {
-  static gsize type_id = 0;
+  GEnumClass *klass = g_type_class_peek (type);
 
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id,
-                       g_enum_register_static (g_intern_static_string ("JlnBadgeKind"),
-                                               badge_kind_values));
-  return type_id;
-}
-
-GType
-jln_badge_status_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id,
-                       g_enum_register_static (g_intern_static_string ("JlnBadgeStatus"),
-                                               badge_status_values));
-  return type_id;
-}
-
-GType
-jln_award_status_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id,
-                       g_enum_register_static (g_intern_static_string ("JlnAwardStatus"),
-                                               award_status_values));
-  return type_id;
+  return klass ? klass : g_type_class_ref (type);
 }
 
 static const char *
-nick_for (const GEnumValue *values, int value)
+nick_for (GType type, int value)
 {
-  for (guint i = 0; values[i].value_nick != NULL; i++)
-    if (values[i].value == value)
-      return values[i].value_nick;
-  return NULL;
+  GEnumValue *v = g_enum_get_value (enum_class (type), value);
+
+  return v ? v->value_nick : NULL;
 }
 
 static gboolean
-value_for (const GEnumValue *values, const char *nick, int *out)
+value_for (GType type, const char *nick, int *out)
 {
+  GEnumValue *v;
+
   if (nick == NULL)
     return FALSE;
-  for (guint i = 0; values[i].value_nick != NULL; i++)
-    if (g_str_equal (values[i].value_nick, nick))
-      {
-        *out = values[i].value;
-        return TRUE;
-      }
-  return FALSE;
+  v = g_enum_get_value_by_nick (enum_class (type), nick);
+  if (v == NULL)
+    return FALSE;
+  *out = v->value;
+  return TRUE;
 }
 
 const char *
 jln_badge_kind_to_string (JlnBadgeKind kind)
 {
-  return nick_for (badge_kind_values, kind);
+  return nick_for (JLN_TYPE_BADGE_KIND, kind);
 }
 
 gboolean
@@ -96,7 +51,7 @@ jln_badge_kind_from_string (const char *s, JlnBadgeKind *out)
 {
   int v;
 
-  if (!value_for (badge_kind_values, s, &v))
+  if (!value_for (JLN_TYPE_BADGE_KIND, s, &v))
     return FALSE;
   if (out)
     *out = v;
@@ -106,7 +61,7 @@ jln_badge_kind_from_string (const char *s, JlnBadgeKind *out)
 const char *
 jln_badge_status_to_string (JlnBadgeStatus status)
 {
-  return nick_for (badge_status_values, status);
+  return nick_for (JLN_TYPE_BADGE_STATUS, status);
 }
 
 gboolean
@@ -114,7 +69,7 @@ jln_badge_status_from_string (const char *s, JlnBadgeStatus *out)
 {
   int v;
 
-  if (!value_for (badge_status_values, s, &v))
+  if (!value_for (JLN_TYPE_BADGE_STATUS, s, &v))
     return FALSE;
   if (out)
     *out = v;
@@ -124,7 +79,7 @@ jln_badge_status_from_string (const char *s, JlnBadgeStatus *out)
 const char *
 jln_award_status_to_string (JlnAwardStatus status)
 {
-  return nick_for (award_status_values, status);
+  return nick_for (JLN_TYPE_AWARD_STATUS, status);
 }
 
 const char *
@@ -148,7 +103,7 @@ jln_award_status_from_string (const char *s, JlnAwardStatus *out)
 {
   int v;
 
-  if (!value_for (award_status_values, s, &v))
+  if (!value_for (JLN_TYPE_AWARD_STATUS, s, &v))
     return FALSE;
   if (out)
     *out = v;
