@@ -1144,9 +1144,7 @@ extract_json (const char *text, gsize len, GError **error)
     "https://openbadgespec.org/v2/context.json", NULL
   };
   static const char *const ob2_types[] = { "Assertion", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *obj;
   int version;
 
@@ -1157,15 +1155,10 @@ extract_json (const char *text, gsize len, GError **error)
       text += 3;
       len -= 3;
     }
-  if (!jln_ob_json_check_depth (text, len, error))
+  /* The strict front door refuses what json-glib would not hold exactly. */
+  root = jln_ob_parse_json (text, len, error);
+  if (root == NULL)
     return NULL;
-  if (!json_parser_load_from_data (parser, text, len, &local_error))
-    {
-      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,
-                   _("This file is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,

@@ -7,6 +7,7 @@
 
 #include "jln-document-loader.h"
 #include "jln-ob-error.h"
+#include "jln-ob-json.h"
 #include "jln-ob-resources.h"
 
 #define CONTEXTS_PATH "/io/github/jalons/Jalons/contexts/"
@@ -159,7 +160,6 @@ jln_document_loader_load (const char *url,
                           GError    **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonNode *doc;
 
@@ -189,9 +189,9 @@ jln_document_loader_load (const char *url,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), &local_error))
+  doc = jln_ob_parse_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                           &local_error);
+  if (doc == NULL)
     {
       g_mutex_unlock (&loader_lock);
       g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_LOADING_DOCUMENT,
@@ -200,7 +200,8 @@ jln_document_loader_load (const char *url,
       return NULL;
     }
 
-  doc = json_parser_steal_root (parser);
+  /* Cached and shared between threads: immutable, as before. */
+  json_node_seal (doc);
   n_parsed++;
   g_hash_table_insert (documents, g_strdup (url), json_node_ref (doc));
   g_mutex_unlock (&loader_lock);

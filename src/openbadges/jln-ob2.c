@@ -529,8 +529,7 @@ jln_ob2_import_assertion (JsonNode *assertion, GError **error)
 JlnOb2Import *
 jln_ob2_import_baked (const JlnBakedCredential *baked, GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (baked != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -545,16 +544,10 @@ jln_ob2_import_baked (const JlnBakedCredential *baked, GError **error)
       return import;
     }
 
-  /* The payload comes from an image anyone can hand over: bound its nesting
-   * before json-glib recurses into it. */
-  if (!jln_ob_json_check_depth (baked->payload, strlen (baked->payload), error))
+  /* The payload comes from an image anyone can hand over: through the strict
+   * front door, which refuses what json-glib would not hold exactly. */
+  root = jln_ob_parse_json (baked->payload, -1, error);
+  if (root == NULL)
     return NULL;
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, baked->payload, -1, &local_error))
-    {
-      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON,
-                   _("The badge in this image is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-  return jln_ob2_import_assertion (json_parser_get_root (parser), error);
+  return jln_ob2_import_assertion (root, error);
 }
