@@ -104,11 +104,9 @@ jln_cli_verify (int argc, char **argv)
       bytes = read_file (files[i], &file_error);
       if (bytes == NULL)
         {
-          report = g_new0 (JlnVerifyReport, 1);
-          report->problems = g_ptr_array_new_with_free_func (g_free);
-          report->verdict = JLN_VERIFY_INVALID;
-          report->dates = JLN_VERIFY_DATES_INVALID;
+          report = jln_verify_report_new ();
           report->error = g_strdup (file_error->message);
+          jln_verify_report_finish (report);
         }
       else
         report = jln_verify_bytes (bytes, &options);

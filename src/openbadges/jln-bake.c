@@ -426,6 +426,14 @@ png_chunk_payload (const guint8 *png, const PngChunk *chunk, gboolean strip, GEr
       if (end - p < 2 || p[0] > 1 || (p[0] == 1 && p[1] != 0))
         goto bad_compression;
       compressed = p[0] == 1;
+      /* OB 3.0: the openbadgecredential chunk MUST NOT be compressed (only
+       * OB 2.0, read with @strip, tolerates it). */
+      if (compressed && !strip)
+        {
+          g_set_error_literal (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_IMAGE,
+                               _("The credential baked into this image is compressed, which Open Badges 3.0 forbids: it was refused."));
+          return NULL;
+        }
       p += 2;
       /* language tag, then translated keyword */
       for (int i = 0; i < 2; i++)
@@ -1062,12 +1070,13 @@ svg_baked_payload (const SvgBaked *b, GError **error)
     }
 
   stripped = g_strstrip (text->str);
-  if (*stripped == '\0' && b->kind == BAKED_OB2)
+  if (*stripped == '\0')
     {
       const char *value;
       gsize value_len;
 
-      /* A hosted OB 2.0 assertion: only its URL is baked. */
+      /* A hosted OB 2.0 assertion: only its URL is baked; an OB 3.0 VC-JWT
+       * sits in the same attribute. */
       g_string_truncate (text, 0);
       if (tok_find_attribute (&b->start_tag, "verify", &value, &value_len)
           && xml_unescape_append (text, value, value + value_len))

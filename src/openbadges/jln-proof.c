@@ -20,7 +20,159 @@ jln_proof_result_free (JlnProofResult *result)
   g_free (result->verification_method);
   g_free (result->created);
   g_free (result->message);
+  g_free (result->controller);
   g_free (result);
+}
+
+void
+jln_proof_key_info_clear (JlnProofKeyInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_clear_pointer (&info->controller, g_free);
+  g_clear_pointer (&info->assertion_method, g_strfreev);
+}
+
+/* "#key-1" in the document @base_id is "did:web:example.org#key-1". */
+static char *
+absolute_id (const char *id, const char *base_id)
+{
+  const char *hash;
+
+  if (id[0] != '#' || base_id == NULL)
+    return g_strdup (id);
+  hash = strchr (base_id, '#');
+  if (hash != NULL)
+    {
+      g_autofree char *base = g_strndup (base_id, hash - base_id);
+
+      return g_strconcat (base, id, NULL);
+    }
+  return g_strconcat (base_id, id, NULL);
+}
+
+static const char *
+node_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static const char *
+object_string (JsonObject *object, const char *name)
+{
+  return object ? node_string (json_object_get_member (object, name)) : NULL;
+}
+
+/* The members of @node (a string, an object with "id", or a list of them),
+ * as absolute ids. */
+static GPtrArray *
+collect_ids (JsonNode *node, const char *base_id)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonArray) array = NULL;
+
+  if (node == NULL)
+    return ids;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    array = json_array_ref (json_node_get_array (node));
+  else
+    {
+      array = json_array_new ();
+      json_array_add_element (array, json_node_copy (node));
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+      const char *id = node_string (e);
+
+      if (id == NULL && JSON_NODE_HOLDS_OBJECT (e))
+        id = object_string (json_node_get_object (e), "id");
+      if (id != NULL)
+        g_ptr_array_add (ids, absolute_id (id, base_id));
+    }
+  return ids;
+}
+
+gboolean
+jln_proof_key_info_from_document (JsonNode        *controller_document,
+                                  const char      *verification_method,
+                                  JlnProofKeyInfo *info,
+                                  GError         **error)
+{
+  JsonObject *document, *method = NULL;
+  const char *doc_id, *multikey = NULL;
+  g_autoptr(GPtrArray) asserted = NULL;
+  JsonNode *methods;
+
+  g_return_val_if_fail (controller_document != NULL, FALSE);
+  g_return_val_if_fail (verification_method != NULL, FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  doc_id = JSON_NODE_HOLDS_OBJECT (controller_document)
+           ? object_string (json_node_get_object (controller_document), "id") : NULL;
+  if (doc_id == NULL)
+    {
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
+                   _("The document that should describe the key “%s” has no “id”."),
+                   verification_method);
+      return FALSE;
+    }
+  document = json_node_get_object (controller_document);
+
+  /* The method itself: embedded in verificationMethod (or, less often,
+   * directly in assertionMethod). */
+  for (guint pass = 0; pass < 2 && method == NULL; pass++)
+    {
+      g_autoptr(JsonArray) array = NULL;
+
+      methods = json_object_get_member (document, pass == 0 ? "verificationMethod" : "assertionMethod");
+      if (methods == NULL)
+        continue;
+      if (JSON_NODE_HOLDS_ARRAY (methods))
+        array = json_array_ref (json_node_get_array (methods));
+      else
+        {
+          array = json_array_new ();
+          json_array_add_element (array, json_node_copy (methods));
+        }
+      for (guint i = 0; i < json_array_get_length (array) && method == NULL; i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+          const char *id;
+          g_autofree char *absolute = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (e))
+            continue;
+          id = object_string (json_node_get_object (e), "id");
+          if (id == NULL)
+            continue;
+          absolute = absolute_id (id, doc_id);
+          if (g_str_equal (absolute, verification_method))
+            method = json_node_get_object (e);
+        }
+    }
+  if (method != NULL)
+    multikey = object_string (method, "publicKeyMultibase");
+  if (method == NULL || multikey == NULL)
+    {
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
+                   _("The key “%s” is not described in its issuer’s document."),
+                   verification_method);
+      return FALSE;
+    }
+  if (!jln_ob_multikey_decode (multikey, info->public_key, error))
+    return FALSE;
+
+  asserted = collect_ids (json_object_get_member (document, "assertionMethod"), doc_id);
+  g_ptr_array_add (asserted, NULL);
+  g_clear_pointer (&info->controller, g_free);
+  g_clear_pointer (&info->assertion_method, g_strfreev);
+  info->controller = g_strdup (doc_id);
+  info->assertion_method = (GStrv) g_ptr_array_free (g_steal_pointer (&asserted), FALSE);
+  return TRUE;
 }
 
 const char *
@@ -197,16 +349,7 @@ result_new (JlnProofStatus status, const char *suite, char *message)
   return result;
 }
 
-static const char *
-string_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
+#define string_member object_string
 
 /* A VC-JWT is a compact JWS "header.payload.signature": name its algorithm. */
 static JlnProofResult *
@@ -235,30 +378,120 @@ verify_jws (const char *text)
                                       alg));
 }
 
+/* did:key resolves offline: its DID document lists its one key under
+ * assertionMethod, and its controller is the DID itself. */
 static gboolean
+resolve_did_key (const char *vm, JlnProofKeyInfo *info, GError **error)
+{
+  const char *hash = strchr (vm, '#');
+  g_autofree char *did = hash ? g_strndup (vm, hash - vm) : g_strdup (vm);
+  g_autofree char *method_id = NULL;
+
+  if (!jln_ob_did_key_resolve (vm, info->public_key, error))
+    return FALSE;
+  method_id = hash ? g_strdup (vm) : g_strconcat (did, "#", did + strlen ("did:key:"), NULL);
+  g_clear_pointer (&info->controller, g_free);
+  g_clear_pointer (&info->assertion_method, g_strfreev);
+  info->controller = g_steal_pointer (&did);
+  info->assertion_method = g_new0 (char *, 2);
+  info->assertion_method[0] = g_steal_pointer (&method_id);
+  return TRUE;
+}
+
+/* Sorts a verification method into what it is before anyone resolves it:
+ * a malformed one (no scheme, an unknown scheme or DID method) is an error
+ * in the badge, not a key that needs the network. */
+static JlnProofStatus
+classify_method (const char *vm, char **message)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (vm);
+
+  if (scheme == NULL)
+    {
+      *message = g_strdup_printf (_("The signature’s key “%s” is not an address (it should start with did: or https:)."), vm);
+      return JLN_PROOF_MALFORMED;
+    }
+  if (g_ascii_strcasecmp (scheme, "did") == 0)
+    {
+      if (g_str_has_prefix (vm, "did:key:"))
+        return JLN_PROOF_VALID;
+      if (g_str_has_prefix (vm, "did:web:"))
+        {
+          *message = g_strdup_printf (_("The issuer’s key “%s” can only be fetched over the network; it cannot be checked offline."), vm);
+          return JLN_PROOF_KEY_UNRESOLVABLE;
+        }
+      *message = g_strdup_printf (_("The signature’s key “%s” uses a kind of DID that does not exist or is not supported."), vm);
+      return JLN_PROOF_MALFORMED;
+    }
+  if (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
+    {
+      *message = g_strdup_printf (_("The issuer’s key “%s” can only be fetched over the network; it cannot be checked offline."), vm);
+      return JLN_PROOF_KEY_UNRESOLVABLE;
+    }
+  *message = g_strdup_printf (_("The signature’s key “%s” has an unknown kind of address (%s:)."), vm, scheme);
+  return JLN_PROOF_MALFORMED;
+}
+
+/* JLN_PROOF_VALID with @info filled, or the status and why not. */
+static JlnProofStatus
 resolve_key (const JlnProofVerifyOptions *options,
              const char                  *vm,
-             guint8                       public_key[JLN_OB_KEY_PUBLIC_SIZE],
-             GError                     **error)
+             JlnProofKeyInfo             *info,
+             char                       **message)
 {
-  if (options != NULL && options->resolve_key != NULL &&
-      options->resolve_key (vm, public_key, options->user_data, NULL))
-    return TRUE;
-  return jln_ob_did_key_resolve (vm, public_key, error);
+  g_autoptr(GError) error = NULL;
+  JlnProofStatus kind;
+  g_autofree char *kind_message = NULL;
+
+  kind = classify_method (vm, &kind_message);
+  if (kind == JLN_PROOF_MALFORMED)
+    {
+      *message = g_steal_pointer (&kind_message);
+      return kind;
+    }
+  if (options != NULL && options->resolve_key != NULL)
+    {
+      if (options->resolve_key (vm, info, options->user_data, &error))
+        {
+          if (info->controller == NULL)
+            {
+              *message = g_strdup_printf (_("Nobody is named as the holder of the key “%s”."), vm);
+              return JLN_PROOF_MALFORMED;
+            }
+          return JLN_PROOF_VALID;
+        }
+      if (error != NULL && !g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_NOT_FOUND))
+        {
+          *message = g_strdup (error->message);
+          return g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_UNSUPPORTED)
+                 ? JLN_PROOF_UNSUPPORTED : JLN_PROOF_MALFORMED;
+        }
+      g_clear_error (&error);
+    }
+  if (kind == JLN_PROOF_KEY_UNRESOLVABLE)
+    {
+      *message = g_steal_pointer (&kind_message);
+      return kind;
+    }
+  if (resolve_did_key (vm, info, &error))
+    return JLN_PROOF_VALID;
+  *message = g_strdup (error->message);
+  return g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_UNSUPPORTED)
+         ? JLN_PROOF_UNSUPPORTED : JLN_PROOF_MALFORMED;
 }
 
 static JlnProofResult *
-verify_one (JsonObject                  *document,
-            JsonNode                    *proof_node,
-            char                       **doc_canon,
-            const JlnProofVerifyOptions *options)
+verify_one_proof (JsonObject                  *document,
+                  JsonNode                    *proof_node,
+                  char                       **doc_canon,
+                  const JlnProofVerifyOptions *options)
 {
   g_autoptr(JlnProofResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) options_node = NULL;
   g_autofree guint8 *signature = NULL;
   g_autofree char *proof_canon = NULL;
-  guint8 public_key[JLN_OB_KEY_PUBLIC_SIZE];
+  g_auto(JlnProofKeyInfo) key_info = { { 0 } };
   guint8 data[2 * JLN_OB_SHA256_SIZE];
   JsonObject *proof;
   const char *type, *suite, *value, *vm, *purpose;
@@ -326,17 +559,12 @@ verify_one (JsonObject                  *document,
       return g_steal_pointer (&result);
     }
 
-  if (!resolve_key (options, vm, public_key, &error))
-    {
-      if (g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_NOT_FOUND))
-        result->status = JLN_PROOF_KEY_UNRESOLVABLE;
-      else if (g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_UNSUPPORTED))
-        result->status = JLN_PROOF_UNSUPPORTED;
-      else
-        result->status = JLN_PROOF_MALFORMED;
-      result->message = g_strdup (error->message);
-      return g_steal_pointer (&result);
-    }
+  result->status = resolve_key (options, vm, &key_info, &result->message);
+  if (result->status != JLN_PROOF_VALID)
+    return g_steal_pointer (&result);
+  result->controller = g_strdup (key_info.controller);
+  result->asserts = key_info.assertion_method != NULL &&
+                    g_strv_contains ((const char * const *) key_info.assertion_method, vm);
 
   if (*doc_canon == NULL)
     {
@@ -360,12 +588,28 @@ verify_one (JsonObject                  *document,
     }
 
   jln_proof_hash_data (proof_canon, *doc_canon, data);
-  if (!jln_ob_ed25519_verify (public_key, data, sizeof data, signature, sig_len))
+  if (!jln_ob_ed25519_verify (key_info.public_key, data, sizeof data, signature, sig_len))
     {
       result->status = JLN_PROOF_INVALID_SIGNATURE;
       result->message = g_strdup (_("The signature does not match: the badge was changed after it was signed, or it was not signed by this key."));
     }
   return g_steal_pointer (&result);
+}
+
+/* Every result names the key it was about, even a suite we cannot check:
+ * the issuer binding can still be judged from a did:key's name. */
+static JlnProofResult *
+verify_one (JsonObject                  *document,
+            JsonNode                    *proof_node,
+            char                       **doc_canon,
+            const JlnProofVerifyOptions *options)
+{
+  JlnProofResult *result = verify_one_proof (document, proof_node, doc_canon, options);
+
+  if (result->verification_method == NULL && JSON_NODE_HOLDS_OBJECT (proof_node))
+    result->verification_method = g_strdup (object_string (json_node_get_object (proof_node),
+                                                           "verificationMethod"));
+  return result;
 }
 
 JlnProofResult *

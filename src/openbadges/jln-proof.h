@@ -30,24 +30,58 @@ typedef struct {
   char *verification_method;    /* may be NULL */
   char *created;                /* may be NULL */
   char *message;                /* why, in a coach's words; NULL when valid */
+  /* Who holds the key: the "id" of the controller document that lists the
+   * verification method (for did:key, the DID before "#"). NULL when the key
+   * was not resolved. Whether that controller is the issuer the credential
+   * names is for the caller to decide (jln_verify does). */
+  char *controller;
+  /* The controller document lists the method under "assertionMethod". */
+  gboolean asserts;
 } JlnProofResult;
 
 void jln_proof_result_free (JlnProofResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnProofResult, jln_proof_result_free)
 
-/* Returns TRUE and fills @public_key when @verification_method is known. The
- * default (no resolver) knows did:key only. */
-typedef gboolean (*JlnProofKeyResolver) (const char *verification_method,
-                                         guint8      public_key[JLN_OB_KEY_PUBLIC_SIZE],
-                                         gpointer    user_data,
-                                         GError    **error);
+/* What resolving a verification method tells: its key, and the controller
+ * document it was found in. */
+typedef struct {
+  guint8  public_key[JLN_OB_KEY_PUBLIC_SIZE];
+  char   *controller;         /* the controller document's "id" */
+  GStrv   assertion_method;   /* the ids it lists under "assertionMethod"; may be NULL */
+} JlnProofKeyInfo;
+
+void      jln_proof_key_info_clear (JlnProofKeyInfo *info);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JlnProofKeyInfo, jln_proof_key_info_clear)
+
+/* Returns TRUE and fills @info when @verification_method is known; FALSE
+ * with an error otherwise (JLN_OB_ERROR_NOT_FOUND: it would need the
+ * network). Without a resolver, or when it fails with NOT_FOUND, did:key is
+ * resolved offline. */
+typedef gboolean (*JlnProofKeyResolver) (const char      *verification_method,
+                                         JlnProofKeyInfo *info,
+                                         gpointer         user_data,
+                                         GError         **error);
+
+/* Fills @info from a controller document (a DID document, or any document
+ * with "id", "verificationMethod" and "assertionMethod") that a resolver
+ * fetched for @verification_method: the method is looked up by id (absolute
+ * or "#fragment"), its key read from "publicKeyMultibase" (Multikey or
+ * Ed25519VerificationKey2020). For resolvers, including offline ones. */
+gboolean  jln_proof_key_info_from_document (JsonNode        *controller_document,
+                                            const char      *verification_method,
+                                            JlnProofKeyInfo *info,
+                                            GError         **error);
 
 typedef struct {
   JlnProofKeyResolver resolve_key;   /* NULL: did:key only */
   gpointer            user_data;
 } JlnProofVerifyOptions;
 
-/* JSON-LD toRdf (offline contexts) then RDFC-1.0: canonical N-Quads. */
+/* JSON-LD toRdf (offline contexts) then RDFC-1.0: canonical N-Quads, as
+ * Digital Bazaar's eddsa-rdfc-2022 makes them (jsonld.js safe mode,
+ * rdfDirection "i18n-datatype"). A document JSON-LD would drop part of
+ * (an undefined term, a relative IRI…) is refused with
+ * JLN_OB_ERROR_DATA_LOSS naming it: that part would not be signed. */
 char     *jln_proof_canonicalize (JsonNode *document, GError **error);
 
 /* SHA-256(proof_canon) || SHA-256(document_canon), the 64 bytes signed. */

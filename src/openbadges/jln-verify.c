@@ -27,19 +27,33 @@ jln_verify_report_free (JlnVerifyReport *report)
   g_free (report->issuer_name);
   g_free (report->credential_id);
   g_free (report->achievement_name);
+  g_free (report->binding_message);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->checks, g_ptr_array_unref);
   g_free (report);
 }
 
-static JlnVerifyReport *
-report_new (void)
+static void
+check_free (JlnVerifyCheck *check)
+{
+  g_free (check->message);
+  g_free (check);
+}
+
+JlnVerifyReport *
+jln_verify_report_new (void)
 {
   JlnVerifyReport *report = g_new0 (JlnVerifyReport, 1);
 
   report->problems = g_ptr_array_new_with_free_func (g_free);
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
+  report->checks = g_ptr_array_new_with_free_func ((GDestroyNotify) check_free);
   report->verdict = JLN_VERIFY_INVALID;
-  report->dates = JLN_VERIFY_DATES_INVALID;
+  report->dates = JLN_VERIFY_DATES_NOT_CHECKED;
   return report;
 }
+
+#define report_new jln_verify_report_new
 
 static const char *
 str_member (JsonObject *object, const char *name)
@@ -97,6 +111,28 @@ problem (JlnVerifyReport *report, const char *format, ...)
   va_start (args, format);
   g_ptr_array_add (report->problems, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+static void
+warning (JlnVerifyReport *report, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+warning (JlnVerifyReport *report, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (report->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* The issuer the credential names: issuer.id, or issuer when a string. */
+static const char *
+issuer_id_of (JsonObject *credential)
+{
+  JsonObject *issuer = obj_member (credential, "issuer");
+
+  return issuer ? str_member (issuer, "id") : str_member (credential, "issuer");
 }
 
 static gboolean
@@ -160,12 +196,42 @@ guess_version (JsonObject *credential)
   return 3;
 }
 
+/* Each object in @node (an object or a list of them) must have @type. */
+static void
+check_member_types (JlnVerifyReport *report, JsonObject *holder, const char *member,
+                    const char *path, const char *type)
+{
+  JsonNode *node = holder ? json_object_get_member (holder, member) : NULL;
+  g_autoptr(JsonArray) array = NULL;
+
+  if (node == NULL)
+    return;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    array = json_array_ref (json_node_get_array (node));
+  else
+    {
+      array = json_array_new ();
+      json_array_add_element (array, json_node_copy (node));
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (e) || !has_type (json_node_get_object (e), type))
+        {
+          problem (report, _("Every “%s” must have the type %s."), path, type);
+          return;
+        }
+    }
+}
+
 static void
 check_shape (JlnVerifyReport *report, JsonObject *credential)
 {
   JsonNode *context = json_object_get_member (credential, "@context");
   JsonObject *issuer, *subject, *achievement;
   gboolean ob_context = FALSE;
+  gboolean endorsement;
 
   if (context == NULL || !JSON_NODE_HOLDS_ARRAY (context) ||
       json_array_get_length (json_node_get_array (context)) == 0)
@@ -193,14 +259,18 @@ check_shape (JlnVerifyReport *report, JsonObject *credential)
         problem (report, "%s", _("“@context” does not include the Open Badges 3.0 context."));
     }
 
+  endorsement = has_type (credential, "EndorsementCredential");
   if (!has_type (credential, "VerifiableCredential"))
     problem (report, "%s", _("“type” must include VerifiableCredential."));
-  if (!has_type (credential, "OpenBadgeCredential") && !has_type (credential, "AchievementCredential"))
+  if (!has_type (credential, "OpenBadgeCredential") && !has_type (credential, "AchievementCredential") &&
+      !endorsement)
     problem (report, "%s", _("“type” must include OpenBadgeCredential."));
   if (str_member (credential, "id") == NULL)
     problem (report, "%s", _("The credential has no “id”."));
+  /* The 1EdTech schema does not require names: a badge without one is
+   * valid, but a coach should know. */
   if (str_member (credential, "name") == NULL)
-    problem (report, "%s", _("The credential has no “name”."));
+    warning (report, "%s", _("The credential has no “name”."));
 
   issuer = obj_member (credential, "issuer");
   if (issuer == NULL)
@@ -212,12 +282,19 @@ check_shape (JlnVerifyReport *report, JsonObject *credential)
       if (!has_type (issuer, "Profile"))
         problem (report, "%s", _("The issuer’s “type” must include Profile."));
       if (str_member (issuer, "name") == NULL)
-        problem (report, "%s", _("The issuer has no “name”."));
+        warning (report, "%s", _("The issuer has no “name”."));
     }
 
   subject = obj_member (credential, "credentialSubject");
   if (subject == NULL)
     problem (report, "%s", _("The credential has no “credentialSubject”."));
+  else if (endorsement)
+    {
+      if (!has_type (subject, "EndorsementSubject"))
+        problem (report, "%s", _("The subject’s “type” must include EndorsementSubject."));
+      if (str_member (subject, "id") == NULL)
+        problem (report, "%s", _("The endorsement does not say what it endorses (its subject has no “id”)."));
+    }
   else
     {
       if (!has_type (subject, "AchievementSubject"))
@@ -239,6 +316,16 @@ check_shape (JlnVerifyReport *report, JsonObject *credential)
             problem (report, "%s", _("The achievement has no “criteria”."));
         }
     }
+
+  /* The typed parts the 1EdTech schema checks. */
+  check_member_types (report, credential, "evidence", "evidence", "Evidence");
+  check_member_types (report, issuer, "otherIdentifier", "issuer.otherIdentifier", "IdentifierEntry");
+  check_member_types (report, issuer, "parentOrg", "issuer.parentOrg", "Profile");
+  check_member_types (report, subject, "identifier", "credentialSubject.identifier", "IdentityObject");
+  check_member_types (report, subject, "result", "credentialSubject.result", "Result");
+  check_member_types (report, subject, "source", "credentialSubject.source", "Profile");
+  check_member_types (report, obj_member (subject, "achievement"), "resultDescription",
+                      "credentialSubject.achievement.resultDescription", "ResultDescription");
 
   if (has_null (json_object_get_member (credential, "credentialSubject"), 0) ||
       has_null (json_object_get_member (credential, "issuer"), 0))
@@ -268,12 +355,17 @@ check_dates (JlnVerifyReport *report, JsonObject *credential, GDateTime *now)
   report->valid_from = g_strdup (from_text);
   report->valid_until = g_strdup (until_text);
 
+  /* A VC-JWT may carry its dates only in claims we could not read. */
+  if (report->shape_unchecked && from_text == NULL && until_text == NULL)
+    {
+      report->dates = JLN_VERIFY_DATES_NOT_CHECKED;
+      return;
+    }
   from = parse_date (from_text);
   until = parse_date (until_text);
   if (from == NULL || (until_text != NULL && until == NULL))
     {
       report->dates = JLN_VERIFY_DATES_INVALID;
-      problem (report, "%s", _("The validity dates are missing or not real dates."));
       return;
     }
   if (g_date_time_compare (now, from) < 0)
@@ -302,13 +394,115 @@ jln_verify_status_bit (const char *encoded_list, guint64 index,
   return TRUE;
 }
 
+/* Whether the key behind @proof is the issuer's own: its controller is
+ * @issuer_id and lists it under assertionMethod. For a key that was not
+ * resolved (a suite we cannot check, did:web offline) a DID-named key can
+ * still be judged by its name. NULL when it holds; else why not. */
+static JlnVerifyBinding
+judge_binding (const JlnProofResult *proof, const char *issuer_id, char **message)
+{
+  const char *vm = proof ? proof->verification_method : NULL;
+
+  *message = NULL;
+  if (proof == NULL || vm == NULL)
+    return JLN_VERIFY_BINDING_NOT_CHECKED;
+  if (issuer_id == NULL)
+    {
+      *message = g_strdup (_("The badge names no issuer, so nobody can say whose key signed it."));
+      return JLN_VERIFY_BINDING_MISMATCH;
+    }
+  if (proof->controller != NULL)
+    {
+      if (!g_str_equal (proof->controller, issuer_id))
+        {
+          *message = g_strdup_printf (_("This badge was signed by someone other than the issuer it names: the key belongs to %s, not to %s."),
+                                      proof->controller, issuer_id);
+          return JLN_VERIFY_BINDING_MISMATCH;
+        }
+      if (!proof->asserts)
+        {
+          *message = g_strdup_printf (_("This badge was signed by someone other than the issuer it names: %s does not list this key as one it issues badges with."),
+                                      issuer_id);
+          return JLN_VERIFY_BINDING_MISMATCH;
+        }
+      return JLN_VERIFY_BINDING_MATCH;
+    }
+  if (g_str_has_prefix (vm, "did:key:") || g_str_has_prefix (vm, "did:web:"))
+    {
+      const char *hash = strchr (vm, '#');
+      g_autofree char *did = hash ? g_strndup (vm, hash - vm) : g_strdup (vm);
+
+      /* A DID URL's controller document is the DID's own. */
+      if (!g_str_equal (did, issuer_id))
+        {
+          *message = g_strdup_printf (_("This badge was signed by someone other than the issuer it names: the key belongs to %s, not to %s."),
+                                      did, issuer_id);
+          return JLN_VERIFY_BINDING_MISMATCH;
+        }
+      if (g_str_has_prefix (vm, "did:key:"))
+        return JLN_VERIFY_BINDING_MATCH;
+    }
+  return JLN_VERIFY_BINDING_NOT_CHECKED;
+}
+
 static void
-check_status (JlnVerifyReport *report, JsonObject *credential, const JlnVerifyOptions *options)
+check_binding (JlnVerifyReport *report, JsonObject *credential)
+{
+  /* A broken signature proves nothing about who made it. */
+  if (report->proof == NULL ||
+      report->proof->status == JLN_PROOF_MISSING ||
+      report->proof->status == JLN_PROOF_MALFORMED ||
+      report->proof->status == JLN_PROOF_INVALID_SIGNATURE)
+    {
+      report->binding = JLN_VERIFY_BINDING_NOT_CHECKED;
+      return;
+    }
+  report->binding = judge_binding (report->proof, issuer_id_of (credential), &report->binding_message);
+}
+
+static gboolean
+in_date (JsonObject *object, GDateTime *now)
+{
+  const char *from_text = str_member (object, "validFrom");
+  const char *until_text = str_member (object, "validUntil");
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) until = NULL;
+
+  if (from_text == NULL)
+    from_text = str_member (object, "issuanceDate");
+  if (until_text == NULL)
+    until_text = str_member (object, "expirationDate");
+  from = parse_date (from_text);
+  until = parse_date (until_text);
+  if ((from_text != NULL && from == NULL) || (until_text != NULL && until == NULL))
+    return FALSE;
+  if (from != NULL && g_date_time_compare (now, from) < 0)
+    return FALSE;
+  return until == NULL || g_date_time_compare (now, until) <= 0;
+}
+
+static void
+status_unknown (JlnVerifyReport *report, char *message)
+{
+  report->status = JLN_VERIFY_STATUS_UNKNOWN;
+  g_free (report->status_message);
+  report->status_message = message;
+}
+
+/* The status list decides only if it is the issuer's own, for this purpose,
+ * in date: otherwise anyone could publish a list that says "active". */
+static void
+check_status (JlnVerifyReport        *report,
+              JsonObject             *credential,
+              const JlnVerifyOptions *options,
+              GDateTime              *now)
 {
   JsonObject *status = obj_member (credential, "credentialStatus");
-  const char *list_url, *index_text, *purpose, *encoded, *list_id;
+  const char *list_url, *index_text, *purpose, *list_purpose, *encoded, *list_id;
+  const char *issuer_id = issuer_id_of (credential);
   g_autoptr(JlnProofResult) list_proof = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *binding_message = NULL;
   JsonObject *list, *subject;
   guint64 index;
   gboolean bit = FALSE;
@@ -324,62 +518,86 @@ check_status (JlnVerifyReport *report, JsonObject *credential, const JlnVerifyOp
   purpose = str_member (status, "statusPurpose");
   if (!has_type (status, "BitstringStatusListEntry") || list_url == NULL || index_text == NULL)
     {
-      report->status = JLN_VERIFY_STATUS_UNKNOWN;
-      report->status_message = g_strdup (_("The badge’s revocation status is of a kind that cannot be checked here."));
+      status_unknown (report, g_strdup (_("The badge’s revocation status is of a kind that cannot be checked here.")));
+      return;
+    }
+  index = g_ascii_strtoull (index_text, &end, 10);
+  if (end == index_text || *end != '\0')
+    {
+      report->status = JLN_VERIFY_STATUS_ERROR;
+      report->status_message = g_strdup (_("The badge’s position in the status list is not a number."));
       return;
     }
   if (options == NULL || options->status_list == NULL)
     {
-      report->status = JLN_VERIFY_STATUS_UNKNOWN;
-      report->status_message = g_strdup (_("Revocation status unknown offline (no status list given)."));
+      status_unknown (report, g_strdup (_("Revocation status unknown offline (no status list given).")));
       return;
     }
 
-  report->status = JLN_VERIFY_STATUS_ERROR;
-  index = g_ascii_strtoull (index_text, &end, 10);
-  if (end == index_text || *end != '\0')
-    {
-      report->status_message = g_strdup (_("The badge’s position in the status list is not a number."));
-      return;
-    }
+  /* From here on a list was given: if it cannot be trusted, say why. */
+  report->status_list_refused = TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (options->status_list))
     {
-      report->status_message = g_strdup (_("The status list given is not a credential."));
+      status_unknown (report, g_strdup (_("The status list given is not a credential.")));
       return;
     }
   list = json_node_get_object (options->status_list);
   list_id = str_member (list, "id");
   if (list_id == NULL || !g_str_equal (list_id, list_url))
     {
-      report->status_message = g_strdup_printf (_("The status list given is not the one this badge refers to (%s)."),
-                                                list_url);
+      status_unknown (report, g_strdup_printf (_("The status list given is not the one this badge refers to (%s)."),
+                                               list_url));
+      return;
+    }
+  if (!has_type (list, "BitstringStatusListCredential"))
+    {
+      status_unknown (report, g_strdup (_("The status list given is not a BitstringStatusListCredential.")));
+      return;
+    }
+  if (issuer_id == NULL || g_strcmp0 (issuer_id_of (list), issuer_id) != 0)
+    {
+      status_unknown (report, g_strdup (_("The status list given was published by someone other than this badge’s issuer.")));
       return;
     }
   list_proof = jln_proof_verify (options->status_list, options->proof);
   if (list_proof->status != JLN_PROOF_VALID)
     {
-      report->status_message = g_strdup_printf (_("The status list’s signature does not hold: %s"),
-                                                list_proof->message ? list_proof->message : "");
+      status_unknown (report, g_strdup_printf (_("The status list’s signature does not hold: %s"),
+                                               list_proof->message ? list_proof->message : ""));
+      return;
+    }
+  if (judge_binding (list_proof, issuer_id, &binding_message) != JLN_VERIFY_BINDING_MATCH)
+    {
+      g_debug ("status list binding: %s", binding_message ? binding_message : "?");
+      status_unknown (report, g_strdup (_("The status list given was signed by someone other than this badge’s issuer.")));
+      return;
+    }
+  if (!in_date (list, now))
+    {
+      status_unknown (report, g_strdup (_("The status list given is out of date (outside its own validity dates).")));
       return;
     }
   subject = obj_member (list, "credentialSubject");
+  list_purpose = str_member (subject, "statusPurpose");
+  if (purpose == NULL || list_purpose == NULL || !g_str_equal (purpose, list_purpose))
+    {
+      status_unknown (report, g_strdup_printf (_("The status list given serves another purpose (%s) than this badge’s entry (%s)."),
+                                               list_purpose ? list_purpose : "?", purpose ? purpose : "?"));
+      return;
+    }
   encoded = str_member (subject, "encodedList");
   if (encoded == NULL)
     {
-      report->status_message = g_strdup (_("The status list has no encoded list."));
-      return;
-    }
-  if (purpose != NULL && str_member (subject, "statusPurpose") != NULL &&
-      !g_str_equal (purpose, str_member (subject, "statusPurpose")))
-    {
-      report->status_message = g_strdup (_("The status list given serves another purpose than revocation."));
+      status_unknown (report, g_strdup (_("The status list has no encoded list.")));
       return;
     }
   if (!jln_verify_status_bit (encoded, index, &bit, &error))
     {
-      report->status_message = g_strdup (error->message);
+      status_unknown (report, g_strdup (error->message));
       return;
     }
+  report->status_list_refused = FALSE;
+  g_clear_pointer (&report->status_message, g_free);
   report->status = bit ? JLN_VERIFY_STATUS_REVOKED : JLN_VERIFY_STATUS_ACTIVE;
 }
 
@@ -436,52 +654,451 @@ check_recipient (JlnVerifyReport *report, JsonObject *credential, const char *em
 }
 
 static void
-decide (JlnVerifyReport *report)
+add_check (JlnVerifyReport *r, const char *id, JlnVerifyCheckOutcome outcome, char *message)
 {
-  if (report->error != NULL || report->problems->len > 0)
-    report->verdict = JLN_VERIFY_INVALID;
-  else if (report->ob_version == 2)
-    report->verdict = JLN_VERIFY_UNVERIFIABLE;
-  else if (report->proof == NULL)
-    report->verdict = JLN_VERIFY_INVALID;
-  else if (report->proof->status == JLN_PROOF_UNSUPPORTED ||
-           report->proof->status == JLN_PROOF_KEY_UNRESOLVABLE)
-    report->verdict = JLN_VERIFY_UNVERIFIABLE;
-  else if (report->proof->status != JLN_PROOF_VALID ||
-           report->dates != JLN_VERIFY_DATES_OK ||
-           report->status == JLN_VERIFY_STATUS_REVOKED ||
-           report->status == JLN_VERIFY_STATUS_ERROR ||
-           report->recipient == JLN_VERIFY_RECIPIENT_MISMATCH)
-    report->verdict = JLN_VERIFY_INVALID;
-  else
-    report->verdict = JLN_VERIFY_VALID;
+  JlnVerifyCheck *check = g_new0 (JlnVerifyCheck, 1);
+
+  check->id = id;
+  check->outcome = outcome;
+  check->message = message;
+  g_ptr_array_add (r->checks, check);
+}
+
+static char *
+join_strings (GPtrArray *strings)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < strings->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, g_ptr_array_index (strings, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static const char *format_name (JlnVerifyFormat format);
+
+static void
+add_proof_check (JlnVerifyReport *r)
+{
+  const JlnProofResult *p = r->proof;
+
+  if (p == NULL)
+    {
+      if (r->ob_version == 2)
+        add_check (r, JLN_VERIFY_CHECK_PROOF, JLN_VERIFY_CHECK_NOT_CHECKED,
+                   g_strdup (_("An OB 2.0 badge is verified on its issuer’s server (hosted) or with a key published there (signed): this needs the network.")));
+      else
+        add_check (r, JLN_VERIFY_CHECK_PROOF, JLN_VERIFY_CHECK_NOT_CHECKED,
+                   g_strdup (_("Not checked: the credential could not be read.")));
+      return;
+    }
+  switch (p->status)
+    {
+    case JLN_PROOF_VALID:
+      add_check (r, JLN_VERIFY_CHECK_PROOF, JLN_VERIFY_CHECK_PASSED,
+                 g_strdup_printf (_("The signature (%s) holds: the badge is unchanged since it was signed."),
+                                  p->suite ? p->suite : "?"));
+      break;
+    case JLN_PROOF_UNSUPPORTED:
+    case JLN_PROOF_KEY_UNRESOLVABLE:
+      add_check (r, JLN_VERIFY_CHECK_PROOF, JLN_VERIFY_CHECK_NOT_CHECKED,
+                 g_strdup (p->message ? p->message : _("The signature cannot be checked here.")));
+      break;
+    case JLN_PROOF_MISSING:
+    case JLN_PROOF_MALFORMED:
+    case JLN_PROOF_INVALID_SIGNATURE:
+    case JLN_PROOF_CANON_FAILED:
+    default:
+      add_check (r, JLN_VERIFY_CHECK_PROOF, JLN_VERIFY_CHECK_FAILED,
+                 g_strdup (p->message ? p->message : _("The signature is not valid.")));
+      break;
+    }
 }
 
 static void
-verify_credential (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *options)
+add_dates_check (JlnVerifyReport *r)
+{
+  switch (r->dates)
+    {
+    case JLN_VERIFY_DATES_OK:
+      add_check (r, JLN_VERIFY_CHECK_DATES, JLN_VERIFY_CHECK_PASSED,
+                 g_strdup (_("The badge is within its validity dates.")));
+      break;
+    case JLN_VERIFY_DATES_NOT_YET_VALID:
+      add_check (r, JLN_VERIFY_CHECK_DATES, JLN_VERIFY_CHECK_FAILED,
+                 g_strdup (_("The badge is not valid yet.")));
+      break;
+    case JLN_VERIFY_DATES_EXPIRED:
+      add_check (r, JLN_VERIFY_CHECK_DATES, JLN_VERIFY_CHECK_FAILED,
+                 g_strdup (_("The badge has expired.")));
+      break;
+    case JLN_VERIFY_DATES_INVALID:
+      add_check (r, JLN_VERIFY_CHECK_DATES, JLN_VERIFY_CHECK_FAILED,
+                 g_strdup (_("The validity dates are missing or not real dates.")));
+      break;
+    case JLN_VERIFY_DATES_NOT_CHECKED:
+    default:
+      add_check (r, JLN_VERIFY_CHECK_DATES, JLN_VERIFY_CHECK_NOT_CHECKED,
+                 g_strdup (_("The dates could not be read.")));
+      break;
+    }
+}
+
+static void
+add_status_check (JlnVerifyReport *r)
+{
+  switch (r->status)
+    {
+    case JLN_VERIFY_STATUS_NONE:
+      add_check (r, JLN_VERIFY_CHECK_STATUS, JLN_VERIFY_CHECK_PASSED,
+                 g_strdup (_("The badge names no status list: its issuer cannot revoke it.")));
+      break;
+    case JLN_VERIFY_STATUS_ACTIVE:
+      add_check (r, JLN_VERIFY_CHECK_STATUS, JLN_VERIFY_CHECK_PASSED,
+                 g_strdup (_("The issuer’s signed status list says the badge is not revoked.")));
+      break;
+    case JLN_VERIFY_STATUS_REVOKED:
+      add_check (r, JLN_VERIFY_CHECK_STATUS, JLN_VERIFY_CHECK_FAILED,
+                 g_strdup (_("The issuer’s signed status list says the badge is revoked.")));
+      break;
+    case JLN_VERIFY_STATUS_ERROR:
+      add_check (r, JLN_VERIFY_CHECK_STATUS, JLN_VERIFY_CHECK_FAILED,
+                 g_strdup (r->status_message));
+      break;
+    case JLN_VERIFY_STATUS_UNKNOWN:
+    default:
+      add_check (r, JLN_VERIFY_CHECK_STATUS,
+                 r->status_list_refused ? JLN_VERIFY_CHECK_WARNING : JLN_VERIFY_CHECK_NOT_CHECKED,
+                 g_strdup (r->status_message ? r->status_message : _("Revocation status unknown.")));
+      break;
+    }
+}
+
+void
+jln_verify_report_finish (JlnVerifyReport *r)
+{
+  const char *stage = r->error_check ? r->error_check : JLN_VERIFY_CHECK_FORMAT;
+  gboolean read = r->error == NULL;
+  gboolean failed = FALSE, open_question = FALSE;
+  const char *not_read = _("Not checked: the badge could not be read.");
+
+  g_return_if_fail (r != NULL);
+
+  g_ptr_array_set_size (r->checks, 0);
+
+  /* format, then JSON, then shape: the first that failed holds the error. */
+  if (!read && g_str_equal (stage, JLN_VERIFY_CHECK_FORMAT))
+    add_check (r, JLN_VERIFY_CHECK_FORMAT, JLN_VERIFY_CHECK_FAILED, g_strdup (r->error));
+  else
+    add_check (r, JLN_VERIFY_CHECK_FORMAT, JLN_VERIFY_CHECK_PASSED,
+               r->ob_version == 2 ? g_strdup_printf (_("An OB 2.0 badge (%s)."), format_name (r->format))
+               : r->ob_version == 3 ? g_strdup_printf (_("An OB 3.0 badge (%s)."), format_name (r->format))
+               : g_strdup (format_name (r->format)));
+
+  if (!read && g_str_equal (stage, JLN_VERIFY_CHECK_FORMAT))
+    add_check (r, JLN_VERIFY_CHECK_JSON, JLN_VERIFY_CHECK_NOT_CHECKED, g_strdup (not_read));
+  else if (!read && g_str_equal (stage, JLN_VERIFY_CHECK_JSON))
+    add_check (r, JLN_VERIFY_CHECK_JSON, JLN_VERIFY_CHECK_FAILED, g_strdup (r->error));
+  else if (r->json_unread)
+    add_check (r, JLN_VERIFY_CHECK_JSON, JLN_VERIFY_CHECK_NOT_CHECKED,
+               g_strdup (_("Only the badge’s web address is in the file.")));
+  else
+    add_check (r, JLN_VERIFY_CHECK_JSON, JLN_VERIFY_CHECK_PASSED,
+               g_strdup (_("The credential is well-formed JSON.")));
+
+  if (!read && g_str_equal (stage, JLN_VERIFY_CHECK_SHAPE))
+    add_check (r, JLN_VERIFY_CHECK_SHAPE, JLN_VERIFY_CHECK_FAILED, g_strdup (r->error));
+  else if (!read || r->json_unread || r->shape_unchecked)
+    add_check (r, JLN_VERIFY_CHECK_SHAPE, JLN_VERIFY_CHECK_NOT_CHECKED,
+               g_strdup (read && r->shape_unchecked
+                         ? _("Not checked: this form of badge (VC-JWT) is not supported.")
+                         : not_read));
+  else if (r->problems->len > 0)
+    add_check (r, JLN_VERIFY_CHECK_SHAPE, JLN_VERIFY_CHECK_FAILED, join_strings (r->problems));
+  else if (r->warnings->len > 0)
+    add_check (r, JLN_VERIFY_CHECK_SHAPE, JLN_VERIFY_CHECK_WARNING, join_strings (r->warnings));
+  else
+    add_check (r, JLN_VERIFY_CHECK_SHAPE, JLN_VERIFY_CHECK_PASSED,
+               g_strdup (_("The credential has every part an Open Badge needs.")));
+
+  if (!read)
+    {
+      add_check (r, JLN_VERIFY_CHECK_PROOF, JLN_VERIFY_CHECK_NOT_CHECKED, g_strdup (not_read));
+      add_check (r, JLN_VERIFY_CHECK_ISSUER_KEY, JLN_VERIFY_CHECK_NOT_CHECKED, g_strdup (not_read));
+      add_check (r, JLN_VERIFY_CHECK_DATES, JLN_VERIFY_CHECK_NOT_CHECKED, g_strdup (not_read));
+      add_check (r, JLN_VERIFY_CHECK_STATUS, JLN_VERIFY_CHECK_NOT_CHECKED, g_strdup (not_read));
+      add_check (r, JLN_VERIFY_CHECK_RECIPIENT, JLN_VERIFY_CHECK_NOT_CHECKED, g_strdup (not_read));
+    }
+  else
+    {
+      add_proof_check (r);
+      if (r->binding == JLN_VERIFY_BINDING_MATCH)
+        add_check (r, JLN_VERIFY_CHECK_ISSUER_KEY, JLN_VERIFY_CHECK_PASSED,
+                   g_strdup_printf (_("The key that signed belongs to the issuer the badge names (%s)."),
+                                    r->issuer_id ? r->issuer_id : "?"));
+      else if (r->binding == JLN_VERIFY_BINDING_MISMATCH)
+        add_check (r, JLN_VERIFY_CHECK_ISSUER_KEY, JLN_VERIFY_CHECK_FAILED,
+                   g_strdup (r->binding_message ? r->binding_message
+                             : _("This badge was signed by someone other than the issuer it names.")));
+      else
+        add_check (r, JLN_VERIFY_CHECK_ISSUER_KEY, JLN_VERIFY_CHECK_NOT_CHECKED,
+                   g_strdup (_("Not checked: whose key signed cannot be told without the signature being checked.")));
+      add_dates_check (r);
+      add_status_check (r);
+      if (r->recipient == JLN_VERIFY_RECIPIENT_MATCH)
+        add_check (r, JLN_VERIFY_CHECK_RECIPIENT, JLN_VERIFY_CHECK_PASSED,
+                   g_strdup (_("The badge was awarded to this e-mail address.")));
+      else if (r->recipient == JLN_VERIFY_RECIPIENT_MISMATCH)
+        add_check (r, JLN_VERIFY_CHECK_RECIPIENT, JLN_VERIFY_CHECK_FAILED,
+                   g_strdup (_("The badge was not awarded to this e-mail address.")));
+      else
+        add_check (r, JLN_VERIFY_CHECK_RECIPIENT, JLN_VERIFY_CHECK_NOT_CHECKED,
+                   g_strdup (_("No e-mail address was given to compare with.")));
+    }
+
+  if (r->status_list_refused && r->status_message != NULL &&
+      !g_ptr_array_find_with_equal_func (r->warnings, r->status_message, g_str_equal, NULL))
+    g_ptr_array_add (r->warnings, g_strdup (r->status_message));
+
+  /* The verdict is the worst finding: one failure makes the badge invalid;
+   * a signature or key that cannot be judged here leaves it unverifiable. */
+  for (guint i = 0; i < r->checks->len; i++)
+    {
+      const JlnVerifyCheck *c = g_ptr_array_index (r->checks, i);
+
+      if (c->outcome == JLN_VERIFY_CHECK_FAILED)
+        failed = TRUE;
+      else if (c->outcome == JLN_VERIFY_CHECK_NOT_CHECKED &&
+               (g_str_equal (c->id, JLN_VERIFY_CHECK_PROOF) ||
+                g_str_equal (c->id, JLN_VERIFY_CHECK_ISSUER_KEY) ||
+                g_str_equal (c->id, JLN_VERIFY_CHECK_SHAPE)))
+        open_question = TRUE;
+    }
+  r->verdict = failed ? JLN_VERIFY_INVALID : open_question ? JLN_VERIFY_UNVERIFIABLE : JLN_VERIFY_VALID;
+}
+
+#define decide jln_verify_report_finish
+
+const JlnVerifyCheck *
+jln_verify_report_get_check (const JlnVerifyReport *report, const char *id)
+{
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < report->checks->len; i++)
+    {
+      const JlnVerifyCheck *c = g_ptr_array_index (report->checks, i);
+
+      if (g_str_equal (c->id, id))
+        return c;
+    }
+  return NULL;
+}
+
+const char *
+jln_verify_check_outcome_to_string (JlnVerifyCheckOutcome outcome)
+{
+  switch (outcome)
+    {
+    case JLN_VERIFY_CHECK_PASSED: return "passed";
+    case JLN_VERIFY_CHECK_FAILED: return "failed";
+    case JLN_VERIFY_CHECK_WARNING: return "warning";
+    case JLN_VERIFY_CHECK_NOT_CHECKED:
+    default: return "not-checked";
+    }
+}
+
+/* OB 2.0: what can be checked without the issuer's server. */
+static gboolean
+ob2_date (JsonObject *object, const char *name, GDateTime **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  const char *text;
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *out = g_date_time_new_from_unix_utc (json_node_get_int (node));
+      return *out != NULL;
+    }
+  text = str_member (object, name);
+  if (text == NULL)
+    return FALSE;
+  *out = g_date_time_new_from_iso8601 (text, NULL);
+  if (*out == NULL)
+    {
+      char *end = NULL;
+      gint64 seconds = g_ascii_strtoll (text, &end, 10);
+
+      if (end != text && *end == '\0')
+        *out = g_date_time_new_from_unix_utc (seconds);
+    }
+  return *out != NULL;
+}
+
+static gboolean
+ob2_context_ok (JsonObject *assertion)
+{
+  JsonNode *context = json_object_get_member (assertion, "@context");
+  g_autoptr(JsonArray) array = NULL;
+
+  if (context == NULL)
+    return FALSE;
+  if (JSON_NODE_HOLDS_ARRAY (context))
+    array = json_array_ref (json_node_get_array (context));
+  else
+    {
+      array = json_array_new ();
+      json_array_add_element (array, json_node_copy (context));
+    }
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *e = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
+          (g_str_equal (json_node_get_string (e), "https://w3id.org/openbadges/v2") ||
+           g_str_equal (json_node_get_string (e), "https://openbadgespec.org/v2/context.json")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_ob2 (JlnVerifyReport *report, JsonObject *assertion, GDateTime *now)
+{
+  g_autoptr(GDateTime) issued = NULL;
+  g_autoptr(GDateTime) expires = NULL;
+  gboolean issued_ok, expires_ok;
+
+  if (!ob2_context_ok (assertion))
+    problem (report, "%s", _("“@context” must be the Open Badges 2.0 context."));
+  if (!has_type (assertion, "Assertion"))
+    problem (report, "%s", _("“type” must be Assertion."));
+  issued_ok = ob2_date (assertion, "issuedOn", &issued);
+  expires_ok = ob2_date (assertion, "expires", &expires);
+  report->valid_from = g_strdup (str_member (assertion, "issuedOn"));
+  report->valid_until = g_strdup (str_member (assertion, "expires"));
+  if (!issued_ok || issued == NULL || !expires_ok)
+    {
+      report->dates = JLN_VERIFY_DATES_INVALID;
+      return;
+    }
+  if (expires != NULL && g_date_time_compare (expires, issued) < 0)
+    {
+      report->dates = JLN_VERIFY_DATES_INVALID;
+      problem (report, "%s", _("The badge expires before it was issued."));
+      return;
+    }
+  if (g_date_time_compare (now, issued) < 0)
+    report->dates = JLN_VERIFY_DATES_NOT_YET_VALID;
+  else if (expires != NULL && g_date_time_compare (now, expires) > 0)
+    report->dates = JLN_VERIFY_DATES_EXPIRED;
+  else
+    report->dates = JLN_VERIFY_DATES_OK;
+}
+
+/* The payload of a compact JWS, or NULL. */
+static JsonNode *
+jws_payload (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ".", 4);
+  g_autofree guint8 *payload = NULL;
+  gsize len = 0;
+
+  if (g_strv_length (parts) != 3 ||
+      (payload = jln_base64url_decode (parts[1], &len, NULL)) == NULL ||
+      memchr (payload, '\0', len) != NULL)
+    return NULL;
+  return jln_ob_parse_json ((const char *) payload, len, NULL);
+}
+
+static void verify_object (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *options,
+                           JlnProofResult *proof);
+
+/* A VC-JWT (or an OB 2.0 signed assertion): its algorithm is not supported,
+ * but its dates and status are still read, so an unsupported signature does
+ * not hide that the badge expired or was revoked. */
+static void
+verify_jws (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *options)
+{
+  JlnProofResult *proof = jln_proof_verify (node, options ? options->proof : NULL);
+  g_autoptr(JsonNode) payload = jws_payload (json_node_get_string (node));
+  g_autoptr(JsonNode) credential = NULL;
+  JsonObject *claims;
+
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    {
+      report->ob_version = 3;
+      report->proof = proof;
+      report->shape_unchecked = TRUE;
+      decide (report);
+      return;
+    }
+  claims = json_node_get_object (payload);
+  if (obj_member (claims, "vc") != NULL)
+    {
+      /* VC-JWT 1.1: the credential is the "vc" claim; nbf/exp/iss stand for
+       * its dates and issuer when it leaves them out. */
+      JsonObject *vc;
+
+      credential = json_node_copy (json_object_get_member (claims, "vc"));
+      vc = json_node_get_object (credential);
+      if (!json_object_has_member (vc, "issuanceDate") && !json_object_has_member (vc, "validFrom") &&
+          json_object_has_member (claims, "nbf"))
+        {
+          g_autoptr(GDateTime) nbf = g_date_time_new_from_unix_utc (json_object_get_int_member (claims, "nbf"));
+
+          g_autofree char *text = nbf ? jln_credential_format_date (nbf) : NULL;
+
+          if (text != NULL)
+            json_object_set_string_member (vc, "issuanceDate", text);
+        }
+      if (!json_object_has_member (vc, "expirationDate") && !json_object_has_member (vc, "validUntil") &&
+          json_object_has_member (claims, "exp"))
+        {
+          g_autoptr(GDateTime) exp = g_date_time_new_from_unix_utc (json_object_get_int_member (claims, "exp"));
+
+          g_autofree char *text = exp ? jln_credential_format_date (exp) : NULL;
+
+          if (text != NULL)
+            json_object_set_string_member (vc, "expirationDate", text);
+        }
+      if (!json_object_has_member (vc, "issuer") && str_member (claims, "iss") != NULL)
+        json_object_set_string_member (vc, "issuer", str_member (claims, "iss"));
+    }
+  else
+    credential = json_node_ref (payload);
+  report->shape_unchecked = TRUE;
+  verify_object (report, credential, options, proof);
+}
+
+static void
+verify_object (JlnVerifyReport        *report,
+               JsonNode               *node,
+               const JlnVerifyOptions *options,
+               JlnProofResult         *proof)
 {
   g_autoptr(GDateTime) now = NULL;
   JsonObject *credential, *issuer, *subject;
 
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      /* A VC-JWT: name its algorithm, never call it valid. */
-      report->ob_version = 3;
-      report->proof = jln_proof_verify (node, options ? options->proof : NULL);
-      report->dates = JLN_VERIFY_DATES_OK;
-      decide (report);
-      return;
-    }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
+      g_clear_pointer (&proof, jln_proof_result_free);
       report->error = g_strdup (_("The credential is not a JSON object."));
+      report->error_check = JLN_VERIFY_CHECK_SHAPE;
       decide (report);
       return;
     }
   credential = json_node_get_object (node);
+  now = options && options->now ? g_date_time_ref (options->now) : g_date_time_new_now_utc ();
 
   issuer = obj_member (credential, "issuer");
-  report->issuer_id = g_strdup (issuer ? str_member (issuer, "id") : str_member (credential, "issuer"));
+  report->issuer_id = g_strdup (issuer_id_of (credential));
   report->issuer_name = g_strdup (str_member (issuer, "name"));
   report->credential_id = g_strdup (str_member (credential, "id"));
   subject = obj_member (credential, "credentialSubject");
@@ -491,19 +1108,32 @@ verify_credential (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptio
     report->ob_version = guess_version (credential);
   if (report->ob_version == 2)
     {
-      /* Hosted and signed OB 2.0 verification needs the issuer's server. */
-      report->dates = JLN_VERIFY_DATES_OK;
+      /* Hosted and signed OB 2.0 verification needs the issuer's server;
+       * what can be checked here is. */
+      g_clear_pointer (&proof, jln_proof_result_free);
+      report->shape_unchecked = FALSE;
+      check_ob2 (report, credential, now);
       decide (report);
       return;
     }
 
-  check_shape (report, credential);
-  now = options && options->now ? g_date_time_ref (options->now) : g_date_time_new_now_utc ();
+  if (!report->shape_unchecked)
+    check_shape (report, credential);
   check_dates (report, credential, now);
-  report->proof = jln_proof_verify (node, options ? options->proof : NULL);
-  check_status (report, credential, options);
+  report->proof = proof ? proof : jln_proof_verify (node, options ? options->proof : NULL);
+  check_binding (report, credential);
+  check_status (report, credential, options, now);
   check_recipient (report, credential, options ? options->email : NULL);
   decide (report);
+}
+
+static void
+verify_credential (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *options)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    verify_jws (report, node, options);
+  else
+    verify_object (report, node, options, NULL);
 }
 
 JlnVerifyReport *
@@ -577,6 +1207,7 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
           !jln_ob_json_check_depth (g_bytes_get_data (file, NULL), g_bytes_get_size (file), &error))
         {
           report->error = g_strdup (error->message);
+          report->error_check = JLN_VERIFY_CHECK_JSON;
           decide (report);
           return report;
         }
@@ -593,7 +1224,7 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
           g_autoptr(JsonNode) jws = json_node_new (JSON_NODE_VALUE);
 
           json_node_set_string (jws, stripped);
-          report->format = JLN_VERIFY_FORMAT_JSON;
+          report->format = JLN_VERIFY_FORMAT_JWT;
           verify_credential (report, jws, options);
           return report;
         }
@@ -603,6 +1234,8 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
   if (baked == NULL)
     {
       report->error = g_strdup (error->message);
+      if (g_error_matches (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_JSON))
+        report->error_check = JLN_VERIFY_CHECK_JSON;
       decide (report);
       return report;
     }
@@ -611,7 +1244,7 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
 
   if (baked->ob_version == 2 && jln_baked_credential_is_url (baked))
     {
-      report->dates = JLN_VERIFY_DATES_OK;
+      report->json_unread = TRUE;
       report->credential_id = g_strdup (baked->payload);
       decide (report);
       return report;
@@ -627,6 +1260,7 @@ jln_verify_bytes (GBytes *file, const JlnVerifyOptions *options)
   if (node == NULL)
     {
       report->error = g_strdup (error->message);
+      report->error_check = JLN_VERIFY_CHECK_JSON;
       decide (report);
       return report;
     }
@@ -642,6 +1276,7 @@ format_name (JlnVerifyFormat format)
     case JLN_VERIFY_FORMAT_PNG: return "PNG";
     case JLN_VERIFY_FORMAT_SVG: return "SVG";
     case JLN_VERIFY_FORMAT_JSON: return "JSON";
+    case JLN_VERIFY_FORMAT_JWT: return "JWT";
     case JLN_VERIFY_FORMAT_UNKNOWN:
     default: return "?";
     }
@@ -667,6 +1302,7 @@ dates_name (JlnVerifyDates dates)
     case JLN_VERIFY_DATES_OK: return "ok";
     case JLN_VERIFY_DATES_NOT_YET_VALID: return "not-yet-valid";
     case JLN_VERIFY_DATES_EXPIRED: return "expired";
+    case JLN_VERIFY_DATES_NOT_CHECKED: return "not-checked";
     case JLN_VERIFY_DATES_INVALID:
     default: return "invalid";
     }
@@ -706,18 +1342,25 @@ main_reason (const JlnVerifyReport *r)
     return r->error;
   if (r->problems->len > 0)
     return g_ptr_array_index (r->problems, 0);
-  if (r->proof && r->proof->status != JLN_PROOF_VALID)
+  if (r->binding == JLN_VERIFY_BINDING_MISMATCH && r->binding_message)
+    return r->binding_message;
+  if (r->proof && r->proof->status != JLN_PROOF_VALID &&
+      r->proof->status != JLN_PROOF_UNSUPPORTED && r->proof->status != JLN_PROOF_KEY_UNRESOLVABLE)
     return r->proof->message ? r->proof->message : _("The signature is not valid.");
   if (r->dates == JLN_VERIFY_DATES_NOT_YET_VALID)
     return _("not valid yet");
   if (r->dates == JLN_VERIFY_DATES_EXPIRED)
     return _("expired");
+  if (r->dates == JLN_VERIFY_DATES_INVALID)
+    return _("The validity dates are missing or not real dates.");
   if (r->status == JLN_VERIFY_STATUS_REVOKED)
     return _("revoked by its issuer");
   if (r->status == JLN_VERIFY_STATUS_ERROR)
     return r->status_message;
   if (r->recipient == JLN_VERIFY_RECIPIENT_MISMATCH)
     return _("it was not awarded to this e-mail address");
+  if (r->proof && r->proof->message)
+    return r->proof->message;
   return NULL;
 }
 
@@ -735,13 +1378,15 @@ jln_verify_report_to_line (const JlnVerifyReport *r)
   g_string_append (line, verdict);
   g_string_append (line, " — ");
 
-  if (r->ob_version == 2)
+  if (r->ob_version == 2 && r->verdict == JLN_VERIFY_UNVERIFIABLE)
     {
       g_string_append_printf (line, _("OB 2.0 %s (hosted/signed verification needs the issuer’s server: not verified offline)"),
                               format_name (r->format));
       return g_string_free (line, FALSE);
     }
-  if (r->ob_version == 3)
+  if (r->ob_version == 2)
+    g_string_append_printf (line, "OB 2.0 %s", format_name (r->format));
+  else if (r->ob_version == 3)
     g_string_append_printf (line, "OB 3.0 %s", format_name (r->format));
   else
     g_string_append (line, format_name (r->format));
@@ -755,6 +1400,8 @@ jln_verify_report_to_line (const JlnVerifyReport *r)
         g_string_append_printf (line, "; %s", _("recipient matches"));
       if (r->status == JLN_VERIFY_STATUS_UNKNOWN)
         g_string_append_printf (line, "; %s", _("revocation status unknown offline"));
+      for (guint i = 0; i < r->warnings->len; i++)
+        g_string_append_printf (line, "; %s %s", _("warning:"), (const char *) g_ptr_array_index (r->warnings, i));
       return g_string_free (line, FALSE);
     }
 
@@ -811,6 +1458,28 @@ jln_verify_report_to_json (const JlnVerifyReport *r)
   add_opt (b, "credentialId", r->credential_id);
   add_opt (b, "achievementName", r->achievement_name);
   add_opt (b, "recipient", recipient_name (r->recipient));
+  add_opt (b, "issuerKey", r->binding == JLN_VERIFY_BINDING_MATCH ? "match"
+                           : r->binding == JLN_VERIFY_BINDING_MISMATCH ? "mismatch" : "not-checked");
+  if (r->proof && r->proof->controller)
+    add_opt (b, "keyController", r->proof->controller);
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->warnings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (r->warnings, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "checks");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->checks->len; i++)
+    {
+      const JlnVerifyCheck *c = g_ptr_array_index (r->checks, i);
+
+      json_builder_begin_object (b);
+      add_opt (b, "id", c->id);
+      add_opt (b, "outcome", jln_verify_check_outcome_to_string (c->outcome));
+      add_opt (b, "message", c->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

@@ -384,13 +384,22 @@ test_png_compressed_itxt (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(JlnBakedCredential) cred = NULL;
 
+  /* OB 3.0 says the openbadgecredential chunk MUST NOT be compressed. */
   g_byte_array_append (data, (const guint8 *) "openbadgecredential\0\1\0en\0\0", 26);
+  g_byte_array_append (data, g_bytes_get_data (z, NULL), g_bytes_get_size (z));
+  file = with_chunk (png, "iTXt", data->data, data->len);
+  assert_extract_fails (file, JLN_OB_ERROR_INVALID_IMAGE);
+
+  /* OB 2.0 tolerates it. */
+  g_clear_pointer (&file, g_bytes_unref);
+  g_byte_array_set_size (data, 0);
+  g_byte_array_append (data, (const guint8 *) "openbadges\0\1\0en\0\0", 17);
   g_byte_array_append (data, g_bytes_get_data (z, NULL), g_bytes_get_size (z));
   file = with_chunk (png, "iTXt", data->data, data->len);
   cred = jln_bake_extract (file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cred->payload, ==, credential);
-  g_assert_cmpint (cred->ob_version, ==, 3);
+  g_assert_cmpint (cred->ob_version, ==, 2);
 }
 
 static void
@@ -406,14 +415,15 @@ test_png_compressed_bomb (void)
   memset (spaces, ' ', big);
   z = jln_ob_deflate (spaces, big, G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
   g_assert_cmpuint (g_bytes_get_size (z), <, 64 * 1024);
-  g_byte_array_append (data, (const guint8 *) "openbadgecredential\0\1\0\0\0", 24);
+  /* (OB 2.0: an OB 3.0 chunk is refused before it is inflated.) */
+  g_byte_array_append (data, (const guint8 *) "openbadges\0\1\0\0\0", 15);
   g_byte_array_append (data, g_bytes_get_data (z, NULL), g_bytes_get_size (z));
   file = with_chunk (png, "iTXt", data->data, data->len);
   assert_extract_fails (file, JLN_OB_ERROR_TOO_LARGE);
 
   /* and garbage that is not zlib at all */
   {
-    const char bad[] = "openbadgecredential\0\1\0\0\0not zlib";
+    const char bad[] = "openbadges\0\1\0\0\0not zlib";
     g_autoptr(GBytes) f2 = with_chunk (png, "iTXt", bad, sizeof bad - 1);
 
     assert_extract_fails (f2, JLN_OB_ERROR_INVALID_IMAGE);

@@ -57,14 +57,20 @@ vector_key (void)
 /* The vector's verification method is an https URL: resolve it to the
  * vector's key, as a verifier that fetched it would. */
 static gboolean
-vector_resolver (const char *vm, guint8 public_key[32], gpointer user_data, GError **error)
+vector_resolver (const char *vm, JlnProofKeyInfo *info, gpointer user_data, GError **error)
 {
   g_autoptr(JlnObKey) key = NULL;
+  const char *hash = strchr (vm, '#');
 
-  if (!g_str_equal (vm, VECTOR_VM))
-    return FALSE;
+  if (!g_str_equal (vm, VECTOR_VM) || hash == NULL)
+    {
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_NOT_FOUND, "not the vector's key");
+      return FALSE;
+    }
   key = vector_key ();
-  memcpy (public_key, jln_ob_key_get_public_key (key), 32);
+  memcpy (info->public_key, jln_ob_key_get_public_key (key), 32);
+  info->controller = g_strndup (vm, hash - vm);
+  info->assertion_method = g_strsplit (vm, "\n", -1);
   return TRUE;
 }
 
