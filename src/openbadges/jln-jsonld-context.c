@@ -112,6 +112,32 @@ jld_is_keyword (const char *s)
 }
 
 gboolean
+jld_is_bcp47 (const char *s)
+{
+  gsize run = 0;
+  gboolean first = TRUE;
+
+  if (s == NULL || s[0] == '\0')
+    return FALSE;
+  for (const char *p = s; ; p++)
+    {
+      if (*p == '-' || *p == '\0')
+        {
+          if (run == 0 || run > 8)
+            return FALSE;
+          if (*p == '\0')
+            return TRUE;
+          run = 0;
+          first = FALSE;
+        }
+      else if (first ? g_ascii_isalpha (*p) : g_ascii_isalnum (*p))
+        run++;
+      else
+        return FALSE;
+    }
+}
+
+gboolean
 jld_has_keyword_form (const char *s)
 {
   if (s == NULL || s[0] != '@' || s[1] == '\0')
@@ -423,6 +449,7 @@ context_free (JldContext *ctx)
   g_free (ctx->vocab);
   g_free (ctx->default_language);
   g_free (ctx->default_direction);
+  g_free (ctx->unsafe_detail);
   g_clear_pointer (&ctx->terms, g_hash_table_unref);
   g_clear_pointer (&ctx->previous, jld_context_unref);
 }
@@ -467,11 +494,24 @@ context_copy (const JldContext *src)
   ctx->previous = src->previous ? jld_context_ref (src->previous) : NULL;
   ctx->mode_10 = src->mode_10;
   ctx->has_protected = src->has_protected;
+  ctx->unsafe = src->unsafe;
+  ctx->unsafe_detail = g_strdup (src->unsafe_detail);
   ctx->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, term_unref);
   g_hash_table_iter_init (&iter, src->terms);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (ctx->terms, g_strdup (key), g_atomic_rc_box_acquire (value));
   return ctx;
+}
+
+static void
+mark_unsafe (JldContext *ctx,
+             JldUnsafe   kind,
+             const char *detail)
+{
+  if (ctx->unsafe != JLD_UNSAFE_NONE)
+    return;
+  ctx->unsafe = kind;
+  ctx->unsafe_detail = g_strdup (detail);
 }
 
 /* State of one context definition being processed, needed when IRI expansion
@@ -759,6 +799,7 @@ create_term (DefineState *st,
   else if (jld_has_keyword_form (term))
     {
       /* Reserved for future keywords: ignored. */
+      mark_unsafe (active, JLD_UNSAFE_RESERVED_TERM, term);
       g_hash_table_insert (st->defined, g_strdup (term), GINT_TO_POINTER (2));
       return TRUE;
     }
@@ -847,6 +888,7 @@ create_term (DefineState *st,
         }
       if (jld_has_keyword_form (json_node_get_string (m)))
         {
+          mark_unsafe (active, JLD_UNSAFE_RESERVED_TERM, term);
           g_hash_table_insert (st->defined, g_strdup (term), GINT_TO_POINTER (2));
           ok = TRUE;
           goto out_nodef;
@@ -892,6 +934,7 @@ create_term (DefineState *st,
           id = json_node_get_string (m);
           if (!jld_is_keyword (id) && jld_has_keyword_form (id))
             {
+              mark_unsafe (active, JLD_UNSAFE_RESERVED_TERM, term);
               g_hash_table_insert (st->defined, g_strdup (term), GINT_TO_POINTER (2));
               ok = TRUE;
               goto out_nodef;
@@ -1267,6 +1310,8 @@ process_definition (JldContext  *result,
               jld_set_error (error, "invalid vocab mapping", "“@vocab” must be an IRI or a blank node");
               return FALSE;
             }
+          if (!is_iri_or_blank (v))
+            mark_unsafe (result, JLD_UNSAFE_RELATIVE_VOCAB, v);
           g_free (result->vocab);
           result->vocab = v;
         }
@@ -1278,6 +1323,8 @@ process_definition (JldContext  *result,
         g_clear_pointer (&result->default_language, g_free);
       else if (node_is_string (m))
         {
+          if (!jld_is_bcp47 (json_node_get_string (m)))
+            mark_unsafe (result, JLD_UNSAFE_LANGUAGE, json_node_get_string (m));
           g_free (result->default_language);
           result->default_language = g_strdup (json_node_get_string (m));
         }

@@ -40,6 +40,16 @@ typedef struct {
 
 typedef struct _JldContext JldContext;
 
+/* Something context processing dropped that safe mode refuses (jsonld.js
+ * raises the same as safe-mode events). The first one found is kept on the
+ * context and on every context derived from it; only safe mode looks. */
+typedef enum {
+  JLD_UNSAFE_NONE,
+  JLD_UNSAFE_RESERVED_TERM,   /* a "@foo" term, or one mapped to "@foo": ignored */
+  JLD_UNSAFE_RELATIVE_VOCAB,  /* "@vocab" that is not an absolute IRI */
+  JLD_UNSAFE_LANGUAGE,        /* default "@language" that is not BCP 47 */
+} JldUnsafe;
+
 struct _JldContext {
   char       *base;
   char       *original_base;
@@ -51,6 +61,8 @@ struct _JldContext {
   guint64     serial;         /* non-zero when cached: derived contexts can be too */
   gboolean    mode_10;
   gboolean    has_protected;
+  JldUnsafe   unsafe;
+  char       *unsafe_detail;  /* the term, IRI or tag concerned */
 };
 
 #define JLD_MAX_REMOTE_CONTEXTS 32
@@ -91,6 +103,9 @@ char       *jld_expand_iri         (const JldContext *ctx,
                                     gboolean          vocab);
 
 gboolean    jld_is_keyword         (const char *s);
+/* The shape jsonld.js checks language tags against (safe mode):
+ * [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+gboolean    jld_is_bcp47           (const char *s);
 gboolean    jld_has_keyword_form   (const char *s);
 gboolean    jld_is_absolute_iri    (const char *s);
 /* Absolute, none of the characters IRIs forbid, at most one '#'. */

@@ -212,23 +212,135 @@ jln_jsonld_canonical_json (JsonNode *node)
   return g_string_free (out, FALSE);
 }
 
-/* xsd:double canonical form: one digit, '.', at least one more, 'E', exponent. */
+/* Numbers as jsonld.js writes them, since eddsa-rdfc-2022 signatures are
+ * made there: a JSON number is a JavaScript double, a "double" is one whose
+ * shortest form has a '.' or that is at least 1e21, and its lexical form is
+ * Number.prototype.toExponential (15) with the zeros before 'e' trimmed. */
+
+/* ECMAScript Number::toString has a '.'. */
+static gboolean
+es_has_point (double d)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  append_number_es (s, d);
+  return strchr (s->str, '.') != NULL;
+}
+
+/* xsd:double: one digit, '.', at least one more, 'E', exponent, rounded
+ * to 16 significant digits, halves away from zero (toExponential). */
 static char *
 canonical_double (double d)
 {
-  char buf[64];
-  char *e;
-  char *end;
+  /* 767 significant digits is the longest exact expansion of a double. */
+  char buf[800];
+  char digits[17];
+  GString *out;
+  const char *p;
   int exp10;
+  int n = 0;
+  int end;
 
-  snprintf (buf, sizeof buf, "%.15E", d);
-  e = strchr (buf, 'E');
-  exp10 = atoi (e + 1);
-  *e = '\0';
-  end = e - 1;
-  while (end > buf && *end == '0' && *(end - 1) != '.')
-    *end-- = '\0';
-  return g_strdup_printf ("%sE%d", buf, exp10);
+  if (isnan (d))
+    return g_strdup ("NaN");
+  if (isinf (d))
+    return g_strdup (d < 0 ? "-Infinity" : "Infinity");
+  if (d == 0)
+    return g_strdup ("0.0E0");   /* -0 too: toExponential drops its sign */
+
+  out = g_string_new (d < 0 ? "-" : "");
+  g_ascii_formatd (buf, sizeof buf, "%.770e", fabs (d));
+  for (p = buf; *p != 'e' && n < 16; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n++] = *p;
+  while (!g_ascii_isdigit (*p) && *p != 'e')
+    p++;
+  exp10 = atoi (strchr (buf, 'e') + 1);
+  if (*p >= '5' && *p <= '9')
+    {
+      int i = 15;
+
+      while (i >= 0 && digits[i] == '9')
+        digits[i--] = '0';
+      if (i >= 0)
+        digits[i]++;
+      else
+        {
+          digits[0] = '1';
+          exp10++;
+        }
+    }
+  for (end = 15; end > 1 && digits[end] == '0'; end--)
+    ;
+  g_string_append_c (out, digits[0]);
+  g_string_append_c (out, '.');
+  g_string_append_len (out, digits + 1, end);
+  g_string_append_printf (out, "E%d", exp10);
+  return g_string_free (out, FALSE);
+}
+
+/* Number.prototype.toFixed (0) for a number below 1e21 without a '.' in
+ * its shortest form: an integer, or a tiny number such as 1e-7. */
+static char *
+canonical_integer (double d)
+{
+  if (d == 0)
+    return g_strdup ("0");
+  if (d != floor (d))
+    return g_strdup (d < 0 ? "-0" : "0");
+  return g_strdup_printf ("%.0f", d);
+}
+
+/* JavaScript parseFloat: the longest decimal prefix after white space,
+ * "Infinity" included; NaN when there is none. */
+static double
+js_parse_float (const char *s)
+{
+  const char *p = s;
+  const char *start;
+  g_autofree char *prefix = NULL;
+  gboolean digits = FALSE;
+  gboolean negative = FALSE;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!(c == 0x09 || c == 0x0a || c == 0x0b || c == 0x0c || c == 0x0d || c == 0xfeff
+            || c == 0x2028 || c == 0x2029 || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR))
+        break;
+      p = g_utf8_next_char (p);
+    }
+  start = p;
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  if (g_str_has_prefix (p, "Infinity"))
+    return negative ? -INFINITY : INFINITY;
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, digits = TRUE;
+    }
+  if (!digits)
+    return NAN;
+  if (*p == 'e' || *p == 'E')
+    {
+      const char *e = p + 1;
+
+      if (*e == '+' || *e == '-')
+        e++;
+      if (g_ascii_isdigit (*e))
+        {
+          while (g_ascii_isdigit (*e))
+            e++;
+          p = e;
+        }
+    }
+  prefix = g_strndup (start, p - start);
+  return g_ascii_strtod (prefix, NULL);
 }
 
 /* ------------------------------------------------------------ node map */
@@ -598,7 +710,20 @@ typedef struct {
   JlnRdfDataset          *dataset;
   const JlnJsonLdOptions *options;
   const char             *graph;   /* NULL = default graph */
+  GError                 *error;   /* safe mode: the first data loss */
 } Emitter;
+
+/* Safe mode: records that @what (an IRI, a type…) is dropped. */
+static void
+loss_iri (Emitter    *em,
+          const char *iri)
+{
+  if (!em->options->safe || em->error != NULL)
+    return;
+  g_set_error (&em->error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+               _("The badge refers to “%s”, which is not a full address (IRI): it would not be covered by the signature."),
+               iri);
+}
 
 #define well_formed_iri jld_is_well_formed_iri
 
@@ -689,9 +814,16 @@ object_to_rdf (Emitter *em,
   const char *language = NULL;
   g_autofree char *lexical = NULL;
   g_autofree char *dt_owned = NULL;
+  g_autofree char *lang_owned = NULL;
+  gboolean is_text = FALSE;
 
   if (item->kind == VAL_REF)
-    return well_formed_node (item->id) ? node_term (item->id) : NULL;
+    {
+      if (well_formed_node (item->id))
+        return node_term (item->id);
+      loss_iri (em, item->id);
+      return NULL;
+    }
   if (item->kind == VAL_LIST)
     return list_to_rdf (em, item->list);
 
@@ -703,12 +835,23 @@ object_to_rdf (Emitter *em,
   if (tn != NULL)
     datatype = json_node_get_string (tn);
   if (datatype != NULL && strcmp (datatype, "@json") != 0 && !well_formed_iri (datatype))
-    return NULL;
+    {
+      loss_iri (em, datatype);
+      return NULL;
+    }
   if (ln != NULL)
     {
       language = json_node_get_string (ln);
       if (!well_formed_language (language))
-        return NULL;
+        {
+          if (em->options->safe && em->error == NULL)
+            g_set_error (&em->error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+                         _("The badge has the language tag “%s”, which is not a valid language tag (BCP 47): it would not be covered by the signature."),
+                         language);
+          return NULL;
+        }
+      /* Tags are case-insensitive; jsonld.js writes them in lower case. */
+      language = lang_owned = g_ascii_strdown (language, -1);
     }
 
   if (datatype != NULL && strcmp (datatype, "@json") == 0)
@@ -726,11 +869,10 @@ object_to_rdf (Emitter *em,
            && (json_node_get_value_type (value) == G_TYPE_DOUBLE
                || json_node_get_value_type (value) == G_TYPE_INT64))
     {
-      gboolean is_int = json_node_get_value_type (value) == G_TYPE_INT64;
+      /* As a JavaScript double: integers beyond 2^53 are rounded. */
       double d = json_node_get_double (value);
 
-      if (g_strcmp0 (datatype, XSD_NS "double") == 0
-          || (!is_int && (fmod (d, 1.0) != 0.0 || fabs (d) >= 1e21)))
+      if (g_strcmp0 (datatype, XSD_NS "double") == 0 || fabs (d) >= 1e21 || es_has_point (d))
         {
           lexical = canonical_double (d);
           if (datatype == NULL)
@@ -738,20 +880,28 @@ object_to_rdf (Emitter *em,
         }
       else
         {
-          if (is_int)
-            lexical = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
-          else
-            lexical = g_strdup_printf ("%.0f", d == 0 ? 0.0 : d);
+          lexical = canonical_integer (d);
           if (datatype == NULL)
             datatype = XSD_NS "integer";
         }
     }
+  else if (JSON_NODE_HOLDS_VALUE (value) && g_strcmp0 (datatype, XSD_NS "double") == 0)
+    /* jsonld.js reads an xsd:double string as a number too. */
+    lexical = canonical_double (js_parse_float (json_node_get_string (value)));
   else if (JSON_NODE_HOLDS_VALUE (value))
-    lexical = g_strdup (json_node_get_string (value));
+    {
+      lexical = g_strdup (json_node_get_string (value));
+      is_text = TRUE;
+    }
   else
     return NULL;
 
-  if (dn != NULL && em->options->rdf_direction != NULL)
+  /* jsonld.js gives a direction to strings only. */
+  if (dn != NULL && is_text && em->options->rdf_direction == NULL && em->options->safe
+      && em->error == NULL)
+    g_set_error (&em->error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+                 _("The badge gives a text a direction (“@direction”) that would not be covered by the signature."));
+  if (dn != NULL && is_text && em->options->rdf_direction != NULL)
     {
       const char *direction = json_node_get_string (dn);
 
@@ -847,7 +997,10 @@ jln_jsonld_expanded_to_rdf (JsonNode               *expanded,
       else if (well_formed_node (gname))
         em.graph = gname;
       else
-        continue;
+        {
+          loss_iri (&em, gname);
+          continue;
+        }
 
       subjects = sorted_keys (graph);
       for (guint si = 0; si < subjects->len; si++)
@@ -858,7 +1011,12 @@ jln_jsonld_expanded_to_rdf (JsonNode               *expanded,
           gboolean types_done = FALSE;
 
           if (!well_formed_node (subject))
-            continue;
+            {
+              /* A node that says nothing loses nothing. */
+              if (g_hash_table_size (node->props) > 0 || node->types->len > 0)
+                loss_iri (&em, subject);
+              continue;
+            }
 
           props = sorted_keys (node->props);
           /* "@type" sorts before every IRI, so types come first. */
@@ -875,17 +1033,22 @@ jln_jsonld_expanded_to_rdf (JsonNode               *expanded,
 
                       if (well_formed_node (t))
                         emit (&em, node_term (subject), jln_rdf_term_new_iri (RDF_NS "type"), node_term (t));
+                      else
+                        loss_iri (&em, t);
                     }
                   types_done = TRUE;
                 }
               if (pi == props->len)
                 break;
               prop = g_ptr_array_index (props, pi);
-              if (g_str_has_prefix (prop, "_:") && !options->produce_generalized_rdf)
-                continue;
-              if (!g_str_has_prefix (prop, "_:") && !well_formed_iri (prop))
-                continue;
               vals = g_hash_table_lookup (node->props, prop);
+              if ((g_str_has_prefix (prop, "_:") && !options->produce_generalized_rdf)
+                  || (!g_str_has_prefix (prop, "_:") && !well_formed_iri (prop)))
+                {
+                  if (vals->len > 0)
+                    loss_iri (&em, prop);
+                  continue;
+                }
               for (guint vi = 0; vi < vals->len; vi++)
                 {
                   JlnRdfTerm *object = object_to_rdf (&em, g_ptr_array_index (vals, vi));
@@ -900,6 +1063,12 @@ jln_jsonld_expanded_to_rdf (JsonNode               *expanded,
   g_hash_table_unref (nm.graphs);
   g_hash_table_unref (nm.labels);
   g_ptr_array_unref (nm.fresh);
+  if (em.error != NULL)
+    {
+      g_propagate_error (error, em.error);
+      jln_rdf_dataset_free (dataset);
+      return NULL;
+    }
   return dataset;
 }
 

@@ -12,7 +12,141 @@
 
 typedef struct {
   gboolean ordered;
+  gboolean safe;
 } Expander;
+
+/* ------------------------------------------------------------ safe mode
+ *
+ * VC Data Integrity 1.0, 2.4: what expansion would silently drop is not
+ * covered by a signature, so signing and verifying refuse it. The checks
+ * follow the events jsonld.js turns into errors with "safe: true". */
+
+static void
+loss_undefined_term (GError    **error,
+                     const char *key)
+{
+  g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+               _("The badge contains “%s”, which its contexts do not define: it would not be covered by the signature."),
+               key);
+}
+
+static void
+loss_type (GError    **error,
+           const char *type)
+{
+  g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+               _("The badge has the type “%s”, which its contexts do not define: it would not be covered by the signature."),
+               type);
+}
+
+static void
+loss_language (GError    **error,
+               const char *tag)
+{
+  g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+               _("The badge has the language tag “%s”, which is not a valid language tag (BCP 47): it would not be covered by the signature."),
+               tag);
+}
+
+/* @what: the JSON-LD shape dropped ("{}", "@id", "@value"…), not translated. */
+static void
+loss_object (GError    **error,
+             const char *what)
+{
+  g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+               _("The badge contains an empty or incomplete object (%s) that JSON-LD processing drops: it would not be covered by the signature."),
+               what);
+}
+
+static void
+jld_set_loss_iri (GError    **error,
+                  const char *iri)
+{
+  g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+               _("The badge refers to “%s”, which is not a full address (IRI): it would not be covered by the signature."),
+               iri);
+}
+
+/* What expansion drops at the top level or in a graph container: an empty
+ * object, a value or list object, or a node with only "@id". NULL: kept. */
+static const char *
+dropped_shape (JsonNode *n)
+{
+  JsonObject *o;
+  guint size;
+
+  if (n == NULL || !JSON_NODE_HOLDS_OBJECT (n))
+    return NULL;
+  o = json_node_get_object (n);
+  size = json_object_get_size (o);
+  if (size == 0)
+    return "{}";
+  if (json_object_has_member (o, "@value"))
+    return "@value";
+  if (json_object_has_member (o, "@list"))
+    return "@list";
+  if (size == 1 && json_object_has_member (o, "@id"))
+    return "@id";
+  return NULL;
+}
+
+static gboolean
+is_absolute_or_blank (const char *iri)
+{
+  return iri != NULL && (g_str_has_prefix (iri, "_:") || jld_is_absolute_iri (iri));
+}
+
+/* Checks what context processing dropped (see JldUnsafe). */
+static gboolean
+context_is_safe (Expander   *ex,
+                 JldContext *ctx,
+                 GError    **error)
+{
+  if (!ex->safe || ctx->unsafe == JLD_UNSAFE_NONE)
+    return TRUE;
+  switch (ctx->unsafe)
+    {
+    case JLD_UNSAFE_RESERVED_TERM:
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+                   _("The badge’s context defines “%s” with a name reserved for JSON-LD keywords: it would not be covered by the signature."),
+                   ctx->unsafe_detail);
+      break;
+    case JLD_UNSAFE_RELATIVE_VOCAB:
+      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+                   _("The badge’s context sets its vocabulary (“@vocab”) to “%s”, which is not a full address (IRI): its terms would not be covered by the signature."),
+                   ctx->unsafe_detail);
+      break;
+    case JLD_UNSAFE_LANGUAGE:
+      loss_language (error, ctx->unsafe_detail);
+      break;
+    case JLD_UNSAFE_NONE:
+    default:
+      break;
+    }
+  return FALSE;
+}
+
+/* jld_context_process (), then the safe-mode check of its result. */
+static JldContext *
+process_context (Expander   *ex,
+                 JldContext *active,
+                 JsonNode   *local,
+                 const char *base_url,
+                 gboolean    override_protected,
+                 gboolean    propagate,
+                 gboolean    permanent,
+                 GError    **error)
+{
+  JldContext *c = jld_context_process (active, local, base_url, override_protected,
+                                       propagate, permanent, error);
+
+  if (c != NULL && !context_is_safe (ex, c, error))
+    {
+      jld_context_unref (c);
+      return NULL;
+    }
+  return c;
+}
 
 static gboolean expand_element (Expander *ex, JldContext *active, const char *active_property,
                                 JsonNode *element, const char *base_url, gboolean from_map,
@@ -253,7 +387,14 @@ expand_entries (Expander   *ex,
         continue;
       prop = jld_expand_iri (active, key, FALSE, TRUE);
       if (prop == NULL || (strchr (prop, ':') == NULL && !jld_is_keyword (prop)))
-        continue;
+        {
+          if (ex->safe)
+            {
+              loss_undefined_term (error, key);
+              return FALSE;
+            }
+          continue;
+        }
 
       if (jld_is_keyword (prop))
         {
@@ -279,6 +420,12 @@ expand_entries (Expander   *ex,
                   return FALSE;
                 }
               iri = jld_expand_iri (active, json_node_get_string (value), TRUE, FALSE);
+              if (ex->safe && !is_absolute_or_blank (iri))
+                {
+                  g_free (iri);
+                  jld_set_loss_iri (error, json_node_get_string (value));
+                  return FALSE;
+                }
               /* A keyword-like @id is kept as null, as the test suite expects. */
               expanded = iri ? take_string_node (iri) : json_node_new (JSON_NODE_NULL);
             }
@@ -290,6 +437,12 @@ expand_entries (Expander   *ex,
                 {
                   char *iri = jld_expand_iri (type_scoped, json_node_get_string (value), TRUE, TRUE);
 
+                  if (ex->safe && !is_absolute_or_blank (iri) && g_strcmp0 (iri, "@json") != 0)
+                    {
+                      g_free (iri);
+                      loss_type (error, json_node_get_string (value));
+                      return FALSE;
+                    }
                   expanded = iri ? take_string_node (iri) : array_node (json_array_new ());
                 }
               else if (JSON_NODE_HOLDS_ARRAY (value))
@@ -309,6 +462,13 @@ expand_entries (Expander   *ex,
                           return FALSE;
                         }
                       iri = jld_expand_iri (type_scoped, json_node_get_string (t), TRUE, TRUE);
+                      if (ex->safe && !is_absolute_or_blank (iri) && g_strcmp0 (iri, "@json") != 0)
+                        {
+                          g_free (iri);
+                          json_array_unref (types);
+                          loss_type (error, json_node_get_string (t));
+                          return FALSE;
+                        }
                       if (iri != NULL)
                         json_array_add_element (types, take_string_node (iri));
                     }
@@ -340,7 +500,14 @@ expand_entries (Expander   *ex,
               JsonArray *arr;
 
               if (active->mode_10)
-                continue;
+                {
+                  if (ex->safe)
+                    {
+                      loss_undefined_term (error, key);
+                      return FALSE;
+                    }
+                  continue;
+                }
               if (!expand_element (ex, active, NULL, value, base_url, FALSE, depth + 1, &expanded, error))
                 return FALSE;
               /* Whatever expansion drops (strings, values, lists) was not
@@ -397,6 +564,11 @@ expand_entries (Expander   *ex,
                   jld_set_error (error, "invalid language-tagged string", "“@language” must be a string");
                   return FALSE;
                 }
+              if (ex->safe && !jld_is_bcp47 (json_node_get_string (value)))
+                {
+                  loss_language (error, json_node_get_string (value));
+                  return FALSE;
+                }
               expanded = jld_json_copy (value);
             }
           else if (strcmp (prop, "@direction") == 0)
@@ -404,7 +576,14 @@ expand_entries (Expander   *ex,
               const char *d = is_string (value) ? json_node_get_string (value) : NULL;
 
               if (active->mode_10)
-                continue;
+                {
+                  if (ex->safe)
+                    {
+                      loss_undefined_term (error, key);
+                      return FALSE;
+                    }
+                  continue;
+                }
               if (d == NULL || (strcmp (d, "ltr") != 0 && strcmp (d, "rtl") != 0))
                 {
                   jld_set_error (error, "invalid base direction", "“@direction” must be “ltr” or “rtl”");
@@ -424,7 +603,14 @@ expand_entries (Expander   *ex,
           else if (strcmp (prop, "@list") == 0)
             {
               if (active_property == NULL || strcmp (active_property, "@graph") == 0)
-                continue;
+                {
+                  if (ex->safe)
+                    {
+                      loss_object (error, "@list");
+                      return FALSE;
+                    }
+                  continue;
+                }
               if (!expand_element (ex, active, active_property, value, base_url, FALSE, depth + 1, &expanded, error))
                 return FALSE;
               expanded = as_array (expanded);
@@ -493,7 +679,15 @@ expand_entries (Expander   *ex,
               continue;
             }
           else
-            continue;
+            {
+              /* "@vocab", "@version"… inside a node: nothing in RDF. */
+              if (ex->safe)
+                {
+                  loss_undefined_term (error, key);
+                  return FALSE;
+                }
+              continue;
+            }
 
           if (expanded != NULL)
             json_object_set_member (result, prop, expanded);
@@ -540,6 +734,13 @@ expand_entries (Expander   *ex,
                       jld_set_error (error, "invalid language map value", "language map values must be strings");
                       return FALSE;
                     }
+                  if (ex->safe && strcmp (lang, "@none") != 0 && g_strcmp0 (lexp, "@none") != 0
+                      && !jld_is_bcp47 (lang))
+                    {
+                      json_array_unref (out);
+                      loss_language (error, lang);
+                      return FALSE;
+                    }
                   v = json_object_new ();
                   json_object_set_member (v, "@value", json_node_copy (item));
                   if (strcmp (lang, "@none") != 0 && g_strcmp0 (lexp, "@none") != 0)
@@ -576,7 +777,7 @@ expand_entries (Expander   *ex,
 
                   if (idef != NULL && idef->context != NULL)
                     {
-                      JldContext *c = jld_context_process (map_ctx, idef->context, idef->context_base,
+                      JldContext *c = process_context (ex, map_ctx, idef->context, idef->context_base,
                                                            FALSE, TRUE, idef->context_permanent, error);
 
                       if (c == NULL)
@@ -692,6 +893,18 @@ expand_entries (Expander   *ex,
 
           expanded = as_array (expanded);
           items = json_node_get_array (expanded);
+          for (guint j = 0; j < json_array_get_length (items) && ex->safe; j++)
+            {
+              const char *what = dropped_shape (json_array_get_element (items, j));
+
+              if (what != NULL)
+                {
+                  json_node_unref (expanded);
+                  json_array_unref (wrapped);
+                  loss_object (error, what);
+                  return FALSE;
+                }
+            }
           for (guint j = 0; j < json_array_get_length (items); j++)
             {
               JsonObject *g = json_object_new ();
@@ -755,7 +968,7 @@ expand_entries (Expander   *ex,
           /* A term aliasing @nest may carry a scoped context for its content. */
           if (ndef != NULL && ndef->context != NULL)
             {
-              nctx = jld_context_process (active, ndef->context, ndef->context_base, TRUE, TRUE,
+              nctx = process_context (ex, active, ndef->context, ndef->context_base, TRUE, TRUE,
                                           ndef->context_permanent, error);
               if (nctx == NULL)
                 return FALSE;
@@ -845,14 +1058,30 @@ expand_element (Expander   *ex,
   if (JSON_NODE_HOLDS_VALUE (element))
     {
       if (active_property == NULL || strcmp (active_property, "@graph") == 0)
-        return TRUE;
+        {
+          if (ex->safe)
+            {
+              g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_DATA_LOSS,
+                           _("The badge contains a value outside any property: it would not be covered by the signature."));
+              return FALSE;
+            }
+          return TRUE;
+        }
       if (scoped != NULL)
         {
-          active = jld_context_process (active_in, scoped, scoped_base, FALSE, TRUE, scoped_permanent, error);
+          active = process_context (ex, active_in, scoped, scoped_base, FALSE, TRUE, scoped_permanent, error);
           if (active == NULL)
             return FALSE;
         }
       *out = expand_value (active ? active : active_in, active_property, element);
+      /* A keyword-like string where an IRI is expected expands to null. */
+      if (ex->safe && obj_is (*out, "@id")
+          && JSON_NODE_HOLDS_NULL (json_object_get_member (json_node_get_object (*out), "@id")))
+        {
+          g_clear_pointer (out, json_node_unref);
+          jld_set_loss_iri (error, json_node_get_string (element));
+          return FALSE;
+        }
       return TRUE;
     }
 
@@ -930,7 +1159,7 @@ expand_element (Expander   *ex,
 
   if (scoped != NULL)
     {
-      JldContext *c = jld_context_process (active, scoped, scoped_base, TRUE, TRUE, scoped_permanent, error);
+      JldContext *c = process_context (ex, active, scoped, scoped_base, TRUE, TRUE, scoped_permanent, error);
 
       if (c == NULL)
         return FALSE;
@@ -940,7 +1169,7 @@ expand_element (Expander   *ex,
 
   if (json_object_has_member (obj, "@context"))
     {
-      JldContext *c = jld_context_process (active, json_object_get_member (obj, "@context"),
+      JldContext *c = process_context (ex, active, json_object_get_member (obj, "@context"),
                                            base_url, FALSE, TRUE, FALSE, error);
 
       if (c == NULL)
@@ -975,7 +1204,7 @@ expand_element (Expander   *ex,
 
           if (tdef != NULL && tdef->context != NULL)
             {
-              JldContext *c = jld_context_process (active, tdef->context, tdef->context_base,
+              JldContext *c = process_context (ex, active, tdef->context, tdef->context_base,
                                                    FALSE, FALSE, tdef->context_permanent, error);
 
               if (c == NULL)
@@ -1032,7 +1261,14 @@ expand_element (Expander   *ex,
         ;
       else if (JSON_NODE_HOLDS_NULL (v)
                || (JSON_NODE_HOLDS_ARRAY (v) && json_array_get_length (json_node_get_array (v)) == 0))
-        return TRUE;
+        {
+          if (ex->safe)
+            {
+              loss_object (error, "\"@value\": null");
+              return FALSE;
+            }
+          return TRUE;
+        }
       else if (!is_string (v) && json_object_has_member (result, "@language"))
         {
           jld_set_error (error, "invalid language-tagged value", "only strings can have a language");
@@ -1066,15 +1302,29 @@ expand_element (Expander   *ex,
     }
 
   if (n_members == 1 && json_object_has_member (result, "@language"))
-    return TRUE;
+    {
+      if (ex->safe)
+        {
+          loss_object (error, "@language");
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   if (active_property == NULL || strcmp (active_property, "@graph") == 0)
     {
-      if (n_members == 0 || json_object_has_member (result, "@value")
-          || json_object_has_member (result, "@list"))
-        return TRUE;
-      if (n_members == 1 && json_object_has_member (result, "@id"))
-        return TRUE;
+      g_autoptr(JsonNode) rnode = json_node_init_object (json_node_alloc (), result);
+      const char *what = dropped_shape (rnode);
+
+      if (what != NULL)
+        {
+          if (ex->safe)
+            {
+              loss_object (error, what);
+              return FALSE;
+            }
+          return TRUE;
+        }
     }
 
   *out = object_node (g_steal_pointer (&result));
@@ -1140,6 +1390,7 @@ jln_jsonld_expand (JsonNode               *input,
 
   mode_10 = g_strcmp0 (options->processing_mode, "json-ld-1.0") == 0;
   ex.ordered = options->ordered;
+  ex.safe = options->safe;
   active = jld_context_initial (options->base, mode_10);
 
   if (options->expand_context != NULL)
@@ -1149,7 +1400,7 @@ jln_jsonld_expand (JsonNode               *input,
 
       if (obj_is (ctx, "@context"))
         ctx = json_object_get_member (json_node_get_object (ctx), "@context");
-      c = jld_context_process (active, ctx, active->original_base, FALSE, TRUE, FALSE, error);
+      c = process_context (&ex, active, ctx, active->original_base, FALSE, TRUE, FALSE, error);
       if (c == NULL)
         return NULL;
       jld_context_unref (active);

@@ -13,7 +13,14 @@ G_BEGIN_DECLS
  * JLN_OB_ERROR_JSONLD (the JSON-LD error code is in the message between
  * square brackets, e.g. "[invalid term definition]"),
  * JLN_OB_ERROR_LOADING_DOCUMENT, JLN_OB_ERROR_INVALID_JSON (input not an
- * object or array, or nested too deeply). Thread-safe. */
+ * object or array, or nested too deeply), JLN_OB_ERROR_DATA_LOSS (safe mode
+ * only). Thread-safe.
+ *
+ * Where the specification leaves a choice, toRdf follows jsonld.js, the
+ * processor Digital Bazaar's eddsa-rdfc-2022 runs on, so that signatures
+ * agree byte for byte: language tags are lower-cased, numbers take the
+ * lexical forms jsonld.js gives them (integers beyond 2^53 as the nearest
+ * double, xsd:double strings read as numbers). */
 
 typedef struct {
   const char *base;                  /* document base IRI, NULL = none */
@@ -22,6 +29,12 @@ typedef struct {
   JsonNode   *expand_context;        /* extra context applied first, or NULL */
   const char *rdf_direction;         /* NULL, "i18n-datatype" or "compound-literal" */
   gboolean    ordered;               /* expand keys in lexicographical order */
+  /* Safe mode (VC Data Integrity 1.0, 2.4; jsonld.js "safe: true"): instead
+   * of dropping what does not map to RDF (undefined terms, "@foo"-like keys,
+   * relative or invalid IRIs, free-floating values, invalid language tags,
+   * @direction without rdf_direction…), fail with JLN_OB_ERROR_DATA_LOSS
+   * naming what would be lost. */
+  gboolean    safe;
 } JlnJsonLdOptions;
 
 /* Deepest JSON nesting accepted in a document or context. */

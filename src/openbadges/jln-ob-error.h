@@ -19,6 +19,7 @@ typedef enum {
   JLN_OB_ERROR_INVALID_IMAGE,       /* PNG/SVG malformed */
   JLN_OB_ERROR_NOT_FOUND,           /* no credential inside the file */
   JLN_OB_ERROR_TOO_LARGE,           /* input beyond a safety bound */
+  JLN_OB_ERROR_DATA_LOSS,           /* JSON-LD would drop data (safe mode): unsigned content */
 } JlnObError;
 
 GQuark jln_ob_error_quark (void);
