@@ -8,8 +8,10 @@
 
 #include "cli/jln-cli.h"
 #include "openbadges/jln-bake.h"
+#include "openbadges/jln-jsonld.h"
 #include "openbadges/jln-ob-error.h"
 #include "openbadges/jln-proof.h"
+#include "openbadges/jln-rdfc.h"
 #include "openbadges/jln-verify.h"
 
 static GBytes *
@@ -262,13 +264,16 @@ jln_cli_canon (int argc, char **argv)
 {
   g_autofree char *database = NULL;
   g_auto(GStrv) files = NULL;
+  gboolean signing = FALSE;
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
+    { "signing", 0, 0, G_OPTION_ARG_NONE, &signing, N_("Canonicalise as signing does (safe mode: refuse what JSON-LD would drop; text directions as i18n datatypes)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JlnRdfDataset) dataset = NULL;
   g_autofree char *canon = NULL;
 
   if (!jln_cli_parse_options ("canon", N_("FILE"), _("Print the canonical N-Quads (RDFC-1.0) of a JSON-LD document."),
@@ -279,8 +284,11 @@ jln_cli_canon (int argc, char **argv)
       jln_cli_usage_error ("canon", _("give exactly one file"));
       return 2;
     }
+  /* Without --signing: plain JSON-LD toRdf, which drops what it cannot map. */
   if ((node = read_json_file (files[0], &error)) == NULL ||
-      (canon = jln_proof_canonicalize (node, &error)) == NULL)
+      (signing ? (canon = jln_proof_canonicalize (node, &error)) == NULL
+               : ((dataset = jln_jsonld_to_rdf (node, NULL, &error)) == NULL ||
+                  (canon = jln_rdfc_canonicalize (dataset, NULL, NULL, &error)) == NULL)))
     {
       jln_cli_print_error (error);
       return 1;

@@ -194,14 +194,23 @@ jln_proof_status_to_string (JlnProofStatus status)
 char *
 jln_proof_canonicalize (JsonNode *document, GError **error)
 {
+  /* As Digital Bazaar's eddsa-rdfc-2022 canonicalises: safe mode (VC Data
+   * Integrity 1.0, 2.4: what JSON-LD would drop is refused, not left
+   * unsigned) and directions kept as i18n datatypes. */
+  const JlnJsonLdOptions options = {
+    .safe = TRUE,
+    .rdf_direction = "i18n-datatype",
+  };
+  /* And rdf-canonize's default work bound, which those verifiers apply. */
+  const JlnRdfcOptions rdfc_options = { .reference_work_factor = TRUE };
   g_autoptr(JlnRdfDataset) dataset = NULL;
 
   g_return_val_if_fail (document != NULL, NULL);
 
-  dataset = jln_jsonld_to_rdf (document, NULL, error);
+  dataset = jln_jsonld_to_rdf (document, &options, error);
   if (dataset == NULL)
     return NULL;
-  return jln_rdfc_canonicalize (dataset, NULL, NULL, error);
+  return jln_rdfc_canonicalize (dataset, &rdfc_options, NULL, error);
 }
 
 void

@@ -795,6 +795,24 @@ jln_rdfc_canonicalize_full (const JlnRdfDataset   *dataset,
       i += k;
     }
 
+  if (options != NULL && options->reference_work_factor)
+    {
+      guint non_unique = 0;
+
+      for (guint i = 0; i < state.n_bnodes;)
+        {
+          guint k = 1;
+
+          while (i + k < state.n_bnodes && strcmp (entries[i + k].hash, entries[i].hash) == 0)
+            k++;
+          if (k > 1)
+            non_unique += k;
+          i += k;
+        }
+      state.max_calls = MIN (state.max_calls, MAX (non_unique, 1));
+      state.max_perms = (guint64) state.max_calls * PERMUTATIONS_PER_CALL;
+    }
+
   /* Step 5: groups sharing a first-degree hash, through N-degree hashes. */
   for (guint i = 0; i < state.n_bnodes && ok;)
     {

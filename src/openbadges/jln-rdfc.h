@@ -10,6 +10,11 @@ G_BEGIN_DECLS
  * with JLN_OB_ERROR_CANON_LIMIT instead of running for ever. 0 = default. */
 typedef struct {
   guint max_ndegree_calls;
+  /* Also refuse, as rdf-canonize does by default (maxWorkFactor 1, the
+   * limit Digital Bazaar's verifiers run with), more N-degree hashing steps
+   * than there are blank nodes sharing a first-degree hash, so nothing is
+   * signed that those verifiers would refuse. */
+  gboolean reference_work_factor;
 } JlnRdfcOptions;
 
 /* Canonical N-Quads: canonical blank labels (_:c14n0…), one line per quad
