@@ -50,6 +50,16 @@ configure () {
   ninja -C "$builddir"
 }
 
+# The differential test (tests/differential) compares with jsonld.js: node
+# (Debian's nodejs unless one is installed) and the pinned npm packages.
+ensure_node_modules () {
+  if ! command -v node >/dev/null && ! command -v nodejs >/dev/null; then
+    local packages=(nodejs npm)
+    ensure_packages
+  fi
+  npm ci --prefix tests/differential --prefer-offline --no-audit --no-fund --loglevel=error
+}
+
 uninstalled_env () {
   export GSETTINGS_SCHEMA_DIR="$here/$builddir/data"
   export JALONS_LOCALEDIR="$here/$builddir/po"
@@ -77,6 +87,7 @@ case "$cmd" in
     ;;
   test)
     ensure_packages
+    ensure_node_modules
     configure strict
     # Headless: a private D-Bus session and a virtual X display.
     dbus-run-session -- xvfb-run -a -s '-screen 0 1600x1000x24' \
