@@ -10,7 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "ui/jln-certificate.h"
-#include "ui/jln-qr.h"
+#include "render/jln-qr.h"
 
 #define CREDENTIAL_ID "urn:uuid:3f2a91c4-7b1e-4c3d-9a8b-1c2d3e4f5a6b"
 #define PUBLIC_BASE   "https://badges.tremplin.example/"

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jalons"
 
 #include <string.h>
-#include <librsvg/rsvg.h>
 
+#include "render/jln-svg-renderer.h"
 #include "ui/widgets/jln-badge-image.h"
 
 struct _JlnBadgeImage
@@ -26,61 +27,94 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Keyed by "<size>\n<svg document>": the catalogue is small (tens of badges,
- * two or three sizes), so the cache is never trimmed. */
-static GHashTable *texture_cache;
+/* The texture made from a rendered image rides on the image itself, so it
+ * lives exactly as long as the render library keeps that image in its
+ * bounded cache (or someone still shows it), and the same badge in many
+ * tiles is uploaded once. The lock covers the user data: images may be
+ * shared with renders on other threads. */
+static cairo_user_data_key_t texture_key;
+static GMutex texture_lock;
+
+static gboolean
+unref_texture (gpointer texture)
+{
+  g_object_unref (texture);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference to a cached image may go in a worker thread; a
+ * texture is let go of where GTK draws, in the main context. */
+static void
+drop_texture (void *texture)
+{
+  if (g_main_context_is_owner (g_main_context_default ()))
+    g_object_unref (texture);
+  else
+    g_idle_add (unref_texture, texture);
+}
+
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  GdkTexture *texture;
+
+  g_mutex_lock (&texture_lock);
+  texture = cairo_surface_get_user_data (surface, &texture_key);
+  if (texture == NULL)
+    {
+      int width = cairo_image_surface_get_width (surface);
+      int height = cairo_image_surface_get_height (surface);
+      int stride = cairo_image_surface_get_stride (surface);
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* Copied: a texture holding the image would keep itself alive. */
+      bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+      texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+      if (cairo_surface_set_user_data (surface, &texture_key, texture,
+                                       drop_texture) != CAIRO_STATUS_SUCCESS)
+        {
+          g_mutex_unlock (&texture_lock);
+          return texture; /* out of memory: not shared, still drawable */
+        }
+    }
+  g_object_ref (texture);
+  g_mutex_unlock (&texture_lock);
+
+  return texture;
+}
+
+GdkTexture *
+jln_badge_image_render_texture_for_data (const char *svg,
+                                         gsize       len,
+                                         int         size,
+                                         GError    **error)
+{
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+
+  g_return_val_if_fail (svg != NULL || len == 0, NULL);
+  g_return_val_if_fail (size > 0, NULL);
+
+  surface = jln_svg_renderer_render (jln_svg_renderer_get_default (),
+                                     svg, (gssize) len, size, size, error);
+  if (surface == NULL)
+    return NULL;
+
+  texture = texture_for_surface (surface);
+  cairo_surface_destroy (surface);
+
+  return texture;
+}
 
 GdkTexture *
 jln_badge_image_render_texture (const char *svg,
                                 int         size,
                                 GError    **error)
 {
-  g_autofree char *key = NULL;
-  GdkTexture *texture;
-  RsvgHandle *handle;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  RsvgRectangle viewport = { 0, 0, size, size };
-  g_autoptr(GBytes) bytes = NULL;
-  gboolean ok;
-
   g_return_val_if_fail (svg != NULL, NULL);
   g_return_val_if_fail (size > 0, NULL);
 
-  if (texture_cache == NULL)
-    texture_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-
-  key = g_strdup_printf ("%d\n%s", size, svg);
-  texture = g_hash_table_lookup (texture_cache, key);
-  if (texture != NULL)
-    return g_object_ref (texture);
-
-  /* librsvg 2.54 has no autoptr for RsvgHandle: freed by hand below. */
-  handle = rsvg_handle_new_from_data ((const guint8 *) svg, strlen (svg), error);
-  if (handle == NULL)
-    return NULL;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cr = cairo_create (surface);
-  ok = rsvg_handle_render_document (handle, cr, &viewport, error);
-  cairo_destroy (cr);
-  g_object_unref (handle);
-
-  if (!ok)
-    {
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * size);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-
-  g_hash_table_insert (texture_cache, g_steal_pointer (&key), g_object_ref (texture));
-  return texture;
+  return jln_badge_image_render_texture_for_data (svg, strlen (svg), size, error);
 }
 
 static void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -17,11 +18,18 @@ int         jln_badge_image_get_pixel_size (JlnBadgeImage *self);
 void        jln_badge_image_set_pixel_size (JlnBadgeImage *self,
                                             int            pixel_size);
 
-/* Renders @svg into a @size × @size texture (device pixels). Textures are
- * cached: the same badge in many tiles is rendered once. NULL when the
- * document cannot be read. */
-GdkTexture *jln_badge_image_render_texture (const char *svg,
-                                            int         size,
-                                            GError    **error);
+/* Renders @svg into a @size × @size texture (device pixels) with the render
+ * library's SVG renderer (no external references). The same badge at the
+ * same size gives the same texture while the renderer's bounded cache
+ * keeps it. NULL with a JLN_SVG_ERROR when the document cannot be drawn. */
+GdkTexture *jln_badge_image_render_texture          (const char *svg,
+                                                     int         size,
+                                                     GError    **error);
+/* The same for @len bytes that need not end in a NUL (an image read from
+ * a file or a credential). Safe to call from any thread. */
+GdkTexture *jln_badge_image_render_texture_for_data (const char *svg,
+                                                     gsize       len,
+                                                     int         size,
+                                                     GError    **error);
 
 G_END_DECLS

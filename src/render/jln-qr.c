@@ -1,4 +1,5 @@
-#define G_LOG_DOMAIN "jln-qr"
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "jln-render"
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
@@ -8,7 +9,7 @@
 #include <qrencode.h>
 #endif
 
-#include "ui/jln-qr.h"
+#include "render/jln-qr.h"
 
 /* Readers need a light margin of 4 modules around the symbol. */
 #define QUIET_ZONE 4
