@@ -1,16 +1,14 @@
 #define G_LOG_DOMAIN "jalons-cli"
 
 /* The verbs that sign and hand out awards: issue, export, status-list.
- * They go through the service layer (JlnIssuer), like the app does. */
+ * They go through a JlnSession and its exporter, like the app does. */
 
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <stdio.h>
 
 #include "cli/jln-cli.h"
-#include "service/jln-issuer.h"
-
-#define CLI_ACTOR "jalons-cli"
+#include "service/jln-session.h"
 
 /* The shared parser, plus: these verbs take no positional argument. */
 static gboolean
@@ -47,27 +45,16 @@ parse_id (const char *verb,
   return FALSE;
 }
 
-/* Store + issuer, errors printed. */
-static JlnIssuer *
-open_issuer (const char *database)
+/* The session (store + issuer), errors printed. */
+static JlnSession *
+open_session (const char *database)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JlnStore) store = jln_cli_open_store (database, &error);
-  JlnIssuer *issuer;
+  JlnSession *session = jln_cli_open_session (database, &error);
 
-  if (store == NULL)
-    {
-      jln_cli_print_error (error);
-      return NULL;
-    }
-  issuer = jln_issuer_new (store, &error);
-  if (issuer == NULL)
-    {
-      jln_cli_print_error (error);
-      return NULL;
-    }
-  jln_issuer_set_actor (issuer, CLI_ACTOR);
-  return issuer;
+  if (session == NULL)
+    jln_cli_print_error (error);
+  return session;
 }
 
 /* "Tenir son budget — Amina K." for messages. */
@@ -108,7 +95,7 @@ jln_cli_issue (int    argc,
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
     { NULL }
   };
-  g_autoptr(JlnIssuer) issuer = NULL;
+  g_autoptr(JlnSession) session = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   JlnStore *store;
@@ -130,9 +117,9 @@ jln_cli_issue (int    argc,
       jln_cli_usage_error ("issue", _("--json prints one credential: use it with --award"));
       return 2;
     }
-  if ((issuer = open_issuer (database)) == NULL)
+  if ((session = open_session (database)) == NULL)
     return 1;
-  store = jln_issuer_get_store (issuer);
+  store = jln_session_get_store (session);
 
   if (!all)
     {
@@ -140,7 +127,7 @@ jln_cli_issue (int    argc,
       g_autoptr(GBytes) credential = NULL;
       g_autofree char *what = NULL;
 
-      if ((credential = jln_issuer_issue_award (issuer, award_id, &error)) == NULL ||
+      if ((credential = jln_session_issue_award (session, award_id, &error)) == NULL ||
           (award = jln_store_get_award (store, award_id, &error)) == NULL)
         {
           /* TRANSLATORS: award number, then why it failed */
@@ -182,7 +169,7 @@ jln_cli_issue (int    argc,
           jln_award_get_status (award) == JLN_AWARD_STATUS_REVOKED)
         continue;
       what = describe_award (store, award);
-      if ((credential = jln_issuer_issue_award (issuer, id, &error)) == NULL)
+      if ((credential = jln_session_issue_award (session, id, &error)) == NULL)
         {
           fprintf (stderr, "jalons-cli: %s: %s\n", what, error->message);
           g_clear_error (&error);
@@ -214,11 +201,10 @@ jln_cli_export (int    argc,
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
     { NULL }
   };
-  g_autoptr(JlnIssuer) issuer = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(JlnSession) session = NULL;
+  g_autoptr(JlnExporter) exporter = NULL;
+  g_autoptr(GArray) pids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) refused = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GPtrArray) refused_ids = g_ptr_array_new_with_free_func (g_free);
   JlnExportFormat format;
   JlnStore *store;
   gint64 participant_id = 0;
@@ -244,39 +230,44 @@ jln_cli_export (int    argc,
       jln_cli_usage_error ("export", _("give the folder to write into with -o DIR"));
       return 2;
     }
-  if ((issuer = open_issuer (database)) == NULL)
+  if ((session = open_session (database)) == NULL)
     return 1;
-  store = jln_issuer_get_store (issuer);
+  store = jln_session_get_store (session);
+  /* The app's exporter: one loop, consent asked before anything is written. */
+  exporter = jln_exporter_new (jln_session_get_issuer (session));
 
   if (participant_id != 0)
+    g_array_append_val (pids, participant_id);
+  else
     {
-      g_autoptr(JlnParticipant) p = jln_store_get_participant (store, participant_id, &error);
-      g_autoptr(GListModel) awards = NULL;
+      g_autoptr(GArray) ids = jln_store_list_award_ids (store, &error);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-      if (p == NULL || (awards = jln_store_list_awards_for_participant (store, participant_id, &error)) == NULL)
+      if (ids == NULL)
         {
           jln_cli_print_error (error);
           return 1;
         }
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; i < g_list_model_get_n_items (awards); i++)
+      /* Everyone who holds a badge (archived people too: their badges stay
+       * theirs), in the order of their first award. */
+      for (guint i = 0; i < ids->len; i++)
         {
-          g_autoptr(JlnAward) a = g_list_model_get_item (awards, i);
-          gint64 id = jln_award_get_id (a);
+          g_autoptr(JlnAward) award = jln_store_get_award (store, g_array_index (ids, gint64, i), &error);
+          gint64 pid;
 
-          g_array_append_val (ids, id);
+          if (award == NULL)
+            {
+              jln_cli_print_error (error);
+              g_clear_error (&error);
+              n_failed++;
+              continue;
+            }
+          pid = jln_award_get_participant_id (award);
+          if (g_hash_table_contains (seen, &pid))
+            continue;
+          g_hash_table_add (seen, g_memdup2 (&pid, sizeof pid));
+          g_array_append_val (pids, pid);
         }
-      if (ids->len == 0)
-        {
-          fprintf (stderr, _("jalons-cli: %s has no badge yet."), jln_participant_get_display_name (p));
-          fputc ('\n', stderr);
-          return 0;
-        }
-    }
-  else if ((ids = jln_store_list_award_ids (store, &error)) == NULL)
-    {
-      jln_cli_print_error (error);
-      return 1;
     }
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
@@ -288,57 +279,45 @@ jln_cli_export (int    argc,
       return 1;
     }
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < pids->len; i++)
     {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(JlnAward) award = jln_store_get_award (store, id, &error);
-      g_autofree char *path = NULL;
-      g_autofree char *what = NULL;
-      gint64 pid;
+      gint64 pid = g_array_index (pids, gint64, i);
+      g_autoptr(GPtrArray) paths = NULL;
+      guint skipped = 0;
 
-      if (award == NULL)
+      if (jln_exporter_export_participant (exporter, pid, format, dir, confirm, &paths, &skipped, &error))
         {
-          jln_cli_print_error (error);
-          g_clear_error (&error);
-          n_failed++;
+          for (guint k = 0; k < paths->len; k++)
+            printf ("%s\n", (const char *) g_ptr_array_index (paths, k));
+          n_written += paths->len;
+          n_skipped += skipped;
           continue;
         }
-      pid = jln_award_get_participant_id (award);
-      if (jln_award_get_status (award) == JLN_AWARD_STATUS_REVOKED)
+      n_skipped += skipped;
+      if (g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_NOTHING_TO_EXPORT))
         {
-          n_skipped++;
-          continue;
+          /* Only revoked badges (or none): said when asked for this person. */
+          if (participant_id != 0)
+            jln_cli_print_error (error);
         }
-      if (g_hash_table_contains (refused, &pid))
+      else if (g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_CONSENT_REQUIRED))
         {
-          n_skipped++;
-          continue;
-        }
-      if (jln_issuer_export_award (issuer, id, format, dir, confirm, &path, &error))
-        {
-          printf ("%s\n", path);
-          n_written++;
-          continue;
-        }
-      if (g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_CONSENT_REQUIRED))
-        {
-          gint64 *key = g_memdup2 (&pid, sizeof pid);
-
           /* Said once per person, not once per badge. */
-          g_ptr_array_add (refused_ids, key);
-          g_hash_table_add (refused, key);
           fprintf (stderr, _("jalons-cli: skipped: %s (use --confirm-consent once they agree)"),
                    error->message);
           fputc ('\n', stderr);
-          n_skipped++;
         }
       else
         {
-          what = describe_award (store, award);
-          fprintf (stderr, "jalons-cli: %s: %s\n", what, error->message);
+          g_autoptr(JlnParticipant) p = jln_store_get_participant (store, pid, NULL);
+
+          if (p != NULL)
+            fprintf (stderr, "jalons-cli: %s: %s\n", jln_participant_get_display_name (p), error->message);
+          else
+            jln_cli_print_error (error);
           n_failed++;
-          /* A folder that cannot be written fails every file the same way. */
-          if (g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO))
+          /* A folder that cannot be written fails everyone the same way. */
+          if (error->domain == G_IO_ERROR || g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO))
             return 1;
         }
       g_clear_error (&error);
@@ -362,25 +341,24 @@ jln_cli_status_list (int    argc,
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
     { NULL }
   };
-  g_autoptr(JlnIssuer) issuer = NULL;
+  g_autoptr(JlnSession) session = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *written = NULL;
 
   if (!parse_verb_options ("status-list", _("Write the signed revocation list (Bitstring Status List) of the withdrawn badges."),
                            entries, &argc, &argv))
     return 2;
-  if ((issuer = open_issuer (database)) == NULL)
+  if ((session = open_session (database)) == NULL)
     return 1;
-  if (output == NULL)
-    output = jln_issuer_dup_status_list_path (issuer);
-  if (!jln_issuer_publish_status_list (issuer, output, &error))
+  if (!jln_session_publish_status_list (session, output, &written, &error))
     {
       jln_cli_print_error (error);
       return 1;
     }
-  url = jln_issuer_dup_status_list_url (issuer);
+  url = jln_issuer_dup_status_list_url (jln_session_get_issuer (session));
   /* TRANSLATORS: file written, then the address where it must be published */
-  printf (_("%s (to publish at %s)"), output, url);
+  printf (_("%s (to publish at %s)"), written, url);
   putchar ('\n');
   return 0;
 }

@@ -15,6 +15,22 @@ jln_cli_open_store (const char *path, GError **error)
   return jln_store_open (path, error);
 }
 
+JlnSession *
+jln_cli_open_session (const char *path, GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  /* The CLI runs where the app may not be installed: no schema, no settings
+   * (g_settings_new() would abort). */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    settings = g_settings_new_full (schema, NULL, NULL);
+  return jln_session_open (path, settings, error);
+}
+
 void
 jln_cli_print_error (const GError *error)
 {

@@ -2,6 +2,7 @@
 
 #include <glib.h>
 #include "store/jln-store.h"
+#include "service/jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,10 @@ int jln_cli_bench_ob      (int argc, char **argv); /* jln-cli-bench-ob.c */
 /* Opens the store at @path (NULL: the default path) and reports errors on
  * stderr in the user's words. */
 JlnStore *jln_cli_open_store (const char *path, GError **error);
+/* Opens a session over the database at @path (NULL: the default path):
+ * store and issuer. The desk coach is the app's (its GSettings) when the
+ * schema is installed; the journal otherwise names the account's owner. */
+JlnSession *jln_cli_open_session (const char *path, GError **error);
 /* Prints "jalons-cli: <message>" on stderr. */
 void      jln_cli_print_error (const GError *error);
 /* Parses @entries for @verb (@parameter: the positional part of the usage

@@ -1,0 +1,672 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-session"
+
+/* JlnSession without a display (this binary links no GTK): award, undo and
+ * revoke through the one front door, checked in the store, the journal
+ * (the desk coach named), the signed credential and the status list; the
+ * exporter; bad input for every use case. */
+
+#include <errno.h>
+#include <string.h>
+
+#include "service-fixture.h"
+#include "openbadges/jln-ob-json.h"
+#include "openbadges/jln-proof.h"
+#include "openbadges/jln-status-list.h"
+#include "openbadges/jln-verify.h"
+
+static JlnAuditEvent *
+newest_with_action (Fixture *f, const char *action)
+{
+  g_autoptr(GListModel) events = jln_store_list_audit_events (f->store, 0, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(JlnAuditEvent) e = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (jln_audit_event_get_action (e), action) == 0)
+        return g_steal_pointer (&e);
+    }
+  return NULL;
+}
+
+static void
+assert_newest_audit (Fixture *f, const char *action, const char *actor)
+{
+  g_autoptr(JlnAuditEvent) event = fixture_newest_audit (f);
+
+  g_assert_cmpstr (jln_audit_event_get_action (event), ==, action);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, actor);
+}
+
+static void
+assert_verifies (GBytes *bytes)
+{
+  g_autoptr(JlnVerifyReport) report = jln_verify_bytes (bytes, NULL);
+
+  if (report->verdict != JLN_VERIFY_VALID)
+    {
+      g_autofree char *line = jln_verify_report_to_line (report);
+
+      g_printerr ("# %s\n", line);
+    }
+  g_assert_cmpint (report->verdict, ==, JLN_VERIFY_VALID);
+}
+
+static JsonNode *
+read_json (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  JsonNode *node;
+
+  g_assert_true (g_file_get_contents (path, &text, &len, &error));
+  g_assert_no_error (error);
+  node = jln_ob_parse_json (text, len, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
+/* ---- opening, desk identity ---- */
+
+static void
+test_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jalons-session-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "jalons.db", NULL);
+  g_autofree char *junk = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(JlnSession) session = NULL;
+  g_autoptr(JlnSession) refused = NULL;
+  const char *actor;
+
+  session = jln_session_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_assert_true (JLN_IS_STORE (jln_session_get_store (session)));
+  g_assert_true (JLN_IS_ISSUER (jln_session_get_issuer (session)));
+  g_assert_null (jln_session_get_settings (session));
+  g_assert_true (g_str_has_prefix (jln_session_get_issuer_id (session), "did:key:z"));
+  g_assert_cmpstr (jln_session_get_issuer_id (session), ==,
+                   jln_issuer_get_id (jln_session_get_issuer (session)));
+  /* No coach chosen: a person's name, never a placeholder. */
+  g_assert_null (jln_session_get_coach (session));
+  actor = jln_session_get_actor (session);
+  g_assert_nonnull (actor);
+  g_assert_cmpstr (actor, !=, "");
+  g_assert_cmpstr (actor, !=, "coach");
+  g_assert_cmpstr (actor, !=, "system");
+  g_assert_cmpstr (actor, ==, jln_session_get_desk_name (session));
+  jln_session_set_desk_name (session, "Accueil Nord");
+  g_assert_cmpstr (jln_session_get_actor (session), ==, "Accueil Nord");
+  g_assert_cmpstr (jln_issuer_get_actor (jln_session_get_issuer (session)), ==, "Accueil Nord");
+  g_clear_object (&session);
+
+  /* Not a database: refused, and the file is left alone. */
+  g_assert_true (g_file_set_contents (junk, "pas une base", -1, NULL));
+  refused = jln_session_open (junk, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  {
+    g_autofree char *content = NULL;
+
+    g_assert_true (g_file_get_contents (junk, &content, NULL, NULL));
+    g_assert_cmpstr (content, ==, "pas une base");
+  }
+  fixture_remove_tree (dir);
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *n)
+{
+  (*n)++;
+}
+
+/* The desk coach is kept in the settings, followed when the key changes,
+ * and notified only on change. */
+static void
+test_coach (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnSession) again = NULL;
+  GListModel *coaches = jln_store_get_coaches (f->store);
+  g_autoptr(JlnCoach) other = NULL;
+  guint n_coach = 0, n_actor = 0;
+
+  g_assert_true (jln_session_get_coach (f->session) == f->coach);
+  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_coach_get_name (f->coach));
+  g_assert_cmpint (g_settings_get_int64 (f->settings, JLN_SESSION_COACH_KEY), ==, jln_coach_get_id (f->coach));
+
+  g_signal_connect (f->session, "notify::coach", G_CALLBACK (count_notify), &n_coach);
+  g_signal_connect (f->session, "notify::actor", G_CALLBACK (count_notify), &n_actor);
+  jln_session_set_coach (f->session, f->coach);
+  g_assert_cmpuint (n_coach, ==, 0);
+  g_assert_cmpuint (n_actor, ==, 0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (coaches), >, 1);
+  other = g_list_model_get_item (coaches, 1);
+  /* Changed elsewhere (another window, dconf): followed. */
+  g_settings_set_int64 (f->settings, JLN_SESSION_COACH_KEY, jln_coach_get_id (other));
+  g_assert_true (jln_session_get_coach (f->session) == other);
+  g_assert_cmpuint (n_coach, ==, 1);
+  g_assert_cmpuint (n_actor, ==, 1);
+  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_coach_get_name (other));
+
+  /* A second start with the same settings: the same coach at the desk. */
+  again = jln_session_new (f->store, f->settings, &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_session_get_coach (again) == other);
+  /* Same key, same signing key. */
+  g_assert_cmpstr (jln_session_get_issuer_id (again), ==, jln_session_get_issuer_id (f->session));
+
+  jln_session_set_coach (f->session, NULL);
+  g_assert_cmpuint (n_coach, ==, 2);
+  g_assert_cmpint (g_settings_get_int64 (f->settings, JLN_SESSION_COACH_KEY), ==, 0);
+  g_assert_null (jln_session_get_coach (again));
+  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_session_get_desk_name (f->session));
+}
+
+/* ---- award, undo, revoke ---- */
+
+static void
+test_award_undo_revoke (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *evidence = fixture_write_file (f, "atelier photo.txt", "preuve");
+  g_autoptr(GFile) file = g_file_new_for_path (evidence);
+  g_autoptr(JlnAwardDraft) draft = fixture_new_draft (f);
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(JlnAward) stored = NULL;
+  g_autoptr(JlnAward) again = NULL;
+  g_autoptr(JlnAuditEvent) event = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JlnStatusList) bits = NULL;
+  g_autoptr(JlnProofResult) proof = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *copy_base = NULL;
+  g_autofree char *list_path = NULL;
+  g_autofree char *published = NULL;
+  const char *coach = jln_coach_get_name (f->coach);
+  guint before = fixture_count_awards (f);
+  gint64 award_id;
+
+  jln_award_draft_set_note (draft, "  A pris rendez-vous seule au centre de santé.  ");
+  g_assert_true (jln_award_draft_add_evidence_file (draft, file, &error));
+  g_assert_no_error (error);
+
+  award = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (award);
+  award_id = jln_award_get_id (award);
+  g_assert_cmpint (award_id, >, 0);
+  g_assert_cmpuint (fixture_count_awards (f), ==, before + 1);
+
+  /* In the store, as the draft said, by the desk coach. */
+  stored = jln_store_get_award (f->store, award_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_award_get_participant_id (stored), ==, jln_participant_get_id (f->participant));
+  g_assert_cmpint (jln_award_get_badge_version_id (stored), ==, jln_badge_get_version_id (f->badge));
+  g_assert_cmpint (jln_award_get_coach_id (stored), ==, jln_coach_get_id (f->coach));
+  g_assert_cmpstr (jln_award_get_evidence_note (stored), ==, "A pris rendez-vous seule au centre de santé.");
+  g_assert_cmpuint (g_strv_length ((char **) jln_award_get_criteria_met (stored)), ==,
+                    g_list_model_get_n_items (jln_badge_get_criteria (f->badge)));
+  g_assert_cmpint (jln_award_get_status (stored), ==, JLN_AWARD_STATUS_ACTIVE);
+
+  /* The evidence was copied into the app's data folder. */
+  g_assert_cmpuint (g_strv_length ((char **) jln_award_get_evidence_files (stored)), ==, 1);
+  copy_path = g_strdup (jln_award_get_evidence_files (stored)[0]);
+  copy_base = g_path_get_basename (copy_path);
+  g_assert_true (g_str_has_prefix (copy_path, f->evidence_dir));
+  g_assert_true (g_str_has_suffix (copy_base, "-atelier photo.txt"));
+  g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (evidence, G_FILE_TEST_EXISTS));
+
+  /* Signed by the session's issuer, journalled under the coach's name. */
+  g_assert_nonnull (jln_award_get_credential (stored));
+  assert_verifies (jln_award_get_credential (stored));
+  subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, award_id);
+  event = fixture_newest_audit (f);
+  g_assert_cmpstr (jln_audit_event_get_action (event), ==, "award.create");
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, coach);
+  g_clear_object (&event);
+
+  /* Undo: the award, its copy and nothing else go; journalled. */
+  g_assert_true (jln_session_undo_award (f->session, award_id, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = jln_store_get_award (f->store, award_id, &error);
+  g_assert_null (stored);
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture_count_awards (f), ==, before);
+  event = fixture_newest_audit (f);
+  g_assert_cmpstr (jln_audit_event_get_action (event), ==, "award.undo");
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, coach);
+  g_clear_object (&event);
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (fixture_count_files (f->evidence_dir), ==, 0);
+  g_assert_true (g_file_test (evidence, G_FILE_TEST_EXISTS));
+
+  /* Undo twice: refused with words. */
+  g_assert_false (jln_session_undo_award (f->session, award_id, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Awarded again with the same draft, then revoked. */
+  again = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  award_id = jln_award_get_id (again);
+  g_assert_true (jln_session_revoke_award (f->session, award_id, "  Attribué par erreur.  ", &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = jln_store_get_award (f->store, award_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_award_get_status (stored), ==, JLN_AWARD_STATUS_REVOKED);
+  g_assert_cmpstr (jln_award_get_revoke_reason (stored), ==, "Attribué par erreur.");
+  event = newest_with_action (f, "award.revoke");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, coach);
+  g_clear_object (&event);
+
+  /* The app's revocation list: signed by the issuer, the award's bit set. */
+  list_path = jln_issuer_dup_status_list_path (jln_session_get_issuer (f->session));
+  g_assert_true (g_file_test (list_path, G_FILE_TEST_IS_REGULAR));
+  list = read_json (list_path);
+  proof = jln_proof_verify (list, NULL);
+  g_assert_cmpint (proof->status, ==, JLN_PROOF_VALID);
+  {
+    JsonObject *cs = json_object_get_object_member (json_node_get_object (list), "credentialSubject");
+
+    bits = jln_status_list_decode (json_object_get_string_member (cs, "encodedList"), &error);
+    g_assert_no_error (error);
+    g_assert_true (jln_status_list_is_set (bits, jln_award_get_status_index (stored)));
+  }
+  {
+    JlnVerifyOptions options = { 0 };
+    g_autoptr(JlnVerifyReport) report = NULL;
+
+    options.status_list = list;
+    report = jln_verify_bytes (jln_award_get_credential (stored), &options);
+    g_assert_cmpint (report->status, ==, JLN_VERIFY_STATUS_REVOKED);
+  }
+
+  /* Published elsewhere too (the CLI's status-list verb). */
+  {
+    g_autofree char *elsewhere = g_build_filename (f->out, "revocation.json", NULL);
+
+    g_assert_true (jln_session_publish_status_list (f->session, elsewhere, &published, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (published, ==, elsewhere);
+    g_assert_true (g_file_test (elsewhere, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Withdrawn: no (re)issue. */
+  g_assert_null (jln_session_issue_award (f->session, award_id, &error));
+  g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_REVOKED);
+  g_clear_error (&error);
+}
+
+/* Every write the UI does goes through the session and names the coach. */
+static void
+test_writes_name_the_coach (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnParticipant) p = jln_participant_new ("Lina", "Benali");
+  g_autoptr(JlnParticipant) fresh = NULL;
+  g_autoptr(JlnBadge) badge = jln_badge_new ("cuisine-repas-simple", "Préparer un repas simple");
+  g_autoptr(GDateTime) entry = g_date_time_new_utc (2026, 1, 5, 0, 0, 0);
+  const char *coach = jln_coach_get_name (f->coach);
+  gint64 id;
+
+  jln_participant_set_entry_date (p, entry);
+  g_assert_true (jln_session_add_participant (f->session, p, &error));
+  g_assert_no_error (error);
+  id = jln_participant_get_id (p);
+  g_assert_cmpint (id, >, 0);
+  assert_newest_audit (f, "participant.create", coach);
+
+  jln_participant_set_last_name (p, "Benali-Roux");
+  g_assert_true (jln_session_update_participant (f->session, p, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "participant.update", coach);
+
+  g_assert_true (jln_session_update_consents (f->session, id, JLN_CONSENT_INTERNAL | JLN_CONSENT_ONLINE, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "participant.update", coach);
+  fresh = jln_store_get_participant (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_participant_get_consent_internal (fresh));
+  g_assert_false (jln_participant_get_consent_kiosk (fresh));
+  g_assert_false (jln_participant_get_consent_print (fresh));
+  g_assert_true (jln_participant_get_consent_online (fresh));
+  g_assert_cmpstr (jln_participant_get_last_name (fresh), ==, "Benali-Roux");
+
+  g_assert_true (jln_session_archive_participant (f->session, id, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "participant.archive", coach);
+  g_assert_null (jln_store_lookup_participant (f->store, id));
+
+  jln_badge_set_theme (badge, "Cuisine");
+  jln_badge_add_criterion (badge, "Suit une recette", TRUE);
+  g_assert_true (jln_session_add_badge (f->session, badge, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "badge.create", coach);
+  jln_badge_set_easy_text (badge, "Je prépare un repas simple.");
+  g_assert_true (jln_session_update_badge (f->session, badge, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "badge.update", coach);
+  g_assert_true (jln_session_set_badge_status (f->session, jln_badge_get_id (badge), JLN_BADGE_STATUS_ARCHIVED, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "badge.status", coach);
+
+  g_assert_true (jln_session_set_organisation_details (f->session, "Mission locale Nord", "https://ml-nord.example",
+                                                       NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(JlnOrganisation) org = jln_store_get_organisation (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (org->name, ==, "Mission locale Nord");
+    g_assert_null (org->email);
+    /* The signing key is never touched. */
+    g_assert_nonnull (org->signing_seed);
+  }
+}
+
+/* Bad input gives a clear error and leaves nothing half-written. */
+static void
+test_bad_input (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnAwardDraft) draft = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/proof.jpg");
+  g_autoptr(JlnParticipant) nameless = jln_participant_new ("", "");
+  guint n_audit, n_awards;
+  gint64 award_id;
+
+  /* Unknown participant. */
+  draft = jln_session_new_award_draft (f->session, 987654, &error);
+  g_assert_null (draft);
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+
+  draft = fixture_new_draft (f);
+  award = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  award_id = jln_award_get_id (award);
+  n_audit = fixture_count_audit (f);
+  n_awards = fixture_count_awards (f);
+
+  /* Revoke: empty reason, unknown award, twice. */
+  g_assert_false (jln_session_revoke_award (f->session, award_id, "   ", &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (jln_session_revoke_award (f->session, award_id, NULL, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (jln_session_revoke_award (f->session, 987654, "Erreur", &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture_count_audit (f), ==, n_audit);
+  {
+    g_autoptr(JlnAward) still = jln_store_get_award (f->store, award_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (jln_award_get_status (still), ==, JLN_AWARD_STATUS_ACTIVE);
+  }
+  g_assert_true (jln_session_revoke_award (f->session, award_id, "Erreur de saisie", &error));
+  g_assert_no_error (error);
+  n_audit = fixture_count_audit (f);
+  g_assert_false (jln_session_revoke_award (f->session, award_id, "Encore", &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpuint (fixture_count_audit (f), ==, n_audit);
+
+  /* Undo an unknown award. */
+  g_assert_false (jln_session_undo_award (f->session, 987654, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Attach: not there yet, says so. */
+  g_assert_false (jln_session_attach_evidence (f->session, award_id, file, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Issue an unknown award. */
+  g_assert_null (jln_session_issue_award (f->session, 987654, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Participants: no name, unknown. */
+  g_assert_false (jln_session_add_participant (f->session, nameless, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (jln_participant_get_id (nameless), ==, 0);
+  g_assert_false (jln_session_archive_participant (f->session, 987654, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (jln_session_update_consents (f->session, 987654, JLN_CONSENT_ONLINE, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Badges and organisation. */
+  g_assert_false (jln_session_set_badge_status (f->session, 987654, JLN_BADGE_STATUS_ARCHIVED, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (jln_session_set_organisation_details (f->session, "  ", NULL, NULL, NULL, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* Export: unknown participant, nowhere to write. */
+  g_assert_false (jln_session_export_participant (f->session, 987654, JLN_EXPORT_FORMAT_JSON, f->out,
+                                                  TRUE, NULL, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (fixture_count_awards (f), ==, n_awards);
+  g_assert_cmpuint (fixture_count_audit (f), ==, n_audit);
+  g_assert_cmpuint (fixture_count_files (f->out), ==, 0);
+}
+
+/* ---- exporter ---- */
+
+/* The fixture's participant with two fresh awards, consent as given. */
+static void
+award_two (Fixture *f, gboolean consent_online)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnAwardDraft) draft = fixture_new_draft (f);
+  g_autoptr(JlnAward) first = jln_session_award (f->session, draft, &error);
+  JlnConsentFlags consents = JLN_CONSENT_INTERNAL | (consent_online ? JLN_CONSENT_ONLINE : 0);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_true (jln_session_update_consents (f->session, jln_participant_get_id (f->participant),
+                                              consents, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_active (Fixture *f, gint64 participant_id)
+{
+  g_autoptr(GListModel) awards = jln_store_list_awards_for_participant (f->store, participant_id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (awards); i++)
+    {
+      g_autoptr(JlnAward) a = g_list_model_get_item (awards, i);
+
+      n += jln_award_get_status (a) == JLN_AWARD_STATUS_ACTIVE;
+    }
+  return n;
+}
+
+static void
+test_export_formats (Fixture *f, gconstpointer data)
+{
+  JlnExportFormat formats[] = { JLN_EXPORT_FORMAT_PNG, JLN_EXPORT_FORMAT_SVG, JLN_EXPORT_FORMAT_JSON };
+  gint64 pid = jln_participant_get_id (f->participant);
+  guint n_active;
+
+  award_two (f, TRUE);
+  n_active = count_active (f, pid);
+  g_assert_cmpuint (n_active, >, 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (formats); k++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) paths = NULL;
+      g_autofree char *dir = g_build_filename (f->out, jln_export_format_to_extension (formats[k]), NULL);
+
+      g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+      g_assert_true (jln_session_export_participant (f->session, pid, formats[k], dir, FALSE, &paths, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (paths->len, ==, n_active);
+      g_assert_cmpuint (fixture_count_files (dir), ==, n_active);
+      for (guint i = 0; i < paths->len; i++)
+        {
+          const char *path = g_ptr_array_index (paths, i);
+          g_autofree char *content = NULL;
+          gsize len = 0;
+          g_autoptr(GBytes) bytes = NULL;
+
+          g_assert_true (g_str_has_suffix (path, jln_export_format_to_extension (formats[k])));
+          g_assert_true (g_file_get_contents (path, &content, &len, &error));
+          g_assert_no_error (error);
+          bytes = g_bytes_new_take (g_steal_pointer (&content), len);
+          assert_verifies (bytes);
+        }
+    }
+}
+
+/* No online consent: nothing written until the coach says they agreed;
+ * the answer is journalled under the coach's name. */
+static void
+test_export_consent (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(JlnAuditEvent) event = NULL;
+  gint64 pid = jln_participant_get_id (f->participant);
+  guint n_audit;
+
+  award_two (f, FALSE);
+  n_audit = fixture_count_audit (f);
+  g_assert_false (jln_session_export_participant (f->session, pid, JLN_EXPORT_FORMAT_PNG, f->out, FALSE,
+                                                  &paths, &error));
+  g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_CONSENT_REQUIRED);
+  g_assert_nonnull (strstr (error->message, jln_participant_get_display_name (f->participant)));
+  g_clear_error (&error);
+  g_assert_null (paths);
+  g_assert_cmpuint (fixture_count_files (f->out), ==, 0);
+  g_assert_cmpuint (fixture_count_audit (f), ==, n_audit);
+
+  g_assert_true (jln_session_export_participant (f->session, pid, JLN_EXPORT_FORMAT_JSON, f->out, TRUE,
+                                                 &paths, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, count_active (f, pid));
+  event = newest_with_action (f, "export.consent-confirmed");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, jln_coach_get_name (f->coach));
+}
+
+/* Nothing to export, missing or unwritable folder, and a failure half way:
+ * the files already written are removed. */
+static void
+test_export_failures (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(JlnExporter) exporter = jln_exporter_new (jln_session_get_issuer (f->session));
+  g_autoptr(JlnParticipant) newcomer = jln_participant_new ("Sami", "Haddad");
+  g_autoptr(JlnBadge) plain = jln_badge_new ("sans-image", "Sans image");
+  g_autoptr(JlnAwardDraft) draft = NULL;
+  g_autoptr(JlnAward) second = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", NULL);
+  gint64 pid = jln_participant_get_id (f->participant);
+  guint skipped = 99;
+
+  g_assert_true (jln_exporter_get_issuer (exporter) == jln_session_get_issuer (f->session));
+
+  /* Nobody's badges yet. */
+  g_assert_true (jln_session_add_participant (f->session, newcomer, &error));
+  g_assert_no_error (error);
+  g_assert_false (jln_exporter_export_participant (exporter, jln_participant_get_id (newcomer),
+                                                   JLN_EXPORT_FORMAT_JSON, f->out, TRUE, &paths, &skipped, &error));
+  g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_NOTHING_TO_EXPORT);
+  g_clear_error (&error);
+  g_assert_cmpuint (skipped, ==, 0);
+
+  award_two (f, TRUE);
+  g_assert_false (jln_exporter_export_participant (exporter, pid, JLN_EXPORT_FORMAT_JSON, missing, FALSE,
+                                                   NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  if (geteuid () != 0)
+    {
+      g_autofree char *locked = g_build_filename (f->dir, "locked", NULL);
+
+      g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
+      g_assert_false (jln_exporter_check_folder (locked, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_assert_nonnull (strstr (error->message, "locked"));
+      g_clear_error (&error);
+    }
+
+  /* A second badge without a picture, awarded after the first: its SVG
+   * cannot be made, so the first file must not stay behind. */
+  jln_badge_add_criterion (plain, "Fait", TRUE);
+  g_assert_true (jln_session_add_badge (f->session, plain, &error));
+  g_assert_no_error (error);
+  draft = jln_session_new_award_draft (f->session, pid, &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_award_draft_choose_badge (draft, jln_store_lookup_badge (f->store, jln_badge_get_id (plain)), &error));
+  second = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_active (f, pid), >=, 2);
+  g_assert_false (jln_exporter_export_participant (exporter, pid, JLN_EXPORT_FORMAT_SVG, f->out, FALSE,
+                                                   &paths, &skipped, &error));
+  g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_RENDER);
+  g_clear_error (&error);
+  g_assert_null (paths);
+  g_assert_cmpuint (fixture_count_files (f->out), ==, 0);
+
+  /* Revoked ones are left out, and counted. */
+  g_assert_true (jln_session_revoke_award (f->session, jln_award_get_id (second), "Badge sans image", &error));
+  g_assert_no_error (error);
+  g_assert_true (jln_exporter_export_participant (exporter, pid, JLN_EXPORT_FORMAT_SVG, f->out, FALSE,
+                                                  &paths, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped, >=, 1);
+  g_assert_cmpuint (paths->len, ==, count_active (f, pid));
+  g_assert_cmpuint (fixture_count_files (f->out), ==, paths->len);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("JALONS_DATABASE", "/nonexistent/never-used.db", TRUE);
+
+  g_test_add_func ("/service/session/open", test_open);
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/service/session/coach", test_coach);
+  ADD ("/service/session/award-undo-revoke", test_award_undo_revoke);
+  ADD ("/service/session/writes-name-the-coach", test_writes_name_the_coach);
+  ADD ("/service/session/bad-input", test_bad_input);
+  ADD ("/service/exporter/formats", test_export_formats);
+  ADD ("/service/exporter/consent", test_export_consent);
+  ADD ("/service/exporter/failures", test_export_failures);
+#undef ADD
+  return g_test_run ();
+}
