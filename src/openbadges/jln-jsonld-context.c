@@ -167,6 +167,38 @@ jld_is_absolute_iri (const char *s)
 }
 
 gboolean
+jld_is_js_absolute_iri (const char *s)
+{
+  const char *p = s;
+
+  if (s == NULL)
+    return FALSE;
+  if (p[0] == '_')
+    p++;
+  else if (g_ascii_isalpha (*p))
+    {
+      /* [A-Za-z0-9+-.]: the class "+-." is the range '+' to '.'. */
+      for (p++; g_ascii_isalnum (*p) || (*p >= '+' && *p <= '.'); p++)
+        ;
+    }
+  else
+    return FALSE;
+  if (*p++ != ':')
+    return FALSE;
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* ECMAScript \s: white space and line terminators. */
+      if ((c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0xa0 || c == 0x1680
+          || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029
+          || c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 jld_is_well_formed_iri (const char *s)
 {
   /* Characters that cannot appear in an IRI: controls, space, <>"{}|\^` */

@@ -108,6 +108,10 @@ gboolean    jld_is_keyword         (const char *s);
 gboolean    jld_is_bcp47           (const char *s);
 gboolean    jld_has_keyword_form   (const char *s);
 gboolean    jld_is_absolute_iri    (const char *s);
+/* What jsonld.js takes for an absolute IRI (safe mode follows it, so that
+ * what it signs is signed here too): a scheme or "_", ':', then anything
+ * but white space, even characters an IRI forbids. */
+gboolean    jld_is_js_absolute_iri (const char *s);
 /* Absolute, none of the characters IRIs forbid, at most one '#'. */
 gboolean    jld_is_well_formed_iri (const char *s);
 char       *jld_resolve_iri        (const char *base,

@@ -725,13 +725,26 @@ loss_iri (Emitter    *em,
                iri);
 }
 
-#define well_formed_iri jld_is_well_formed_iri
+/* Plain toRdf drops IRIs that are not well-formed, as the specification
+ * says; safe mode keeps those jsonld.js keeps (and refuses the others). */
+static gboolean
+well_formed_iri_in (const JlnJsonLdOptions *options,
+                    const char             *s)
+{
+  if (options->safe)
+    return s != NULL && !g_str_has_prefix (s, "_:") && jld_is_js_absolute_iri (s);
+  return jld_is_well_formed_iri (s);
+}
 
 static gboolean
-well_formed_node (const char *s)
+well_formed_node_in (const JlnJsonLdOptions *options,
+                     const char             *s)
 {
-  return s != NULL && (g_str_has_prefix (s, "_:") ? s[2] != '\0' : well_formed_iri (s));
+  return s != NULL && (g_str_has_prefix (s, "_:") ? s[2] != '\0' : well_formed_iri_in (options, s));
 }
+
+#define well_formed_iri(s) well_formed_iri_in (options, (s))
+#define well_formed_node(s) well_formed_node_in (options, (s))
 
 static gboolean
 well_formed_language (const char *s)
@@ -816,6 +829,7 @@ object_to_rdf (Emitter *em,
   g_autofree char *dt_owned = NULL;
   g_autofree char *lang_owned = NULL;
   gboolean is_text = FALSE;
+  const JlnJsonLdOptions *options = em->options;
 
   if (item->kind == VAL_REF)
     {

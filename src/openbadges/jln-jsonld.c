@@ -1274,7 +1274,10 @@ expand_element (Expander   *ex,
           jld_set_error (error, "invalid language-tagged value", "only strings can have a language");
           return FALSE;
         }
-      else if (t != NULL && (!is_string (t) || !jld_is_well_formed_iri (json_node_get_string (t))))
+      else if (t != NULL && (!is_string (t)
+                             || !(ex->safe ? (jld_is_js_absolute_iri (json_node_get_string (t))
+                                              && !g_str_has_prefix (json_node_get_string (t), "_:"))
+                                           : jld_is_well_formed_iri (json_node_get_string (t)))))
         {
           jld_set_error (error, "invalid typed value", "the type of a value must be an IRI");
           return FALSE;

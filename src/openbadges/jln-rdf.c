@@ -172,6 +172,22 @@ append_escaped_literal (GString    *out,
   g_string_append_len (out, (const char *) run, p - run);
 }
 
+/* In an IRI, what N-Quads cannot write as is (controls, space, <>"{}|^`\)
+ * becomes \uXXXX, as rdf-canonize writes it. Well-formed IRIs have none;
+ * safe-mode JSON-LD keeps the IRIs jsonld.js keeps (jln-jsonld.h). */
+static void
+append_escaped_iri (GString    *out,
+                    const char *s)
+{
+  for (const guchar *p = (const guchar *) s; *p != '\0'; p++)
+    {
+      if (*p <= 0x20 || strchr ("<>\"{}|^`\\", *p) != NULL)
+        g_string_append_printf (out, "\\u%04X", *p);
+      else
+        g_string_append_c (out, (char) *p);
+    }
+}
+
 void
 jln_rdf_term_append_nquads (GString          *out,
                             const JlnRdfTerm *term)
@@ -183,7 +199,7 @@ jln_rdf_term_append_nquads (GString          *out,
     {
     case JLN_RDF_IRI:
       g_string_append_c (out, '<');
-      g_string_append (out, term->value);
+      append_escaped_iri (out, term->value);
       g_string_append_c (out, '>');
       break;
 
@@ -206,7 +222,7 @@ jln_rdf_term_append_nquads (GString          *out,
                strcmp (term->datatype, XSD_STRING) != 0)
         {
           g_string_append (out, "^^<");
-          g_string_append (out, term->datatype);
+          append_escaped_iri (out, term->datatype);
           g_string_append_c (out, '>');
         }
       break;
