@@ -43,7 +43,12 @@ append_number_es (GString *out,
    * Number.prototype.toString does. */
   for (int precision = 1; precision <= 17; precision++)
     {
-      snprintf (buf, sizeof buf, "%.*e", precision - 1, d);
+      char format[8];
+
+      /* g_ascii_formatd: a '.' whatever LC_NUMERIC says (the app runs
+       * in French, where printf would write a ','). */
+      g_snprintf (format, sizeof format, "%%.%de", precision - 1);
+      g_ascii_formatd (buf, sizeof buf, format, d);
       if (g_ascii_strtod (buf, NULL) == d)
         break;
     }
