@@ -268,6 +268,20 @@ test_roundtrip (void)
                                      jln_rdf_dataset_get_quad (again, 0)->object));
 }
 
+/* What N-Quads cannot hold in an IRI is written \uXXXX, as rdf-canonize
+ * does (safe-mode JSON-LD keeps such IRIs, as jsonld.js does). */
+static void
+test_iri_escapes (void)
+{
+  g_autoptr(JlnRdfTerm) iri = jln_rdf_term_new_iri ("https://ex.org/a<b>\x1f {x}|^`\\\"é#1#2");
+  g_autoptr(JlnRdfTerm) typed = jln_rdf_term_new_literal ("v", "https://ex.org/dt<1>", NULL);
+  g_autofree char *a = jln_rdf_term_to_nquads (iri);
+  g_autofree char *b = jln_rdf_term_to_nquads (typed);
+
+  g_assert_cmpstr (a, ==, "<https://ex.org/a\\u003Cb\\u003E\\u001F\\u0020\\u007Bx\\u007D\\u007C\\u005E\\u0060\\u005C\\u0022é#1#2>");
+  g_assert_cmpstr (b, ==, "\"v\"^^<https://ex.org/dt\\u003C1\\u003E>");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +289,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rdf/literal-escapes", test_literal_escapes);
+  g_test_add_func ("/rdf/iri-escapes", test_iri_escapes);
   g_test_add_func ("/rdf/literal-forms", test_literal_forms);
   g_test_add_func ("/rdf/dataset-dedup", test_dataset_dedup);
   g_test_add_func ("/rdf/parse-good", test_parse_good);
