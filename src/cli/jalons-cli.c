@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli/jln-cli.h"
+#include "cli/jln-cli-print.h"
 
 typedef struct {
   const char *name;
@@ -21,6 +22,7 @@ static const Verb verbs[] = {
   { "issue",   jln_cli_issue,   N_("Sign the credential of an award") },
   { "export",  jln_cli_export,  N_("Export baked badges to a folder") },
   { "status-list", jln_cli_status_list, N_("Write the signed revocation list") },
+  { "print",   jln_cli_print,   N_("Write a certificate or booklet as a PDF") },
   { "bench",   jln_cli_bench,   N_("Measure performance (startup, ob)") },
 };
 
