@@ -3,8 +3,8 @@
 
 /* jalons-cli print: the certificate of one award, or the booklet of all of
  * a participant's badges, written as a PDF by the render library, the same
- * pages the app prints. The store is opened the way the other verbs do;
- * nothing is written to it. */
+ * pages the app prints. It opens a session like the other verbs and only
+ * reads the store through it. */
 
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -153,7 +153,8 @@ jln_cli_print (int    argc,
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
     { NULL }
   };
-  g_autoptr(JlnStore) store = NULL;
+  g_autoptr(JlnSession) session = NULL;
+  JlnStore *store;
   g_autoptr(JlnParticipant) participant = NULL;
   g_autoptr(GPtrArray) certs = NULL;
   g_autoptr(GError) error = NULL;
@@ -193,11 +194,12 @@ jln_cli_print (int    argc,
       || (award_text != NULL && !parse_id ("--award", award_text, &award_id)))
     return 2;
 
-  if ((store = jln_cli_open_store (database, &error)) == NULL)
+  if ((session = jln_cli_open_session (database, &error)) == NULL)
     {
       jln_cli_print_error (error);
       return 1;
     }
+  store = jln_session_get_store (session);
 
   participant = jln_store_get_participant (store, participant_id, NULL);
   if (participant == NULL)
