@@ -10,6 +10,7 @@
 #include "openbadges/jln-bake.h"
 #include "openbadges/jln-jsonld.h"
 #include "openbadges/jln-ob-error.h"
+#include "openbadges/jln-ob-json.h"
 #include "openbadges/jln-proof.h"
 #include "openbadges/jln-rdfc.h"
 #include "openbadges/jln-verify.h"
@@ -132,14 +133,11 @@ jln_cli_verify (int argc, char **argv)
 
   if (as_json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
       g_autofree char *text = NULL;
 
       json_node_set_array (root, reports);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
+      text = jln_ob_json_to_string (root, TRUE);
       printf ("%s\n", text);
     }
   return all_valid ? 0 : 1;

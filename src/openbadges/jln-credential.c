@@ -5,6 +5,7 @@
 
 #include "jln-credential.h"
 #include "jln-ob-error.h"
+#include "jln-ob-json.h"
 #include "jln-proof.h"
 
 static gboolean
@@ -295,7 +296,6 @@ jln_credential_issue (const JlnCredentialInput *input,
                       GError                  **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
 
   g_return_val_if_fail (key != NULL, NULL);
 
@@ -305,8 +305,5 @@ jln_credential_issue (const JlnCredentialInput *input,
   if (!jln_proof_add (json_node_get_object (root), key, verification_method, created, error))
     return NULL;
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, FALSE);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return jln_ob_json_write (root, FALSE, error);
 }

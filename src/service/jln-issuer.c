@@ -14,6 +14,7 @@
 #include "service/jln-issuer.h"
 #include "openbadges/jln-bake.h"
 #include "openbadges/jln-credential.h"
+#include "openbadges/jln-ob-json.h"
 #include "openbadges/jln-ob-key.h"
 #include "openbadges/jln-status-list.h"
 
@@ -977,7 +978,8 @@ jln_issuer_publish_status_list (JlnIssuer   *self,
 
   if ((node = jln_issuer_build_status_list (self, error)) == NULL)
     return FALSE;
-  text = json_to_string (node, FALSE);
+  if ((text = jln_ob_json_write (node, FALSE, error)) == NULL)
+    return FALSE;
   parent = g_path_get_dirname (path);
   if (g_mkdir_with_parents (parent, 0755) != 0)
     {

@@ -693,7 +693,7 @@ static GtkWidget *
 technical_details (const JlnVerifyReport *r)
 {
   g_autoptr(JsonNode) json = jln_verify_report_to_json (r);
-  g_autofree char *text = json_to_string (json, TRUE);
+  g_autofree char *text = jln_ob_json_to_string (json, TRUE);
   GtkWidget *expander = gtk_expander_new (_("Technical details"));
   GtkWidget *view = gtk_text_view_new ();
 
