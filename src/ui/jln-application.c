@@ -2,27 +2,19 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-application.h"
-#include "ui/jln-window.h"
-#include "ui/jln-preferences-window.h"
-#include "ui/jln-verify-window.h"
-#include "ui/jln-ui-resources.h"
-
-struct _JlnApplication
-{
-  AdwApplication parent_instance;
-
-  char     *database_path;
-  char     *initial_view;
-  gint64    initial_participant;   /* 0: none */
-  gboolean  quit_after_first_frame;
-  gboolean  large_icons;
-
-  /* One verify window, reused: weak pointer, cleared when it is closed. */
-  JlnVerifyWindow *verify_window;
-};
+#include "ui/shell/jln-application-private.h"
+#include "ui/common/jln-toast.h"
 
 G_DEFINE_FINAL_TYPE (JlnApplication, jln_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -37,20 +29,6 @@ static const GOptionEntry option_entries[] = {
     N_("Quit as soon as the window has been drawn (startup benchmark)"), NULL },
   { NULL }
 };
-
-void
-jln_ui_register_resources (void)
-{
-  static gsize registered = 0;
-
-  if (g_once_init_enter (&registered))
-    {
-      /* Built with --manual-register: jln_ui_get_resource () is NULL until
-       * this initialises the static resource (and registers it). */
-      jln_ui_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
-}
 
 static int
 jln_application_handle_local_options (GApplication *app,
@@ -101,29 +79,35 @@ static void
 show_initial_participant (JlnApplication *self,
                           JlnWindow      *window)
 {
-  JlnStore *store = jln_window_get_store (window);
   g_autoptr(JlnParticipant) participant = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL)
+  if (self->session == NULL)
     return;
-  participant = jln_store_get_participant (store, self->initial_participant, &error);
+  participant = jln_store_get_participant (jln_session_get_store (self->session),
+                                           self->initial_participant, &error);
   if (participant == NULL)
     {
       g_autofree char *message = NULL;
-      g_autofree char *markup = NULL;
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->initial_participant);
 
       /* Translators: %s are the participant's number and the reason. */
       message = g_strdup_printf (_("Participant %s cannot be shown: %s"), id, error->message);
-      /* Toast titles are markup. */
-      markup = g_markup_escape_text (message, -1);
-      jln_window_add_toast (window, adw_toast_new (markup));
+      jln_toast_show_text (GTK_WIDGET (jln_window_get_participants_view (window)), message);
       return;
     }
   jln_window_set_view (window, "participants");
   jln_participants_view_show_participant (jln_window_get_participants_view (window),
                                           participant);
+}
+
+JlnWindow *
+_jln_application_get_window (JlnApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (JLN_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
 }
 
 static void
@@ -138,15 +122,12 @@ jln_application_activate (GApplication *app)
       g_autofree char *path = NULL;
 
       if (self->large_icons)
-        {
-          g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-          g_settings_set_boolean (settings, "large-icons", TRUE);
-        }
+        g_settings_set_boolean (self->settings, "large-icons", TRUE);
 
       path = self->database_path ? g_strdup (self->database_path)
                                  : jln_store_default_path ();
-      window = GTK_WINDOW (jln_window_new (self));
-      jln_window_open_database (JLN_WINDOW (window), path);
+      window = GTK_WINDOW (jln_window_new (GTK_APPLICATION (self), self->settings));
+      jln_application_open_database (self, path);
       if (self->initial_view != NULL)
         jln_window_set_view (JLN_WINDOW (window), self->initial_view);
       if (self->initial_participant > 0)
@@ -167,43 +148,22 @@ jln_application_activate (GApplication *app)
     }
 }
 
-/* The verify window checks our own revocations through the main window's
- * store, and stays above it. */
-static JlnVerifyWindow *
-ensure_verify_window (JlnApplication *self)
+/* The verify window checks our own revocations through the session's
+ * store, and stays above the main window. */
+JlnVerifyWindow *
+_jln_application_ensure_verify_window (JlnApplication *self)
 {
-  GtkWindow *parent = NULL;
-  JlnStore *store = NULL;
+  GtkWindow *parent;
 
   if (self->verify_window != NULL)
     return self->verify_window;
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (JLN_IS_WINDOW (l->data))
-      {
-        parent = l->data;
-        break;
-      }
-  if (parent != NULL)
-    store = jln_window_get_store (JLN_WINDOW (parent));
-
-  self->verify_window = jln_verify_window_new (store);
+  parent = GTK_WINDOW (_jln_application_get_window (self));
+  self->verify_window = jln_verify_window_new (self->session ? jln_session_get_store (self->session) : NULL);
   g_object_add_weak_pointer (G_OBJECT (self->verify_window), (gpointer *) &self->verify_window);
   gtk_window_set_application (GTK_WINDOW (self->verify_window), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (self->verify_window), parent);
   return self->verify_window;
-}
-
-static void
-verify_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
-{
-  JlnApplication *self = JLN_APPLICATION (user_data);
-  JlnVerifyWindow *window = ensure_verify_window (self);
-
-  gtk_window_present (GTK_WINDOW (window));
-  jln_verify_window_choose_files (window);
 }
 
 /* `jalons FILE…`, or "Open With Jalons" in the file manager: verify. */
@@ -219,103 +179,34 @@ jln_application_open (GApplication  *app,
   /* The main window first, so its database tells our own revocations. */
   if (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
     g_application_activate (app);
-  window = ensure_verify_window (self);
+  window = _jln_application_ensure_verify_window (self);
   gtk_window_present (GTK_WINDOW (window));
   jln_verify_window_open_files (window, files, (guint) n_files);
 }
 
 static void
-preferences_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (app);
-  JlnStore *store = NULL;
-  JlnPreferencesWindow *prefs;
-
-  if (JLN_IS_WINDOW (parent))
-    store = jln_window_get_store (JLN_WINDOW (parent));
-  prefs = jln_preferences_window_new (store);
-  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
-  gtk_window_present (GTK_WINDOW (prefs));
-}
-
-static void
-about_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *developers[] = { "Jalons developers", NULL };
-  GtkWidget *about;
-
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _("Jalons"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", _("Jalons developers"),
-                        "developers", developers,
-                        "comments", _("Award, show and print Open Badges along each participant's path"),
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        /* Translators: your names, one per line. */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-static void
-quit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
-
-  /* Close windows rather than quitting outright so they save their size. */
-  while (windows != NULL)
-    {
-      GtkWindow *window = windows->data;
-      windows = windows->next;
-      gtk_window_close (window);
-    }
-}
-
-static const GActionEntry app_actions[] = {
-  { "preferences", preferences_activated },
-  { "verify", verify_activated },
-  { "about", about_activated },
-  { "quit", quit_activated },
-};
-
-static void
 jln_application_startup (GApplication *app)
 {
-  static const struct {
-    const char *action;
-    const char *accels[3];
-  } accels[] = {
-    { "app.preferences", { "<Control>comma", NULL } },
-    { "app.quit", { "<Control>q", NULL } },
-    { "app.verify", { "<Control>o", NULL } },
-    { "win.search", { "<Control>f", NULL } },
-    { "win.large-icons", { "<Control><Shift>l", NULL } },
-    { "win.view::participants", { "<Alt>1", NULL } },
-    { "win.view::badges", { "<Alt>2", NULL } },
-    { "win.view::workshop", { "<Alt>3", NULL } },
-    { "win.view::reports", { "<Alt>4", NULL } },
-  };
+  JlnApplication *self = JLN_APPLICATION (app);
 
   jln_ui_register_resources ();
 
   G_APPLICATION_CLASS (jln_application_parent_class)->startup (app);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
-                                   G_N_ELEMENTS (app_actions), app);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
-                                           accels[i].action, accels[i].accels);
+  /* The one GSettings of the app; the session and every window use it. */
+  self->settings = g_settings_new (APP_ID);
+  _jln_application_actions_init (self);
+}
+
+static void
+jln_application_dispose (GObject *object)
+{
+  JlnApplication *self = JLN_APPLICATION (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (jln_application_parent_class)->dispose (object);
 }
 
 static void
@@ -332,16 +223,48 @@ jln_application_finalize (GObject *object)
 }
 
 static void
+jln_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  JlnApplication *self = JLN_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_application_class_init (JlnApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = jln_application_dispose;
   object_class->finalize = jln_application_finalize;
+  object_class->get_property = jln_application_get_property;
   app_class->handle_local_options = jln_application_handle_local_options;
   app_class->startup = jln_application_startup;
   app_class->activate = jln_application_activate;
   app_class->open = jln_application_open;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The app's one GSettings (the session's), set at startup. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -362,4 +285,40 @@ jln_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/jalons/Jalons",
                        NULL);
+}
+
+JlnSession *
+jln_application_get_session (JlnApplication *self)
+{
+  g_return_val_if_fail (JLN_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+gboolean
+jln_application_open_database (JlnApplication *self,
+                               const char     *path)
+{
+  g_autoptr(JlnSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  JlnWindow *window;
+
+  g_return_val_if_fail (JLN_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  window = _jln_application_get_window (self);
+  session = jln_session_open (path, self->settings, &error);
+  if (session == NULL)
+    {
+      g_message ("Cannot open %s: %s", path, error->message);
+      if (window != NULL)
+        jln_window_show_error (window, path, error);
+      return FALSE;
+    }
+
+  g_set_object (&self->session, session);
+  if (window != NULL)
+    jln_window_set_session (window, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  return TRUE;
 }

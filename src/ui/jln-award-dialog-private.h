@@ -9,7 +9,7 @@ G_BEGIN_DECLS
  * shows them. */
 
 /* Evidence files larger than this are refused when added. */
-#define JLN_AWARD_EVIDENCE_MAX_SIZE ((goffset) 50 * 1024 * 1024)
+#define JLN_AWARD_EVIDENCE_MAX_SIZE JLN_AWARD_DRAFT_EVIDENCE_MAX_SIZE
 
 /* Click 1: the tile of the badge whose id is @badge_id. Refused when it is
  * not in the grid or already earned in its current version. */

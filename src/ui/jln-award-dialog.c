@@ -5,57 +5,34 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-certificate.h"
 #include "ui/jln-award-dialog-private.h"
+#include "ui/common/jln-large-icons.h"
 #include "ui/widgets/jln-badge-image.h"
 #include "ui/widgets/jln-badge-tile.h"
-
-#include "service/jln-issuer.h"
 
 #define CHOSEN_IMAGE_SIZE 128
 #define CHOSEN_IMAGE_SIZE_LARGE 176
 #define UNDO_TIMEOUT_S 5
 
-typedef struct {
-  GFile     *file;
-  char      *name;   /* display name, also the end of the copy's name */
-  goffset    size;
-  GtkWidget *row;
-} Evidence;
-
-static void
-evidence_free (Evidence *ev)
-{
-  g_clear_object (&ev->file);
-  g_free (ev->name);
-  g_free (ev);
-}
-
 struct _JlnAwardDialog
 {
   AdwWindow parent_instance;
 
-  JlnStore       *store;
-  JlnIssuer      *issuer;
-  JlnParticipant *participant;
-  char           *actor;
+  JlnSession     *session;
+  /* What is being awarded, and whether it can be: the dialog shows the
+   * draft and passes each click on to it. */
+  JlnAwardDraft  *draft;
   gboolean        large_icons;
 
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *search_folded;
-  GHashTable         *held_versions;  /* version id -> TRUE (active awards) */
-  GHashTable         *held_badges;    /* badge id -> highest version held */
 
-  JlnBadge   *chosen;
   GPtrArray  *criterion_checks;       /* GtkCheckButton*, by position */
   GPtrArray  *criterion_rows;
-  GPtrArray  *evidence;               /* Evidence* */
-  GDateTime  *date;                   /* local midnight of the chosen day */
-  char       *problem;                /* what the coach is told, or NULL */
-  char       *failure;                /* last refusal, cleared on any change */
-  gboolean    can_confirm;
+  GPtrArray  *evidence_rows;          /* one per file of the draft */
 
   GtkFileChooserNative *chooser;
 
@@ -88,26 +65,23 @@ struct _JlnAwardDialog
 G_DEFINE_FINAL_TYPE (JlnAwardDialog, jln_award_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_LARGE_ICONS,
+  N_PROPS
+};
+
+enum {
   SIGNAL_AWARDED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void update_state (JlnAwardDialog *self);
 
 /* ---- dates ---- */
-
-static GDateTime *
-local_midnight (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-
-  return g_date_time_new_local (g_date_time_get_year (local),
-                                g_date_time_get_month (local),
-                                g_date_time_get_day_of_month (local),
-                                0, 0, 0);
-}
 
 static int
 day_number (int y, int m, int d)
@@ -124,16 +98,6 @@ local_day (GDateTime *when)
                      g_date_time_get_day_of_month (local));
 }
 
-/* Entry dates are stored as UTC midnight: their day is the UTC one. */
-static int
-utc_day (GDateTime *when)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
-
-  return day_number (g_date_time_get_year (utc), g_date_time_get_month (utc),
-                     g_date_time_get_day_of_month (utc));
-}
-
 static char *
 format_day (GDateTime *when)
 {
@@ -146,61 +110,14 @@ static gboolean
 badge_is_held (JlnAwardDialog *self,
                JlnBadge       *badge)
 {
-  gint64 version_id = jln_badge_get_version_id (badge);
-
-  return g_hash_table_contains (self->held_versions, &version_id);
+  return jln_award_draft_is_held (self->draft, badge);
 }
 
 static guint
 held_older_version (JlnAwardDialog *self,
                     JlnBadge       *badge)
 {
-  gint64 badge_id = jln_badge_get_id (badge);
-
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->held_badges, &badge_id));
-}
-
-static void
-load_holdings (JlnAwardDialog *self)
-{
-  g_autoptr(GListModel) awards = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
-
-  g_hash_table_remove_all (self->held_versions);
-  g_hash_table_remove_all (self->held_badges);
-  if (self->store == NULL || self->participant == NULL)
-    return;
-
-  awards = jln_store_list_awards_for_participant (self->store,
-                                                  jln_participant_get_id (self->participant),
-                                                  &error);
-  if (awards == NULL)
-    {
-      /* The store refuses a second award of the same version anyway. */
-      g_warning ("Could not read the participant's badges: %s", error->message);
-      return;
-    }
-  n = g_list_model_get_n_items (awards);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JlnAward) award = g_list_model_get_item (awards, i);
-      gint64 *version_id, *badge_id;
-      guint version = jln_award_get_badge_version (award);
-
-      if (jln_award_get_status (award) != JLN_AWARD_STATUS_ACTIVE)
-        continue;
-      version_id = g_new (gint64, 1);
-      *version_id = jln_award_get_badge_version_id (award);
-      g_hash_table_add (self->held_versions, version_id);
-
-      badge_id = g_new (gint64, 1);
-      *badge_id = jln_award_get_badge_id (award);
-      if (version > GPOINTER_TO_UINT (g_hash_table_lookup (self->held_badges, badge_id)))
-        g_hash_table_insert (self->held_badges, badge_id, GUINT_TO_POINTER (version));
-      else
-        g_free (badge_id);
-    }
+  return jln_award_draft_get_held_version (self->draft, jln_badge_get_id (badge));
 }
 
 static gboolean
@@ -295,14 +212,14 @@ bind_tile (GtkSignalListItemFactory *factory,
     {
       gtk_widget_add_css_class (box, "held");
       description = g_strdup_printf (_("%s already holds this version of the badge, so it cannot be awarded again."),
-                                     jln_participant_get_display_name (self->participant));
+                                     jln_participant_get_display_name (jln_award_draft_get_participant (self->draft)));
     }
   else
     {
       gtk_widget_remove_css_class (box, "held");
       if (older > 0)
         description = g_strdup_printf (_("%s holds version %u; this is version %u, which can be awarded."),
-                                       jln_participant_get_display_name (self->participant),
+                                       jln_participant_get_display_name (jln_award_draft_get_participant (self->draft)),
                                        older, jln_badge_get_version (badge));
     }
 
@@ -413,16 +330,18 @@ clear_criteria (JlnAwardDialog *self)
 }
 
 static void
-on_criterion_toggled (JlnAwardDialog *self)
+on_criterion_toggled (GtkCheckButton *check,
+                      JlnAwardDialog *self)
 {
-  g_clear_pointer (&self->failure, g_free);
-  update_state (self);
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "position"));
+
+  jln_award_draft_set_criterion_met (self->draft, position, gtk_check_button_get_active (check));
 }
 
 static void
 build_criteria (JlnAwardDialog *self)
 {
-  GListModel *criteria = jln_badge_get_criteria (self->chosen);
+  GListModel *criteria = jln_badge_get_criteria (jln_award_draft_get_badge (self->draft));
   guint n = criteria ? g_list_model_get_n_items (criteria) : 0;
 
   clear_criteria (self);
@@ -443,14 +362,16 @@ build_criteria (JlnAwardDialog *self)
         gtk_widget_add_css_class (row, "award-required");
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   jln_award_draft_get_criterion_met (self->draft, i));
+      g_object_set_data (G_OBJECT (check), "position", GUINT_TO_POINTER (i));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, jln_criterion_get_text (criterion),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       required ? _("Required") : _("Optional"),
                                       -1);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_criterion_toggled), self);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_criterion_toggled), self);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
 
@@ -464,11 +385,12 @@ build_criteria (JlnAwardDialog *self)
 static void
 update_date_row (JlnAwardDialog *self)
 {
-  g_autofree char *text = format_day (self->date);
+  GDateTime *date = jln_award_draft_get_date (self->draft);
+  g_autofree char *text = format_day (date);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *accessible = NULL;
 
-  if (local_day (self->date) == local_day (now))
+  if (local_day (date) == local_day (now))
     {
       g_autofree char *today = g_strdup_printf (_("Today, %s"), text);
 
@@ -489,11 +411,8 @@ jln_award_dialog_set_date (JlnAwardDialog *self,
   g_return_if_fail (JLN_IS_AWARD_DIALOG (self));
   g_return_if_fail (date != NULL);
 
-  g_clear_pointer (&self->date, g_date_time_unref);
-  self->date = local_midnight (date);
-  g_clear_pointer (&self->failure, g_free);
-  update_date_row (self);
-  update_state (self);
+  /* The row follows the draft (notify::date). */
+  jln_award_draft_set_date (self->draft, date);
 }
 
 static void
@@ -501,7 +420,7 @@ on_day_selected (JlnAwardDialog *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
 
-  if (local_day (date) == local_day (self->date))
+  if (local_day (date) == local_day (jln_award_draft_get_date (self->draft)))
     return;
   jln_award_dialog_set_date (self, date);
   gtk_popover_popdown (self->date_popover);
@@ -512,77 +431,26 @@ on_date_popover_show (JlnAwardDialog *self)
 {
   /* Opens on the chosen day, not the last one browsed to. */
   g_signal_handlers_block_by_func (self->calendar, on_day_selected, self);
-  gtk_calendar_select_day (self->calendar, self->date);
+  gtk_calendar_select_day (self->calendar, jln_award_draft_get_date (self->draft));
   g_signal_handlers_unblock_by_func (self->calendar, on_day_selected, self);
 }
 
 static void
 update_state (JlnAwardDialog *self)
 {
-  g_autofree char *problem = NULL;
-  gboolean can = self->chosen != NULL && self->store != NULL && self->participant != NULL;
+  const char *problem = jln_award_draft_get_problem (self->draft);
 
-  if (self->chosen != NULL)
-    {
-      GListModel *criteria = jln_badge_get_criteria (self->chosen);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      GDateTime *entry = jln_participant_get_entry_date (self->participant);
-      guint n_missing = 0;
-      const char *first_missing = NULL;
-
-      for (guint i = 0; i < self->criterion_checks->len; i++)
-        {
-          g_autoptr(JlnCriterion) criterion = g_list_model_get_item (criteria, i);
-
-          if (criterion == NULL || !jln_criterion_get_required (criterion))
-            continue;
-          if (gtk_check_button_get_active (g_ptr_array_index (self->criterion_checks, i)))
-            continue;
-          if (n_missing++ == 0)
-            first_missing = jln_criterion_get_text (criterion);
-        }
-
-      if (n_missing == 1)
-        problem = g_strdup_printf (_("“%s” is required for this badge. Tick it once it has been shown, "
-                                     "or award the badge later."), first_missing);
-      else if (n_missing > 1)
-        problem = g_strdup_printf (ngettext ("%u required criterion is not ticked. "
-                                             "The badge can be awarded once it has been shown.",
-                                             "%u required criteria are not ticked. "
-                                             "The badge can be awarded once they have been shown.",
-                                             n_missing), n_missing);
-      else if (local_day (self->date) > local_day (now))
-        problem = g_strdup (_("The date is in the future. A badge is awarded on the day it was earned, "
-                              "today at the latest."));
-      else if (entry != NULL && local_day (self->date) < utc_day (entry))
-        {
-          g_autofree char *entry_text = format_day (entry);
-
-          problem = g_strdup_printf (_("The date is before %s joined the programme (%s). "
-                                       "Choose a later date."),
-                                     jln_participant_get_display_name (self->participant),
-                                     entry_text);
-        }
-      if (problem != NULL)
-        can = FALSE;
-    }
-
-  if (problem == NULL && self->failure != NULL)
-    problem = g_strdup (self->failure);
-
-  g_free (self->problem);
-  self->problem = g_steal_pointer (&problem);
-  gtk_label_set_label (self->problem_label, self->problem ? self->problem : "");
-  gtk_revealer_set_reveal_child (self->problem_revealer, self->problem != NULL);
-  if (self->problem != NULL)
+  gtk_label_set_label (self->problem_label, problem ? problem : "");
+  gtk_revealer_set_reveal_child (self->problem_revealer, problem != NULL);
+  if (problem != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->confirm_button),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->problem, -1);
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->confirm_button),
                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
-  self->can_confirm = can;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "award.confirm", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "award.confirm",
+                                 self->session != NULL && jln_award_draft_get_can_confirm (self->draft));
 }
 
 static void
@@ -598,9 +466,10 @@ show_step (JlnAwardDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "award.back", check);
   if (check)
     {
-      adw_window_title_set_title (self->window_title, jln_badge_get_name (self->chosen));
+      adw_window_title_set_title (self->window_title,
+                                  jln_badge_get_name (jln_award_draft_get_badge (self->draft)));
       /* The common case needs no more than Return (or a click) now. */
-      if (self->can_confirm)
+      if (jln_award_draft_get_can_confirm (self->draft))
         gtk_widget_grab_focus (GTK_WIDGET (self->confirm_button));
     }
   else
@@ -618,23 +487,17 @@ choose (JlnAwardDialog *self,
   g_autofree char *meta = NULL;
   const char *easy;
 
-  if (badge_is_held (self, badge))
-    {
-      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_ALREADY_AWARDED,
-                   _("%s already holds this badge (version %u)."),
-                   jln_participant_get_display_name (self->participant),
-                   jln_badge_get_version (badge));
-      return FALSE;
-    }
+  gboolean other = jln_award_draft_get_badge (self->draft) != badge;
 
-  if (self->chosen != badge)
-    {
-      g_set_object (&self->chosen, badge);
-      /* Evidence belongs to the award being prepared, not to a badge: it
-       * stays when the coach goes back to pick another one. */
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
-    }
-  g_clear_pointer (&self->failure, g_free);
+  /* The draft refuses a version already held. */
+  if (!jln_award_draft_choose_badge (self->draft, badge, error))
+    return FALSE;
+  /* Another badge starts with no note (the draft cleared its own);
+   * evidence belongs to the award being prepared, not to a badge: it
+   * stays when the coach goes back to pick another one. */
+  if (other)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  jln_award_draft_set_failure (self->draft, NULL);
 
   jln_badge_image_set_svg (self->chosen_image, jln_badge_get_image_svg (badge));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chosen_image),
@@ -698,101 +561,29 @@ static void
 on_remove_evidence (GtkButton      *button,
                     JlnAwardDialog *self)
 {
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+  GFile *file = g_object_get_data (G_OBJECT (button), "file");
 
-  for (guint i = 0; i < self->evidence->len; i++)
-    {
-      Evidence *ev = g_ptr_array_index (self->evidence, i);
-
-      if (ev->row != row)
-        continue;
-      adw_preferences_group_remove (self->files_group, row);
-      g_ptr_array_remove_index (self->evidence, i);
-      break;
-    }
-  g_clear_pointer (&self->failure, g_free);
-  update_state (self);
+  /* The rows follow the draft's list (on_evidence_changed). */
+  jln_award_draft_remove_evidence_file (self->draft, file);
   gtk_widget_grab_focus (GTK_WIDGET (self->files_group));
 }
 
-static gboolean
-query_evidence (GFile    *file,
-                char    **name_out,
-                goffset  *size_out,
-                GError  **error)
+static GtkWidget *
+evidence_row (JlnAwardDialog *self,
+              GFile          *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *size_text = NULL;
-
-  name = g_filename_display_name (basename ? basename : "?");
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                     _("The file “%s” cannot be found. It may have been moved or deleted."), name);
-      else
-        g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
-                     _("The file “%s” cannot be read (%s)."), name, local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
-                   _("“%s” is not a file. Choose a photo or a document."), name);
-      return FALSE;
-    }
-  if (g_file_info_get_size (info) > JLN_AWARD_EVIDENCE_MAX_SIZE)
-    {
-      size_text = g_format_size (g_file_info_get_size (info));
-      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
-                   _("The file “%s” is too large (%s). Evidence files can be 50 MB at most: "
-                     "make the photo smaller or choose another file."), name, size_text);
-      return FALSE;
-    }
-
-  if (name_out != NULL)
-    *name_out = g_steal_pointer (&name);
-  if (size_out != NULL)
-    *size_out = g_file_info_get_size (info);
-  return TRUE;
-}
-
-gboolean
-jln_award_dialog_add_evidence_file (JlnAwardDialog *self,
-                                    GFile          *file,
-                                    GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *size_text = NULL;
   g_autofree char *remove_label = NULL;
   goffset size = 0;
   GtkWidget *row, *remove, *icon;
-  Evidence *ev;
 
-  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  for (guint i = 0; i < self->evidence->len; i++)
-    if (g_file_equal (((Evidence *) g_ptr_array_index (self->evidence, i))->file, file))
-      return TRUE;
-
-  if (!query_evidence (file, &name, &size, &local_error))
+  if (!jln_award_draft_check_evidence_file (file, &name, &size, NULL))
     {
-      g_free (self->failure);
-      self->failure = g_strdup (local_error->message);
-      update_state (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+      g_autofree char *basename = g_file_get_basename (file);
 
+      name = g_filename_display_name (basename ? basename : "?");
+    }
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -809,21 +600,41 @@ jln_award_dialog_add_evidence_file (JlnAwardDialog *self,
   remove_label = g_strdup_printf (_("Remove %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data (G_OBJECT (remove), "row", row);
+  g_object_set_data_full (G_OBJECT (remove), "file", g_object_ref (file), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_evidence), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  adw_preferences_group_add (self->files_group, row);
+  return row;
+}
 
-  ev = g_new0 (Evidence, 1);
-  ev->file = g_object_ref (file);
-  ev->name = g_steal_pointer (&name);
-  ev->size = size;
-  ev->row = row;
-  g_ptr_array_add (self->evidence, ev);
+static void
+on_evidence_changed (JlnAwardDialog *self)
+{
+  GListModel *files = jln_award_draft_get_evidence_files (self->draft);
+  guint n = g_list_model_get_n_items (files);
 
-  g_clear_pointer (&self->failure, g_free);
-  update_state (self);
-  return TRUE;
+  for (guint i = 0; i < self->evidence_rows->len; i++)
+    adw_preferences_group_remove (self->files_group, g_ptr_array_index (self->evidence_rows, i));
+  g_ptr_array_set_size (self->evidence_rows, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      GtkWidget *row = evidence_row (self, file);
+
+      adw_preferences_group_add (self->files_group, row);
+      g_ptr_array_add (self->evidence_rows, row);
+    }
+}
+
+gboolean
+jln_award_dialog_add_evidence_file (JlnAwardDialog *self,
+                                    GFile          *file,
+                                    GError        **error)
+{
+  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A refusal is also the draft's last problem, shown by the dialog. */
+  return jln_award_draft_add_evidence_file (self->draft, file, error);
 }
 
 guint
@@ -831,7 +642,7 @@ jln_award_dialog_get_n_evidence_files (JlnAwardDialog *self)
 {
   g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), 0);
 
-  return self->evidence->len;
+  return g_list_model_get_n_items (jln_award_draft_get_evidence_files (self->draft));
 }
 
 static void
@@ -861,11 +672,7 @@ on_chooser_response (GtkNativeDialog *chooser,
         }
       /* Say every refusal, not just the last one. */
       if (refused != NULL)
-        {
-          g_free (self->failure);
-          self->failure = g_string_free (g_steal_pointer (&refused), FALSE);
-          update_state (self);
-        }
+        jln_award_draft_set_failure (self->draft, refused->str);
     }
   g_clear_object (&self->chooser);
 }
@@ -890,196 +697,32 @@ add_files_action (GtkWidget  *widget,
 
 /* ---- confirm ---- */
 
-/* Keeps the copy's name readable but harmless: no separators, no leading
- * dot, bounded length. */
-static char *
-safe_file_name (const char *name)
-{
-  g_autofree char *valid = g_utf8_make_valid (name, -1);
-  GString *out = g_string_new (NULL);
-  const char *p;
-
-  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c))
-        g_string_append_c (out, '_');
-      else
-        g_string_append_unichar (out, c);
-      if (out->len > 120)
-        break;
-    }
-  while (out->len > 0 && out->str[0] == '.')
-    g_string_erase (out, 0, 1);
-  if (out->len == 0)
-    g_string_append (out, "file");
-  return g_string_free (out, FALSE);
-}
-
 static void
-delete_copies (GPtrArray *paths)
-{
-  for (guint i = 0; i < paths->len; i++)
-    if (g_unlink (g_ptr_array_index (paths, i)) != 0)
-      g_warning ("Could not remove the evidence copy %s: %s",
-                 (const char *) g_ptr_array_index (paths, i), g_strerror (errno));
-}
-
-static gboolean
-copy_evidence (JlnAwardDialog *self,
-               GPtrArray      *copies,
-               GError        **error)
-{
-  g_autofree char *files_dir = NULL;
-  g_autofree char *dir = NULL;
-
-  if (self->evidence->len == 0)
-    return TRUE;
-
-  files_dir = jln_store_dup_files_dir (self->store);
-  dir = g_build_filename (files_dir, "evidence", NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
-                   _("The folder for evidence files cannot be created (%s). Nothing was awarded."),
-                   g_strerror (saved));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < self->evidence->len; i++)
-    {
-      Evidence *ev = g_ptr_array_index (self->evidence, i);
-      g_autofree char *uuid = g_uuid_string_random ();
-      g_autofree char *safe = safe_file_name (ev->name);
-      g_autofree char *copy_name = g_strdup_printf ("%s-%s", uuid, safe);
-      g_autofree char *path = g_build_filename (dir, copy_name, NULL);
-      g_autoptr(GFile) dest = g_file_new_for_path (path);
-      g_autoptr(GError) local_error = NULL;
-
-      /* The file may have changed since it was added. */
-      if (!query_evidence (ev->file, NULL, NULL, error))
-        return FALSE;
-      if (!g_file_copy (ev->file, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
-        {
-          /* A partial copy may exist. */
-          g_unlink (path);
-          g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
-                       _("The file “%s” could not be copied (%s). Nothing was awarded."),
-                       ev->name, local_error->message);
-          return FALSE;
-        }
-      g_ptr_array_add (copies, g_steal_pointer (&path));
-    }
-  return TRUE;
-}
-
-/* The coach at the desk if they are known by name, else the participant's
- * own coach (their referent, who usually awards). */
-static gint64
-find_coach_id (JlnAwardDialog *self)
-{
-  GListModel *coaches = jln_store_get_coaches (self->store);
-  guint n = coaches ? g_list_model_get_n_items (coaches) : 0;
-
-  for (guint i = 0; i < n && self->actor != NULL; i++)
-    {
-      g_autoptr(JlnCoach) coach = g_list_model_get_item (coaches, i);
-
-      if (g_strcmp0 (jln_coach_get_name (coach), self->actor) == 0)
-        return jln_coach_get_id (coach);
-    }
-  return jln_participant_get_coach_id (self->participant);
-}
-
-static char *
-dup_note (JlnAwardDialog *self)
+on_note_changed (JlnAwardDialog *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
   GtkTextIter start, end;
-  char *text;
+  g_autofree char *text = NULL;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-static GDateTime *
-dup_awarded_on (JlnAwardDialog *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (local_day (self->date) == local_day (now))
-    return g_date_time_new_now_utc ();
-  /* Midday UTC stays on the same calendar day in every European zone. */
-  return g_date_time_new_utc (g_date_time_get_year (self->date),
-                              g_date_time_get_month (self->date),
-                              g_date_time_get_day_of_month (self->date),
-                              12, 0, 0);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* The draft strips it when the badge is awarded. */
+  jln_award_draft_set_note (self->draft, *text != '\0' ? text : NULL);
 }
 
 gboolean
 jln_award_dialog_confirm (JlnAwardDialog *self,
                           GError        **error)
 {
-  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) met = g_ptr_array_new ();
   g_autoptr(JlnAward) award = NULL;
-  g_autoptr(GDateTime) awarded_on = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *note = NULL;
-  GListModel *criteria;
-  gboolean ok;
 
   g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
 
-  update_state (self);
-  if (!self->can_confirm)
-    {
-      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
-                           self->problem ? self->problem : _("Choose a badge first."));
-      return FALSE;
-    }
-
-  criteria = jln_badge_get_criteria (self->chosen);
-  for (guint i = 0; i < self->criterion_checks->len; i++)
-    {
-      g_autoptr(JlnCriterion) criterion = g_list_model_get_item (criteria, i);
-
-      if (criterion != NULL &&
-          gtk_check_button_get_active (g_ptr_array_index (self->criterion_checks, i)))
-        g_ptr_array_add (met, (gpointer) jln_criterion_get_text (criterion));
-    }
-  g_ptr_array_add (met, NULL);
-
-  if (!copy_evidence (self, copies, &local_error))
-    goto fail;
-
-  award = jln_award_new (jln_participant_get_id (self->participant),
-                         jln_badge_get_version_id (self->chosen),
-                         find_coach_id (self));
-  jln_award_set_criteria_met (award, (const char * const *) met->pdata);
-  note = dup_note (self);
-  jln_award_set_evidence_note (award, note);
-  if (copies->len > 0)
-    {
-      g_ptr_array_add (copies, NULL);
-      jln_award_set_evidence_files (award, (const char * const *) copies->pdata);
-      g_ptr_array_remove_index (copies, copies->len - 1);
-    }
-  awarded_on = dup_awarded_on (self);
-  jln_award_set_awarded_on (award, awarded_on);
-
-  if (self->issuer != NULL)
-    ok = jln_issuer_award (self->issuer, award, self->actor, &local_error);
-  else
-    ok = jln_store_add_award (self->store, award, self->actor, NULL, NULL, &local_error);
-  if (!ok)
-    goto fail;
+  /* On failure nothing is written and the draft shows why. */
+  award = jln_session_award (self->session, self->draft, error);
+  if (award == NULL)
+    return FALSE;
 
   /* The caller may drop its last reference from the handler. */
   g_object_ref (self);
@@ -1087,14 +730,6 @@ jln_award_dialog_confirm (JlnAwardDialog *self,
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
   return TRUE;
-
-fail:
-  delete_copies (copies);
-  g_free (self->failure);
-  self->failure = g_strdup (local_error->message);
-  update_state (self);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
 }
 
 /* ---- actions ---- */
@@ -1122,7 +757,7 @@ back_action (GtkWidget  *widget,
 {
   JlnAwardDialog *self = JLN_AWARD_DIALOG (widget);
 
-  g_clear_pointer (&self->failure, g_free);
+  jln_award_draft_set_failure (self->draft, NULL);
   show_step (self, "choose");
 }
 
@@ -1146,15 +781,11 @@ jln_award_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  if (self->evidence != NULL)
-    g_ptr_array_set_size (self->evidence, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_AWARD_DIALOG);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->chosen);
-  g_clear_object (&self->participant);
-  g_clear_object (&self->issuer);
-  g_clear_object (&self->store);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_award_dialog_parent_class)->dispose (object);
 }
@@ -1164,18 +795,54 @@ jln_award_dialog_finalize (GObject *object)
 {
   JlnAwardDialog *self = JLN_AWARD_DIALOG (object);
 
-  g_free (self->actor);
   g_free (self->search_folded);
-  g_free (self->problem);
-  g_free (self->failure);
-  g_clear_pointer (&self->date, g_date_time_unref);
-  g_clear_pointer (&self->held_versions, g_hash_table_unref);
-  g_clear_pointer (&self->held_badges, g_hash_table_unref);
   g_clear_pointer (&self->criterion_checks, g_ptr_array_unref);
   g_clear_pointer (&self->criterion_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  g_clear_pointer (&self->evidence_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jln_award_dialog_parent_class)->finalize (object);
+}
+
+static void
+jln_award_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  JlnAwardDialog *self = JLN_AWARD_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_LARGE_ICONS:
+      g_value_set_boolean (value, self->large_icons);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_award_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  JlnAwardDialog *self = JLN_AWARD_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_LARGE_ICONS:
+      jln_award_dialog_set_large_icons (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1188,6 +855,16 @@ jln_award_dialog_class_init (JlnAwardDialogClass *klass)
 
   object_class->dispose = jln_award_dialog_dispose;
   object_class->finalize = jln_award_dialog_finalize;
+  object_class->get_property = jln_award_dialog_get_property;
+  object_class->set_property = jln_award_dialog_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LARGE_ICONS] =
+    g_param_spec_boolean ("large-icons", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * JlnAwardDialog::awarded:
@@ -1240,17 +917,11 @@ jln_award_dialog_class_init (JlnAwardDialogClass *klass)
 static void
 jln_award_dialog_init (JlnAwardDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->held_versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->held_badges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->criterion_checks = g_ptr_array_new ();
   self->criterion_rows = g_ptr_array_new ();
-  self->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) evidence_free);
-  self->date = local_midnight (now);
-  update_date_row (self);
+  self->evidence_rows = g_ptr_array_new ();
 
   self->filter = gtk_custom_filter_new (filter_badge, self, NULL);
   set_tile_factory (self);
@@ -1261,54 +932,85 @@ jln_award_dialog_init (JlnAwardDialog *self)
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
   g_signal_connect_swapped (self->date_popover, "show", G_CALLBACK (on_date_popover_show), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->grid_view));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
+                            G_CALLBACK (on_note_changed), self);
+}
 
+/* The dialog shows the draft: its problems, whether it can be confirmed,
+ * its date and its files follow it. */
+static void
+set_draft (JlnAwardDialog *self,
+           JlnAwardDraft  *draft)
+{
+  self->draft = draft;
+  g_signal_connect_object (draft, "notify::problems", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (draft, "notify::can-confirm", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (draft, "notify::date", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (jln_award_draft_get_evidence_files (draft), "items-changed",
+                           G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
+  update_date_row (self);
+  on_evidence_changed (self);
   update_state (self);
   show_step (self, "choose");
 }
 
 JlnAwardDialog *
 jln_award_dialog_new (GtkWindow      *parent,
-                      JlnStore       *store,
-                      JlnIssuer      *issuer,
-                      JlnParticipant *participant,
-                      const char     *actor)
+                      JlnSession     *session,
+                      JlnParticipant *participant)
 {
   JlnAwardDialog *self;
+  JlnAwardDraft *draft;
   g_autofree char *subtitle = NULL;
   g_autoptr(GtkSelectionModel) selection = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (JLN_IS_STORE (store), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
   g_return_val_if_fail (JLN_IS_PARTICIPANT (participant), NULL);
 
-  self = g_object_new (JLN_TYPE_AWARD_DIALOG, NULL);
+  self = g_object_new (JLN_TYPE_AWARD_DIALOG, "session", session, NULL);
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (self), parent);
       if (gtk_window_get_application (parent) != NULL)
         gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
     }
-  self->store = g_object_ref (store);
-  self->issuer = issuer ? g_object_ref (issuer) : NULL;
-  self->participant = g_object_ref (participant);
-  self->actor = g_strdup (actor ? actor : "coach");
+
+  draft = jln_session_new_award_draft (session, jln_participant_get_id (participant), &error);
+  if (draft == NULL)
+    {
+      /* Archived or gone meanwhile: the dialog says so and awards nothing
+       * (the session refuses too). */
+      draft = jln_award_draft_new (participant, NULL);
+      jln_award_draft_set_failure (draft, error->message);
+    }
+  set_draft (self, draft);
 
   /* Translators: subtitle of the award dialog, "For Amina K." */
   subtitle = g_strdup_printf (_("For %s"), jln_participant_get_display_name (participant));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
-  load_holdings (self);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (jln_store_get_badges (store)),
+  self->filtered = gtk_filter_list_model_new (g_object_ref (jln_store_get_badges (jln_session_get_store (session))),
                                               GTK_FILTER (g_object_ref (self->filter)));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty), self);
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
   gtk_grid_view_set_model (self->grid_view, selection);
   update_empty (self);
 
-  jln_award_dialog_set_large_icons (self, parent != NULL &&
-                                    gtk_widget_has_css_class (GTK_WIDGET (parent), "large-icons"));
+  /* Normal mode first (the group hints), then the session's setting. */
+  jln_award_dialog_set_large_icons (self, FALSE);
+  jln_large_icons_bind (GTK_WIDGET (self), jln_session_get_settings (session));
   update_state (self);
   return self;
+}
+
+JlnAwardDraft *
+jln_award_dialog_get_draft (JlnAwardDialog *self)
+{
+  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), NULL);
+
+  return self->draft;
 }
 
 JlnParticipant *
@@ -1316,7 +1018,7 @@ jln_award_dialog_get_participant (JlnAwardDialog *self)
 {
   g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), NULL);
 
-  return self->participant;
+  return jln_award_draft_get_participant (self->draft);
 }
 
 gboolean
@@ -1348,7 +1050,7 @@ jln_award_dialog_get_chosen_badge (JlnAwardDialog *self)
 {
   g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), NULL);
 
-  return self->chosen;
+  return jln_award_draft_get_badge (self->draft);
 }
 
 const char *
@@ -1384,7 +1086,7 @@ jln_award_dialog_get_can_confirm (JlnAwardDialog *self)
 {
   g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), FALSE);
 
-  return self->can_confirm;
+  return jln_award_draft_get_can_confirm (self->draft);
 }
 
 const char *
@@ -1392,16 +1094,19 @@ jln_award_dialog_get_problem (JlnAwardDialog *self)
 {
   g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), NULL);
 
-  return self->problem;
+  return jln_award_draft_get_problem (self->draft);
 }
 
 void
 jln_award_dialog_set_large_icons (JlnAwardDialog *self,
                                   gboolean        large_icons)
 {
+  gboolean changed;
+
   g_return_if_fail (JLN_IS_AWARD_DIALOG (self));
 
   large_icons = !!large_icons;
+  changed = self->large_icons != large_icons;
   self->large_icons = large_icons;
   if (large_icons)
     gtk_widget_add_css_class (GTK_WIDGET (self), "large-icons");
@@ -1423,57 +1128,29 @@ jln_award_dialog_set_large_icons (JlnAwardDialog *self,
 
   /* A new factory rebuilds the tiles at their new size. */
   set_tile_factory (self);
-  if (self->chosen != NULL)
+  if (self->draft != NULL && jln_award_draft_get_badge (self->draft) != NULL)
     build_criteria (self);
-  update_state (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LARGE_ICONS]);
 }
 
 /* ---- undo ---- */
 
-static gboolean
-path_is_evidence_copy (const char *files_dir,
-                       const char *path)
-{
-  g_autofree char *dir = g_build_filename (files_dir, "evidence", NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  return g_path_is_absolute (path) && g_strcmp0 (parent, dir) == 0 &&
-         strstr (path, "/../") == NULL;
-}
-
 gboolean
-jln_award_undo (JlnStore    *store,
+jln_award_undo (JlnSession  *session,
                 JlnAward    *award,
-                const char  *actor,
                 GError     **error)
 {
-  g_auto(GStrv) files = NULL;
-  g_autofree char *files_dir = NULL;
-
-  g_return_val_if_fail (JLN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (JLN_IS_SESSION (session), FALSE);
   g_return_val_if_fail (JLN_IS_AWARD (award), FALSE);
 
-  files = g_strdupv ((char **) jln_award_get_evidence_files (award));
-  if (!jln_store_undo_award (store, jln_award_get_id (award), actor ? actor : "coach", error))
-    return FALSE;
-
-  /* The award never existed: neither do the copies made for it. Only files
-   * inside our own evidence folder are touched. */
-  files_dir = jln_store_dup_files_dir (store);
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
-    {
-      if (!path_is_evidence_copy (files_dir, files[i]))
-        continue;
-      if (g_unlink (files[i]) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the evidence copy %s: %s", files[i], g_strerror (errno));
-    }
-  return TRUE;
+  /* The session also deletes the evidence copies made for it. */
+  return jln_session_undo_award (session, jln_award_get_id (award), error);
 }
 
 typedef struct {
-  JlnStore *store;
-  JlnAward *award;
-  char     *actor;
+  JlnSession *session;
+  JlnAward   *award;
 } UndoData;
 
 static void
@@ -1482,9 +1159,8 @@ undo_data_free (gpointer  data,
 {
   UndoData *undo = data;
 
-  g_clear_object (&undo->store);
+  g_clear_object (&undo->session);
   g_clear_object (&undo->award);
-  g_free (undo->actor);
   g_free (undo);
 }
 
@@ -1494,20 +1170,19 @@ on_undo_clicked (AdwToast *toast,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!jln_award_undo (undo->store, undo->award, undo->actor, &error))
+  if (!jln_award_undo (undo->session, undo->award, &error))
     g_warning ("The award could not be undone: %s", error->message);
 }
 
 AdwToast *
-jln_award_undo_toast_new (JlnStore   *store,
-                          JlnAward   *award,
-                          const char *actor)
+jln_award_undo_toast_new (JlnSession *session,
+                          JlnAward   *award)
 {
   AdwToast *toast;
   UndoData *undo;
   g_autofree char *title = NULL;
 
-  g_return_val_if_fail (JLN_IS_STORE (store), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
   g_return_val_if_fail (JLN_IS_AWARD (award), NULL);
 
   /* Toast titles are markup. */
@@ -1519,9 +1194,8 @@ jln_award_undo_toast_new (JlnStore   *store,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   undo = g_new0 (UndoData, 1);
-  undo->store = g_object_ref (store);
+  undo->session = g_object_ref (session);
   undo->award = g_object_ref (award);
-  undo->actor = g_strdup (actor);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
                          undo, undo_data_free, 0);
   return toast;

@@ -2,13 +2,9 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 
 G_BEGIN_DECLS
-
-/* Declared by service/jln-issuer.h; repeated here (as jln-window.h does) so
- * the dialog's users need not include the service layer. */
-typedef struct _JlnIssuer JlnIssuer;
 
 #define JLN_TYPE_AWARD_DIALOG (jln_award_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (JlnAwardDialog, jln_award_dialog, JLN, AWARD_DIALOG, AdwWindow)
@@ -16,44 +12,41 @@ G_DECLARE_FINAL_TYPE (JlnAwardDialog, jln_award_dialog, JLN, AWARD_DIALOG, AdwWi
 /* A modal window that awards one badge to @participant in three clicks:
  * choose the badge, check criteria / evidence / date, confirm.
  *
- * @issuer signs the credential inside the award's transaction
- * (jln_issuer_award()); when NULL the award is written unsigned
- * (jln_store_add_award() without a seal; tests). @actor names the coach in
- * the audit journal (NULL = "coach").
+ * It shows a JlnAwardDraft of @session ("session" property) and hands each
+ * click to it; Confirm is jln_session_award(): the credential is signed
+ * in the award's transaction and the journal names the session's coach.
+ * It follows the session's large-icon setting ("large-icons").
  *
  * On success the dialog emits "awarded" (JlnAward *award, the stored award
  * with its id) and then closes itself. On failure it stays open and says why;
  * nothing is written and no evidence file is left behind.
  *
- * Typical use from a page (window-specific bits stay with the caller):
+ * Typical use from a view:
  *
- *   dialog = jln_award_dialog_new (GTK_WINDOW (win), store, issuer, p, actor);
- *   g_signal_connect (dialog, "awarded", G_CALLBACK (on_awarded), win);
+ *   dialog = jln_award_dialog_new (GTK_WINDOW (root), session, p);
+ *   g_signal_connect (dialog, "awarded", G_CALLBACK (on_awarded), view);
  *   gtk_window_present (GTK_WINDOW (dialog));
  *   …
- *   on_awarded: jln_window_add_toast (win, jln_award_undo_toast_new (store, award, actor));
+ *   on_awarded: jln_toast_show (view, jln_award_undo_toast_new (session, award));
  */
 JlnAwardDialog *jln_award_dialog_new           (GtkWindow      *parent,
-                                                JlnStore       *store,
-                                                JlnIssuer      *issuer,
-                                                JlnParticipant *participant,
-                                                const char     *actor);
+                                                JlnSession     *session,
+                                                JlnParticipant *participant);
 
+/* The award being prepared (borrowed): what the dialog shows. */
+JlnAwardDraft  *jln_award_dialog_get_draft     (JlnAwardDialog *self);
 JlnParticipant *jln_award_dialog_get_participant (JlnAwardDialog *self);
 
 /* A toast "Badge “X” awarded" with an Undo button for about 5 seconds.
- * Undo calls jln_store_undo_award() (the award never existed; the audit
- * journal records "award.undo") and deletes the evidence files copied for
- * that award. The toast holds references to @store and @award. */
-AdwToast       *jln_award_undo_toast_new       (JlnStore       *store,
-                                                JlnAward       *award,
-                                                const char     *actor);
+ * Undo is jln_session_undo_award() (the award never existed; the audit
+ * journal records "award.undo"; the evidence files copied for it go). The
+ * toast holds references to @session and @award. */
+AdwToast       *jln_award_undo_toast_new       (JlnSession     *session,
+                                                JlnAward       *award);
 
-/* What the Undo button does, for callers without a toast (and tests):
- * undoes the award and removes its copied evidence files. */
-gboolean        jln_award_undo                 (JlnStore       *store,
+/* What the Undo button does, for callers without a toast (and tests). */
+gboolean        jln_award_undo                 (JlnSession     *session,
                                                 JlnAward       *award,
-                                                const char     *actor,
                                                 GError        **error);
 
 G_END_DECLS

@@ -2,9 +2,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-badge-editor.h"
-#include "ui/jln-large-icons.h"
+#include "ui/common/jln-large-icons.h"
 #include "ui/widgets/jln-badge-composer.h"
 #include "ui/widgets/jln-badge-image.h"
 
@@ -17,7 +17,8 @@ struct _JlnBadgeEditor
 {
   AdwWindow parent_instance;
 
-  JlnStore  *store;
+  JlnSession *session;
+  JlnStore  *store;           /* the session's */
   JlnBadge  *badge;
   char      *version_notice_text;
   gboolean   modified;
@@ -54,7 +55,7 @@ G_DEFINE_FINAL_TYPE (JlnBadgeEditor, jln_badge_editor, ADW_TYPE_WINDOW)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_SESSION,
   PROP_BADGE,
   PROP_MODIFIED,
   N_PROPS
@@ -756,16 +757,6 @@ load (JlnBadgeEditor *self)
   set_modified (self, FALSE);
 }
 
-static const char *
-actor_name (void)
-{
-  /* The audit journal names who did it; the session's user is the best
-   * the desktop app knows until coaches sign in. */
-  const char *name = g_get_real_name ();
-
-  return (name != NULL && *name != '\0' && g_strcmp0 (name, "Unknown") != 0) ? name : g_get_user_name ();
-}
-
 static void
 refuse (JlnBadgeEditor *self,
         GtkWidget      *field,
@@ -857,7 +848,7 @@ save (JlnBadgeEditor *self)
     }
 
   if (self->badge != NULL)
-    ok = jln_store_update_badge (self->store, badge, actor_name (), &error);
+    ok = jln_session_update_badge (self->session, badge, &error);
   else
     {
       g_autofree char *base = g_strdup (jln_badge_get_slug (badge));
@@ -875,7 +866,7 @@ save (JlnBadgeEditor *self)
               g_clear_error (&error);
               jln_badge_set_slug (badge, slug);
             }
-          ok = jln_store_add_badge (self->store, badge, actor_name (), &error);
+          ok = jln_session_add_badge (self->session, badge, &error);
         }
     }
 
@@ -986,7 +977,8 @@ jln_badge_editor_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_BADGE_EDITOR);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  self->store = NULL;
   g_clear_object (&self->badge);
 
   G_OBJECT_CLASS (jln_badge_editor_parent_class)->dispose (object);
@@ -1012,8 +1004,8 @@ jln_badge_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_BADGE:
       g_value_set_object (value, self->badge);
@@ -1036,8 +1028,12 @@ jln_badge_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      self->store = self->session ? jln_session_get_store (self->session) : NULL;
+      /* The editor is its own window: it follows the large-icon mode too. */
+      if (self->session != NULL)
+        jln_large_icons_bind (GTK_WIDGET (self), jln_session_get_settings (self->session));
       break;
     case PROP_BADGE:
       self->badge = g_value_dup_object (value);
@@ -1063,8 +1059,8 @@ jln_badge_editor_class_init (JlnBadgeEditorClass *klass)
   object_class->set_property = jln_badge_editor_set_property;
   window_class->close_request = jln_badge_editor_close_request;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, JLN_TYPE_STORE,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BADGE] =
     g_param_spec_object ("badge", NULL, NULL, JLN_TYPE_BADGE,
@@ -1130,25 +1126,23 @@ jln_badge_editor_init (JlnBadgeEditor *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
                             G_CALLBACK (mark_modified), self);
   g_signal_connect_swapped (self->composer, "changed", G_CALLBACK (on_composer_changed), self);
-
-  jln_large_icons_follow (GTK_WIDGET (self));
 }
 
 JlnBadgeEditor *
-jln_badge_editor_new (JlnStore *store,
-                      JlnBadge *badge)
+jln_badge_editor_new (JlnSession *session,
+                      JlnBadge   *badge)
 {
-  g_return_val_if_fail (JLN_IS_STORE (store), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
   g_return_val_if_fail (badge == NULL || JLN_IS_BADGE (badge), NULL);
 
-  return g_object_new (JLN_TYPE_BADGE_EDITOR, "store", store, "badge", badge, NULL);
+  return g_object_new (JLN_TYPE_BADGE_EDITOR, "session", session, "badge", badge, NULL);
 }
 
-JlnStore *
-jln_badge_editor_get_store (JlnBadgeEditor *self)
+JlnSession *
+jln_badge_editor_get_session (JlnBadgeEditor *self)
 {
   g_return_val_if_fail (JLN_IS_BADGE_EDITOR (self), NULL);
-  return self->store;
+  return self->session;
 }
 
 JlnBadge *

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 #include "ui/widgets/jln-badge-composer.h"
 
 G_BEGIN_DECLS
@@ -12,15 +12,15 @@ G_DECLARE_FINAL_TYPE (JlnBadgeEditor, jln_badge_editor, JLN, BADGE_EDITOR, AdwWi
 
 /* Window to create a badge (@badge NULL) or edit one (the catalogue's
  * current version). Actions: "editor.save" (Ctrl+S), "editor.cancel"
- * (Escape; asks before dropping changes). Saving writes through the store
- * in one transaction; on success the window emits "saved" (JlnBadge *, the
+ * (Escape; asks before dropping changes). Saving is @session's use case
+ * (jln_session_add_badge / _update_badge), one transaction; on success the window emits "saved" (JlnBadge *, the
  * catalogue's live badge) and closes; on failure it stays open with the
  * reason shown and nothing written.
  *
  * The setters below fill the form as a coach would (tests, imports). */
-JlnBadgeEditor   *jln_badge_editor_new             (JlnStore   *store,
+JlnBadgeEditor   *jln_badge_editor_new             (JlnSession *session,
                                                     JlnBadge   *badge);
-JlnStore         *jln_badge_editor_get_store       (JlnBadgeEditor *self);
+JlnSession       *jln_badge_editor_get_session     (JlnBadgeEditor *self);
 /* NULL for a new badge until it is saved. */
 JlnBadge         *jln_badge_editor_get_badge       (JlnBadgeEditor *self);
 

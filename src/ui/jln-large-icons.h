@@ -1,12 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "ui/common/jln-large-icons.h"
 
 G_BEGIN_DECLS
 
-/* Keeps @widget's "large-icons" style class in step with the setting of the
- * same name (the kiosk's large-icon mode) for as long as @widget lives. Every
- * window of the app calls it once, so they all grow together. */
+/* Moved to ui/common/jln-large-icons.h (jln_large_icons_bind(), with the
+ * session's settings). This name stays until jln-verify-window.c, which
+ * does not have the session yet, binds too: it follows the running
+ * application's settings ("settings" property of JlnApplication), or its
+ * own when there is no application (tests). */
 void jln_large_icons_follow (GtkWidget *widget);
 
 G_END_DECLS

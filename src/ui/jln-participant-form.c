@@ -3,11 +3,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-certificate.h"
-#include "ui/jln-large-icons.h"
+#include "ui/common/jln-large-icons.h"
 #include "ui/jln-participant-form.h"
-#include "ui/jln-window.h"
 
 /* A bigger picture than this is a scan or a panorama, not a face; decoding
  * it would take hundreds of megabytes. */
@@ -17,7 +16,8 @@ struct _JlnParticipantForm
 {
   AdwWindow parent_instance;
 
-  JlnStore       *store;
+  JlnSession     *session;
+  JlnStore       *store;          /* the session's */
   JlnParticipant *editing;      /* NULL when creating */
   JlnParticipant *saved;
   GdkPixbuf      *new_photo;    /* chosen, validated, not yet copied */
@@ -55,6 +55,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ */
 /* photo                                                              */
@@ -405,22 +413,6 @@ dup_stripped (GtkEditable *editable)
   return g_strstrip (text);
 }
 
-static char *
-dup_actor (JlnParticipantForm *self)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(GSettings) settings = NULL;
-  JlnCoach *coach;
-  gint64 id;
-
-  if (JLN_IS_WINDOW (parent))
-    return jln_window_dup_actor (JLN_WINDOW (parent));
-  settings = g_settings_new (APP_ID);
-  id = g_settings_get_int64 (settings, "current-coach");
-  coach = id > 0 ? jln_store_lookup_coach (self->store, id) : NULL;
-  return g_strdup (coach ? jln_coach_get_name (coach) : "coach");
-}
-
 /* Writes the chosen photo as PNG under <files>/photos/, via a temporary
  * name, and returns its final path. */
 static char *
@@ -469,7 +461,6 @@ jln_participant_form_save (JlnParticipantForm *self,
   g_autofree char *first = dup_stripped (GTK_EDITABLE (self->first_name_row));
   g_autofree char *last = dup_stripped (GTK_EDITABLE (self->last_name_row));
   g_autofree char *email = dup_stripped (GTK_EDITABLE (self->email_row));
-  g_autofree char *actor = NULL;
   g_autofree char *new_photo_path = NULL;
   g_autoptr(JlnParticipant) p = NULL;
   g_autofree char *old_photo = NULL; /* a copy: saving changes the live object */
@@ -480,7 +471,7 @@ jln_participant_form_save (JlnParticipantForm *self,
 
   if (*first == '\0')
     {
-      g_set_error_literal (&local, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+      g_set_error_literal (&local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("Write their first name: it is the only thing Jalons needs."));
       gtk_widget_add_css_class (GTK_WIDGET (self->first_name_row), "error");
       gtk_widget_grab_focus (GTK_WIDGET (self->first_name_row));
@@ -488,7 +479,7 @@ jln_participant_form_save (JlnParticipantForm *self,
     }
   if (*email != '\0' && !looks_like_email (email))
     {
-      g_set_error (&local, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+      g_set_error (&local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("“%s” does not look like an email address. Correct it or leave it empty."), email);
       gtk_widget_grab_focus (GTK_WIDGET (self->email_row));
       goto fail;
@@ -520,11 +511,11 @@ jln_participant_form_save (JlnParticipantForm *self,
       jln_participant_set_photo_path (p, new_photo_path);
     }
 
-  actor = dup_actor (self);
+  /* The session journals it under the coach at the desk. */
   if (self->editing != NULL)
-    ok = jln_store_update_participant (self->store, p, actor, &local);
+    ok = jln_session_update_participant (self->session, p, &local);
   else
-    ok = jln_store_add_participant (self->store, p, actor, &local);
+    ok = jln_session_add_participant (self->session, p, &local);
   if (!ok)
     {
       if (new_photo_path != NULL)
@@ -590,7 +581,8 @@ jln_participant_form_dispose (GObject *object)
   JlnParticipantForm *self = JLN_PARTICIPANT_FORM (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PARTICIPANT_FORM);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  self->store = NULL;
   g_clear_object (&self->editing);
   g_clear_object (&self->saved);
   g_clear_object (&self->new_photo);
@@ -612,6 +604,43 @@ jln_participant_form_finalize (GObject *object)
 }
 
 static void
+jln_participant_form_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  JlnParticipantForm *self = JLN_PARTICIPANT_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_participant_form_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  JlnParticipantForm *self = JLN_PARTICIPANT_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      self->store = self->session ? jln_session_get_store (self->session) : NULL;
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_participant_form_class_init (JlnParticipantFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -620,6 +649,13 @@ jln_participant_form_class_init (JlnParticipantFormClass *klass)
   jln_ui_register_resources ();
 
   object_class->dispose = jln_participant_form_dispose;
+  object_class->get_property = jln_participant_form_get_property;
+  object_class->set_property = jln_participant_form_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = jln_participant_form_finalize;
 
   signals[SIGNAL_SAVED] =
@@ -664,21 +700,21 @@ jln_participant_form_init (JlnParticipantForm *self)
 }
 
 GtkWidget *
-jln_participant_form_new (JlnStore       *store,
+jln_participant_form_new (JlnSession     *session,
                           JlnParticipant *participant)
 {
   JlnParticipantForm *self;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autoptr(GSettings) settings = NULL;
+  JlnStore *store;
+  JlnCoach *desk_coach;
 
-  g_return_val_if_fail (JLN_IS_STORE (store), NULL);
+  g_return_val_if_fail (JLN_IS_SESSION (session), NULL);
   g_return_val_if_fail (participant == NULL || JLN_IS_PARTICIPANT (participant), NULL);
 
-  self = g_object_new (JLN_TYPE_PARTICIPANT_FORM, NULL);
-  self->store = g_object_ref (store);
-  settings = g_settings_new (APP_ID);
+  self = g_object_new (JLN_TYPE_PARTICIPANT_FORM, "session", session, NULL);
+  store = self->store;
   /* The form is its own window: it follows the large-icon mode too. */
-  jln_large_icons_follow (GTK_WIDGET (self));
+  jln_large_icons_bind (GTK_WIDGET (self), jln_session_get_settings (session));
   self->editing = participant ? g_object_ref (participant) : NULL;
 
   fill_combo (self->territory_row, self->territory_ids, jln_store_get_territories (store),
@@ -692,8 +728,9 @@ jln_participant_form_new (JlnStore       *store,
       adw_window_title_set_title (self->window_title, _("New Participant"));
       jln_participant_form_set_entry_date (self, today);
       /* The coach at this desk is usually the referent. */
+      desk_coach = jln_session_get_coach (session);
       select_in_combo (self->coach_row, self->coach_ids,
-                       g_settings_get_int64 (settings, "current-coach"));
+                       desk_coach != NULL ? jln_coach_get_id (desk_coach) : 0);
     }
   else
     {

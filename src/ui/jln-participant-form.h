@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +16,13 @@ G_DECLARE_FINAL_TYPE (JlnParticipantForm, jln_participant_form, JLN, PARTICIPANT
 
 /* Creates (@participant NULL) or edits a participant's file: first name
  * (required), last name, photo, territory, referent coach, entry date,
- * optional email, and the four consents. Saving writes through the store
- * with the desk's coach as actor; nothing is half-saved: the photo is copied
+ * optional email, and the four consents. Saving is @session's use case
+ * (jln_session_add_participant / _update_participant), journalled under
+ * the coach at the desk; nothing is half-saved: the photo is copied
  * into the app's data only once everything is valid, and removed again if
  * the database refuses. Emits "saved" (JlnParticipant, the live object)
  * and closes. */
-GtkWidget      *jln_participant_form_new            (JlnStore           *store,
+GtkWidget      *jln_participant_form_new            (JlnSession         *session,
                                                      JlnParticipant     *participant);
 
 /* Filling in the form without the pointer (tests, keyboard flows). */

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "openbadges/jln-ob-key.h"
-#include "ui/jln-application.h"
-#include "ui/jln-large-icons.h"
+#include "ui/shell/jln-ui-resources.h"
+#include "ui/common/jln-large-icons.h"
 #include "ui/jln-preferences-window.h"
 
 #define N_ORGANISATION_FIELDS (JLN_ORGANISATION_FIELD_PUBLIC_BASE + 1)
@@ -14,7 +14,8 @@ struct _JlnPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  GSettings *settings;
+  JlnSession *session;   /* NULL in the store-only path (see _new ()) */
+  GSettings *settings;   /* the session's */
   JlnStore  *store;
   GArray    *coach_ids;   /* gint64 per combo row entry; 0 = ask */
   gboolean   filling;
@@ -43,10 +44,16 @@ on_coach_selected (JlnPreferencesWindow *self)
 {
   guint pos = adw_combo_row_get_selected (self->coach_row);
 
+  gint64 id;
+
   if (self->filling || pos == GTK_INVALID_LIST_POSITION || pos >= self->coach_ids->len)
     return;
-  g_settings_set_int64 (self->settings, "current-coach",
-                        g_array_index (self->coach_ids, gint64, pos));
+  id = g_array_index (self->coach_ids, gint64, pos);
+  /* The session keeps the desk coach in its settings. */
+  if (self->session != NULL)
+    jln_session_set_coach (self->session, id > 0 ? jln_store_lookup_coach (self->store, id) : NULL);
+  else if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, JLN_SESSION_COACH_KEY, id);
 }
 
 static void
@@ -54,7 +61,9 @@ fill_coaches (JlnPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GListModel *coaches = self->store ? jln_store_get_coaches (self->store) : NULL;
-  gint64 current = g_settings_get_int64 (self->settings, "current-coach");
+  JlnCoach *desk = self->session ? jln_session_get_coach (self->session) : NULL;
+  gint64 current = desk ? jln_coach_get_id (desk)
+                        : self->settings ? g_settings_get_int64 (self->settings, JLN_SESSION_COACH_KEY) : 0;
   guint n = coaches ? g_list_model_get_n_items (coaches) : 0;
   guint selected = 0;
   gint64 none = 0;
@@ -215,8 +224,11 @@ load_organisation (JlnPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->public_base_row), org->public_base ? org->public_base : "");
   self->filling = FALSE;
 
-  if (org->signing_seed != NULL)
+  if (self->session != NULL)
+    self->issuer_id = g_strdup (jln_session_get_issuer_id (self->session));
+  else if (org->signing_seed != NULL)
     {
+      /* Store-only path: nothing signs here, so the key may not exist yet. */
       g_autoptr(JlnObKey) key = jln_ob_key_new_from_seed (g_bytes_get_data (org->signing_seed, NULL),
                                                           g_bytes_get_size (org->signing_seed), NULL);
 
@@ -352,8 +364,11 @@ jln_preferences_window_apply_organisation (JlnPreferencesWindow *self)
   /* With no name saved yet, the other fields wait for one (its error is
    * already shown beside it). */
   if (changed && org->name != NULL && *org->name != '\0'
-      && !jln_store_set_organisation_details (self->store, org->name, org->url,
-                                                      org->email, org->public_base, &error))
+      && !(self->session != NULL
+           ? jln_session_set_organisation_details (self->session, org->name, org->url,
+                                                   org->email, org->public_base, &error)
+           : jln_store_set_organisation_details (self->store, org->name, org->url,
+                                                 org->email, org->public_base, &error)))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
       return FALSE;
@@ -422,6 +437,7 @@ jln_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (jln_preferences_window_parent_class)->dispose (object);
 }
@@ -472,12 +488,8 @@ static void
 jln_preferences_window_init (JlnPreferencesWindow *self)
 {
   self->coach_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_settings_bind (self->settings, "large-icons", self->large_icons_switch, "active",
-                   G_SETTINGS_BIND_DEFAULT);
 
   for (guint i = 0; i < N_ORGANISATION_FIELDS; i++)
     {
@@ -488,21 +500,46 @@ jln_preferences_window_init (JlnPreferencesWindow *self)
       gtk_widget_add_controller (GTK_WIDGET (organisation_row (self, i)), focus);
     }
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
-  /* Same large-icon mode as the main window: the page is read by the same
-   * people. */
-  jln_large_icons_follow (GTK_WIDGET (self));
+}
+
+static JlnPreferencesWindow *
+new_window (JlnSession *session,
+            JlnStore   *store,
+            GSettings  *settings)
+{
+  JlnPreferencesWindow *self = g_object_new (JLN_TYPE_PREFERENCES_WINDOW, NULL);
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->store, store);
+  g_set_object (&self->settings, settings);
+  if (settings != NULL)
+    {
+      g_settings_bind (settings, "large-icons", self->large_icons_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      /* Same large-icon mode as the main window: the page is read by the
+       * same people. */
+      jln_large_icons_bind (GTK_WIDGET (self), settings);
+    }
+  fill_coaches (self);
+  load_organisation (self);
+  return self;
+}
+
+JlnPreferencesWindow *
+jln_preferences_window_new_for_session (JlnSession *session)
+{
+  g_return_val_if_fail (session == NULL || JLN_IS_SESSION (session), NULL);
+
+  return new_window (session, session ? jln_session_get_store (session) : NULL,
+                     session ? jln_session_get_settings (session) : NULL);
 }
 
 JlnPreferencesWindow *
 jln_preferences_window_new (JlnStore *store)
 {
-  JlnPreferencesWindow *self;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_return_val_if_fail (store == NULL || JLN_IS_STORE (store), NULL);
 
-  self = g_object_new (JLN_TYPE_PREFERENCES_WINDOW, NULL);
-  g_set_object (&self->store, store);
-  fill_coaches (self);
-  load_organisation (self);
-  return self;
+  return new_window (NULL, store, settings);
 }

@@ -2,15 +2,22 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 
 G_BEGIN_DECLS
 
 #define JLN_TYPE_PREFERENCES_WINDOW (jln_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (JlnPreferencesWindow, jln_preferences_window, JLN, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-/* @store (nullable) lists the coaches to choose the desk's coach from, and
- * holds the organisation's details (the "Organisation" page). */
+/* @session (nullable) lists the coaches to choose the desk's coach from,
+ * holds the organisation's details (the "Organisation" page, saved with
+ * jln_session_set_organisation_details()) and its issuer identifier
+ * (jln_session_get_issuer_id()). */
+JlnPreferencesWindow *jln_preferences_window_new_for_session (JlnSession *session);
+/* The same over a bare store, for callers not on the session yet (the
+ * verify window's tests): no issuer is built, so a database without a
+ * signing key keeps none ("Created with the first badge"). To go once
+ * they build a session. */
 JlnPreferencesWindow *jln_preferences_window_new (JlnStore *store);
 
 typedef enum {

@@ -2,46 +2,42 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
-#include "ui/jln-application.h"
+#include "service/jln-session.h"
 #include "ui/views/jln-participants-view.h"
 
 G_BEGIN_DECLS
 
-/* Declared by service/jln-issuer.h; repeated here so the window's users need
- * not include the service layer. */
-typedef struct _JlnIssuer JlnIssuer;
-
 #define JLN_TYPE_WINDOW (jln_window_get_type ())
 G_DECLARE_FINAL_TYPE (JlnWindow, jln_window, JLN, WINDOW, AdwApplicationWindow)
 
-/* @app may be NULL (tests build windows without an application). */
-JlnWindow          *jln_window_new             (JlnApplication *app);
+/* @app may be NULL (tests build windows without an application).
+ * @settings: the app's one GSettings (the session's), for the window's
+ * size, last view and the large-icon mode; NULL remembers nothing. */
+JlnWindow          *jln_window_new             (GtkApplication *app,
+                                                GSettings      *settings);
 
-/* Opens the database at @path and shows it; when it cannot be opened the
- * window shows why, in words a coach can act on, and returns FALSE. */
+/* The session the views show and change ("session" property); NULL until
+ * a database is open. The application owns it; the window hands it to
+ * every view. */
+JlnSession         *jln_window_get_session     (JlnWindow  *self);
+void                jln_window_set_session     (JlnWindow  *self,
+                                                JlnSession *session);
+/* Shows why the database at @path could not be opened, in words a coach
+ * can act on, with a way to choose another one. */
+void                jln_window_show_error      (JlnWindow    *self,
+                                                const char   *path,
+                                                const GError *error);
+/* Opens a session on the database at @path (with the window's settings)
+ * and shows it, else shows why (jln_window_show_error()) and returns
+ * FALSE. For windows without an application; the application opens its
+ * own session (app.open-database). */
 gboolean            jln_window_open_database   (JlnWindow  *self,
                                                 const char *path);
-JlnStore           *jln_window_get_store       (JlnWindow  *self);
-void                jln_window_set_store       (JlnWindow  *self,
-                                                JlnStore   *store);
 /* "participants", "badges", "workshop" or "reports". */
 void                jln_window_set_view        (JlnWindow  *self,
                                                 const char *name);
 const char         *jln_window_get_view        (JlnWindow  *self);
 gboolean            jln_window_get_showing_error (JlnWindow *self);
 JlnParticipantsView *jln_window_get_participants_view (JlnWindow *self);
-
-/* Shows @toast over the window's content (takes ownership, like
- * adw_toast_overlay_add_toast()). */
-void                jln_window_add_toast       (JlnWindow  *self,
-                                                AdwToast   *toast);
-/* The issuer over the open store (signs, revokes, exports), created when the
- * store is set; NULL without a store or when it could not be created (the
- * window has then said why in a toast). */
-JlnIssuer          *jln_window_get_issuer      (JlnWindow  *self);
-/* Who is at this desk, for the audit journal: the "current-coach" setting's
- * name, else "coach". */
-char               *jln_window_dup_actor       (JlnWindow  *self);
 
 G_END_DECLS

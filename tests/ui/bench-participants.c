@@ -135,6 +135,8 @@ main (int argc, char **argv)
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10000;
   /* Three passes: the first keystrokes also warm caches (fonts, styles). */
   guint rounds = argc > 2 ? MAX ((guint) g_ascii_strtoull (argv[2], NULL, 10), 1) : 3;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(JlnSession) session = NULL;
   JlnWindow *window;
   JlnParticipantsView *view;
   GtkEditable *entry;
@@ -157,9 +159,13 @@ main (int argc, char **argv)
   if (!jln_demo_build (store, &options, &error))
     g_error ("demo: %s", error->message);
 
-  window = jln_window_new (NULL);
+  settings = g_settings_new (APP_ID);
+  session = jln_session_new (store, settings, &error);
+  if (session == NULL)
+    g_error ("session: %s", error->message);
+  window = jln_window_new (NULL, settings);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
-  jln_window_set_store (window, store);
+  jln_window_set_session (window, session);
   gtk_window_present (GTK_WINDOW (window));
   spin (1500);
 

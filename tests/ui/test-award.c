@@ -12,7 +12,7 @@
 #include "store/jln-store.h"
 #include "openbadges/jln-verify.h"
 #include "service/jln-issuer.h"
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-award-dialog-private.h"
 
 #define WAIT_LIMIT_US (20 * G_USEC_PER_SEC)
@@ -22,7 +22,8 @@ typedef struct {
   char           *db_path;
   char           *evidence_dir;
   JlnStore       *store;
-  JlnIssuer      *issuer;
+  JlnSession     *session;
+  JlnIssuer      *issuer;       /* the session's */
   JlnParticipant *participant;  /* live, from the store */
   JlnBadge       *badge;        /* live: active, not held, has a required criterion */
   JlnAward       *awarded;      /* last "awarded" */
@@ -86,8 +87,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (jln_demo_build (f->store, &options, &error));
   g_assert_no_error (error);
-  f->issuer = jln_issuer_new (f->store, &error);
+  /* No settings: the desk is named, not remembered. */
+  f->session = jln_session_new (f->store, NULL, &error);
   g_assert_no_error (error);
+  jln_session_set_desk_name (f->session, "Karim");
+  f->issuer = g_object_ref (jln_session_get_issuer (f->session));
   files_dir = jln_store_dup_files_dir (f->store);
   f->evidence_dir = g_build_filename (files_dir, "evidence", NULL);
 
@@ -141,6 +145,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->badge);
   g_clear_object (&f->participant);
   g_clear_object (&f->issuer);
+  g_clear_object (&f->session);
   g_clear_object (&f->store);
   remove_tree (f->dir);
   g_free (f->evidence_dir);
@@ -151,7 +156,9 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static JlnAwardDialog *
 open_dialog (Fixture *f, JlnIssuer *issuer)
 {
-  JlnAwardDialog *dialog = jln_award_dialog_new (NULL, f->store, issuer, f->participant, "Karim");
+  /* Every award goes through the session's issuer now: @issuer is the
+   * session's or NULL, which the dialog no longer distinguishes. */
+  JlnAwardDialog *dialog = jln_award_dialog_new (NULL, f->session, f->participant);
 
   g_signal_connect (dialog, "awarded", G_CALLBACK (on_awarded), f);
   return dialog;
@@ -326,7 +333,7 @@ test_award_undo_again (Fixture *f, gconstpointer data)
   g_assert_cmpstr (report->credential_id, ==, jln_award_get_credential_id (stored));
 
   /* Undo from the toast. */
-  toast = g_object_ref_sink (jln_award_undo_toast_new (f->store, f->awarded, "Karim"));
+  toast = g_object_ref_sink (jln_award_undo_toast_new (f->session, f->awarded));
   g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 5);
   g_assert_nonnull (adw_toast_get_button_label (toast));
   g_signal_emit_by_name (toast, "button-clicked");
@@ -346,7 +353,7 @@ test_award_undo_again (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (evidence, G_FILE_TEST_EXISTS));
 
   /* Undo again is refused with words, not a crash. */
-  g_assert_false (jln_award_undo (f->store, f->awarded, "Karim", &error));
+  g_assert_false (jln_award_undo (f->session, f->awarded, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
@@ -669,17 +676,21 @@ test_empty_catalogue (void)
   g_autofree char *dir = g_dir_make_tmp ("jalons-award-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "jalons.db", NULL);
   g_autoptr(JlnStore) store = jln_store_open (path, &error);
+  g_autoptr(JlnSession) session = NULL;
   g_autoptr(JlnParticipant) p = jln_participant_new ("Amina", "Kaci");
   JlnAwardDialog *dialog;
 
   g_assert_no_error (error);
   g_assert_true (jln_store_add_participant (store, p, "test", &error));
   g_assert_no_error (error);
-  dialog = jln_award_dialog_new (NULL, store, NULL, p, NULL);
+  session = jln_session_new (store, NULL, &error);
+  g_assert_no_error (error);
+  dialog = jln_award_dialog_new (NULL, session, p);
   g_assert_false (jln_award_dialog_choose_badge (dialog, 1, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
   g_assert_false (jln_award_dialog_get_can_confirm (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&session);
   g_clear_object (&store);
   g_unlink (path);
   g_rmdir (dir);

@@ -9,10 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "store/jln-store.h"
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-badge-editor.h"
 #include "ui/jln-certificate.h"
-#include "ui/jln-large-icons.h"
+#include "ui/common/jln-large-icons.h"
 #include "ui/views/jln-badge-page.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/widgets/jln-badge-composer.h"
@@ -21,6 +21,8 @@ typedef struct {
   char     *dir;
   char     *db_path;
   JlnStore *store;
+  GSettings  *settings;   /* the app's one GSettings */
+  JlnSession *session;
 } Fixture;
 
 static void
@@ -41,6 +43,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->db_path = g_build_filename (f->dir, "jalons.db", NULL);
   f->store = jln_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new (APP_ID);
+  f->session = jln_session_new (f->store, f->settings, &error);
   g_assert_no_error (error);
 }
 
@@ -67,6 +72,8 @@ remove_tree (const char *dir)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
+  g_clear_object (&f->session);
+  g_clear_object (&f->settings);
   g_clear_object (&f->store);
   remove_tree (f->dir);
   g_free (f->dir);
@@ -223,7 +230,7 @@ test_templates (Fixture *f, gconstpointer data)
 {
   GtkWidget *composer = g_object_ref_sink (jln_badge_composer_new ());
   GtkWidget *page = g_object_ref_sink (jln_badge_page_new ());
-  JlnBadgeEditor *editor = jln_badge_editor_new (f->store, NULL);
+  JlnBadgeEditor *editor = jln_badge_editor_new (f->session, NULL);
   JlnBadge *badge;
 
   g_assert_true (jln_badge_composer_get_valid (JLN_BADGE_COMPOSER (composer)));
@@ -236,11 +243,11 @@ test_templates (Fixture *f, gconstpointer data)
 
   /* The page with a badge, the editor on an existing badge. */
   badge = add_plain_badge (f->store, "lire", "Lire un horaire");
-  jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+  jln_badge_page_set_session (JLN_BADGE_PAGE (page), f->session);
   jln_badge_page_set_badge (JLN_BADGE_PAGE (page), badge);
   g_assert_cmpstr (jln_badge_page_get_holders_summary (JLN_BADGE_PAGE (page)), ==,
                    "Nobody holds this badge yet.");
-  editor = jln_badge_editor_new (f->store, badge);
+  editor = jln_badge_editor_new (f->session, badge);
   g_assert_cmpuint (jln_badge_editor_get_n_criteria (editor), ==, 1);
   g_assert_false (jln_badge_editor_get_modified (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
@@ -266,7 +273,7 @@ test_slug (void)
 static void
 test_create (Fixture *f, gconstpointer data)
 {
-  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->session, NULL));
   JlnBadgeComposer *composer = jln_badge_editor_get_composer (editor);
   GListModel *criteria;
   JlnBadge *badge;
@@ -340,7 +347,7 @@ test_create (Fixture *f, gconstpointer data)
   /* Reopened, the composer starts from the same choices and keeps the
    * image as it is until something changes. */
   {
-    JlnBadgeEditor *again = jln_badge_editor_new (f->store, badge);
+    JlnBadgeEditor *again = jln_badge_editor_new (f->session, badge);
     JlnBadgeComposer *c = jln_badge_editor_get_composer (again);
 
     g_assert_cmpint (jln_badge_composer_get_shape (c), ==, JLN_BADGE_SHAPE_SHIELD);
@@ -355,7 +362,7 @@ test_create (Fixture *f, gconstpointer data)
 static void
 test_low_contrast (Fixture *f, gconstpointer data)
 {
-  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->session, NULL));
   JlnBadgeComposer *composer = jln_badge_editor_get_composer (editor);
   GtkWidget *save_button = find_actionable (GTK_WIDGET (editor), "editor.save");
   guint n_before = g_list_model_get_n_items (jln_store_get_badges (f->store));
@@ -396,7 +403,7 @@ test_low_contrast (Fixture *f, gconstpointer data)
 static void
 test_refusals (Fixture *f, gconstpointer data)
 {
-  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->session, NULL));
   guint n_before;
 
   add_plain_badge (f->store, "lire-un-horaire", "Lire un horaire");
@@ -453,7 +460,7 @@ test_refusals (Fixture *f, gconstpointer data)
   g_object_unref (editor);
 
   /* Without changes, Cancel just closes. */
-  editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  editor = g_object_ref (jln_badge_editor_new (f->session, NULL));
   g_assert_true (is_open (GTK_WIDGET (editor)));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
   spin ();
@@ -474,7 +481,7 @@ test_new_version (Fixture *f, gconstpointer data)
   JlnBadge *live;
 
   g_assert_cmpuint (jln_badge_get_holder_count (badge), ==, 1);
-  editor = g_object_ref (jln_badge_editor_new (f->store, badge));
+  editor = g_object_ref (jln_badge_editor_new (f->session, badge));
   /* Told before saving. */
   g_assert_cmpstr (jln_badge_editor_get_version_notice (editor), ==,
                    "1 badge was awarded under version 1. Saving creates version 2; that badge keeps version 1.");
@@ -502,7 +509,7 @@ test_new_version (Fixture *f, gconstpointer data)
 
   /* Version 2 has no award yet: the next save updates it in place, and
    * the editor says so instead of announcing a version 3. */
-  editor = g_object_ref (jln_badge_editor_new (f->store, live));
+  editor = g_object_ref (jln_badge_editor_new (f->session, live));
   g_assert_cmpstr (jln_badge_editor_get_version_notice (editor), ==,
                    "1 person holds an older version of this badge. Nobody holds version 2 yet, "
                    "so saving updates it; their badge keeps its version.");
@@ -524,7 +531,7 @@ test_archive (Fixture *f, gconstpointer data)
   g_autoptr(JlnAward) award = NULL;
   g_autoptr(GError) error = NULL;
 
-  jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+  jln_badge_page_set_session (JLN_BADGE_PAGE (page), f->session);
   jln_badge_page_set_badge (JLN_BADGE_PAGE (page), badge);
   g_assert_cmpstr (jln_badge_page_get_holders_summary (JLN_BADGE_PAGE (page)), ==,
                    "1 person holds this badge.");
@@ -613,7 +620,7 @@ test_import_svg (Fixture *f, gconstpointer data)
   g_autoptr(GFile) good = NULL;
   g_autoptr(GError) error = NULL;
 
-  editor = g_object_ref (jln_badge_editor_new (f->store, badge));
+  editor = g_object_ref (jln_badge_editor_new (f->session, badge));
   composer = jln_badge_editor_get_composer (editor);
   gtk_window_present (GTK_WINDOW (editor));
   g_assert_nonnull (find_actionable (GTK_WIDGET (editor), "editor.import-svg"));
@@ -681,7 +688,7 @@ test_import_svg (Fixture *f, gconstpointer data)
   g_object_unref (editor);
 
   /* Opened again: still the file's image, and a composer change replaces it. */
-  editor = g_object_ref (jln_badge_editor_new (f->store, jln_store_lookup_badge (f->store, badge_id)));
+  editor = g_object_ref (jln_badge_editor_new (f->session, jln_store_lookup_badge (f->store, badge_id)));
   composer = jln_badge_editor_get_composer (editor);
   g_assert_true (jln_badge_composer_get_custom_image (composer));
   g_assert_cmpstr (jln_badge_composer_get_svg (composer), ==, good_svg);
@@ -780,7 +787,7 @@ test_screenshots (Fixture *f, gconstpointer data)
           award_badge (f->store, badge);
           first_id = jln_badge_get_id (badge);
         }
-      editor = g_object_ref (jln_badge_editor_new (f->store, badge));
+      editor = g_object_ref (jln_badge_editor_new (f->session, badge));
       gtk_window_set_default_size (GTK_WINDOW (editor), 1200, 900);
       gtk_window_present (GTK_WINDOW (editor));
       wait_ms (800);
@@ -810,7 +817,7 @@ test_screenshots (Fixture *f, gconstpointer data)
       page = jln_badge_page_new ();
       gtk_window_set_child (GTK_WINDOW (window), page);
       gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
-      jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+      jln_badge_page_set_session (JLN_BADGE_PAGE (page), f->session);
       jln_badge_page_set_badge (JLN_BADGE_PAGE (page), jln_store_lookup_badge (f->store, first_id));
       jln_badge_page_set_large_icons (JLN_BADGE_PAGE (page), large);
       if (large)
@@ -833,7 +840,7 @@ static void
 test_large_icons (Fixture *f, gconstpointer data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->store, NULL));
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->session, NULL));
   GtkWidget *label = g_object_ref_sink (gtk_label_new ("x"));
 
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editor), "large-icons"));
@@ -841,8 +848,8 @@ test_large_icons (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (editor), "large-icons"));
 
   /* Any widget, set up while the mode is on; twice is once. */
-  jln_large_icons_follow (label);
-  jln_large_icons_follow (label);
+  jln_large_icons_bind (label, f->settings);
+  jln_large_icons_bind (label, f->settings);
   g_assert_true (gtk_widget_has_css_class (label, "large-icons"));
   g_settings_set_boolean (settings, "large-icons", FALSE);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (editor), "large-icons"));
@@ -910,7 +917,7 @@ test_version_dates (Fixture *f, gconstpointer data)
   new_date = jln_certificate_format_date (jln_badge_get_created_at (badge));
 
   page = g_object_ref_sink (jln_badge_page_new ());
-  jln_badge_page_set_store (JLN_BADGE_PAGE (page), f->store);
+  jln_badge_page_set_session (JLN_BADGE_PAGE (page), f->session);
   jln_badge_page_set_badge (JLN_BADGE_PAGE (page), badge);
   collect_rows (page, rows);
   for (guint i = 0; i + 1 < rows->len; i += 2)
@@ -978,7 +985,7 @@ test_badges_view (Fixture *f, gconstpointer data)
   AdwLeaflet *leaflet;
 
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  jln_badges_view_set_store (view, f->store);
+  jln_badges_view_set_session (view, f->session);
   gtk_window_present (GTK_WINDOW (window));
   spin ();
   grid = find_type (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW);
@@ -991,7 +998,7 @@ test_badges_view (Fixture *f, gconstpointer data)
 
   g_signal_emit_by_name (grid, "activate", 0);
   g_assert_true (jln_badge_page_get_badge (page) == badge);
-  g_assert_true (jln_badge_page_get_store (page) == f->store);
+  g_assert_true (jln_session_get_store (jln_badge_page_get_session (page)) == f->store);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "badge");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "badge.back", NULL);

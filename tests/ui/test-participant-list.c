@@ -18,8 +18,10 @@
 typedef struct {
   char      *dir;
   char      *db_path;
-  JlnStore  *store;
-  JlnWindow *window;
+  JlnStore   *store;
+  GSettings  *settings;   /* the app's one GSettings */
+  JlnSession *session;
+  JlnWindow  *window;
 } Fixture;
 
 static void
@@ -54,10 +56,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (jln_demo_build (f->store, &options, &error));
   g_assert_no_error (error);
 
-  f->window = jln_window_new (NULL);
+  f->settings = g_settings_new (APP_ID);
+  f->session = jln_session_new (f->store, f->settings, &error);
+  g_assert_no_error (error);
+  f->window = jln_window_new (NULL, f->settings);
   g_object_ref_sink (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
-  jln_window_set_store (f->window, f->store);
+  jln_window_set_session (f->window, f->session);
   jln_window_set_view (f->window, "participants");
   gtk_window_present (GTK_WINDOW (f->window));
   spin (300);
@@ -71,6 +76,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
+  g_clear_object (&f->session);
+  g_clear_object (&f->settings);
   g_clear_object (&f->store);
   g_unlink (f->db_path);
   g_unlink (wal);

@@ -24,8 +24,10 @@
 typedef struct {
   char      *dir;
   char      *db_path;
-  JlnStore  *store;
-  JlnWindow *window;
+  JlnStore   *store;
+  GSettings  *settings;   /* the app's one GSettings */
+  JlnSession *session;
+  JlnWindow  *window;
 } Fixture;
 
 /* A safety net against hangs, not a timing assertion. */
@@ -95,9 +97,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_true (jln_demo_build (f->store, &options, &error));
   g_assert_no_error (error);
 
-  f->window = jln_window_new (NULL);
+  f->settings = g_settings_new (APP_ID);
+  f->session = jln_session_new (f->store, f->settings, &error);
+  g_assert_no_error (error);
+  f->window = jln_window_new (NULL, f->settings);
   g_object_ref_sink (f->window);
-  jln_window_set_store (f->window, f->store);
+  jln_window_set_session (f->window, f->session);
   gtk_window_present (GTK_WINDOW (f->window));
   spin ();
 }
@@ -107,6 +112,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->window);
+  g_clear_object (&f->session);
+  g_clear_object (&f->settings);
   g_clear_object (&f->store);
   remove_tree (f->dir);
   g_free (f->db_path);
@@ -183,6 +190,7 @@ test_templates (void)
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
   g_autoptr(JlnStore) store = NULL;
+  g_autoptr(JlnSession) session = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *page, *form, *initials;
 
@@ -190,13 +198,15 @@ test_templates (void)
   db = g_build_filename (dir, "empty.db", NULL);
   store = jln_store_open (db, &error);
   g_assert_no_error (error);
+  session = jln_session_new (store, NULL, &error);
+  g_assert_no_error (error);
 
   page = g_object_ref_sink (jln_participant_page_new ());
-  jln_participant_page_set_store (JLN_PARTICIPANT_PAGE (page), store);
+  jln_participant_page_set_session (JLN_PARTICIPANT_PAGE (page), session);
   g_assert_null (jln_participant_page_get_participant (JLN_PARTICIPANT_PAGE (page)));
   g_object_unref (page);
 
-  form = jln_participant_form_new (store, NULL);
+  form = jln_participant_form_new (session, NULL);
   gtk_window_destroy (GTK_WINDOW (form));
 
   initials = g_object_ref_sink (jln_initials_new (40));
@@ -269,7 +279,7 @@ test_form_refusals (Fixture *f, gconstpointer data)
   guint before = g_list_model_get_n_items (all);
   g_autoptr(GError) error = NULL;
   g_autofree char *photos = photos_dir (f);
-  GtkWidget *form = g_object_ref (jln_participant_form_new (f->store, NULL));
+  GtkWidget *form = g_object_ref (jln_participant_form_new (f->session, NULL));
 
   /* No first name: refused, said in the form, nothing written. */
   jln_participant_form_set_first_name (JLN_PARTICIPANT_FORM (form), "   ");
@@ -304,7 +314,7 @@ test_form_bad_photos (Fixture *f, gconstpointer data)
   g_autofree char *photos = photos_dir (f);
   g_autofree char *text = g_build_filename (f->dir, "not-a-photo.jpg", NULL);
   g_autofree char *huge = g_build_filename (f->dir, "huge.png", NULL);
-  GtkWidget *form = g_object_ref (jln_participant_form_new (f->store, NULL));
+  GtkWidget *form = g_object_ref (jln_participant_form_new (f->session, NULL));
   int fd;
 
   /* A text file named .jpg. */
@@ -357,7 +367,7 @@ test_form_photo_and_edit (Fixture *f, gconstpointer data)
   gdk_pixbuf_fill (big, 0x3366ccff);
   g_assert_true (gdk_pixbuf_save (big, src, "png", &error, NULL));
 
-  form = g_object_ref (jln_participant_form_new (f->store, p));
+  form = g_object_ref (jln_participant_form_new (f->session, p));
   g_assert_true (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), src, &error));
   g_assert_no_error (error);
   /* Chosen is not copied: only saving copies. */
@@ -380,7 +390,7 @@ test_form_photo_and_edit (Fixture *f, gconstpointer data)
   first_photo = g_strdup (jln_participant_get_photo_path (p));
 
   /* A new photo replaces ours: the old file goes. */
-  form = g_object_ref (jln_participant_form_new (f->store, p));
+  form = g_object_ref (jln_participant_form_new (f->session, p));
   g_assert_true (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), src, &error));
   g_assert_true (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
   g_assert_no_error (error);
@@ -398,7 +408,7 @@ test_form_photo_and_edit (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_true (jln_store_begin (other, &error));
     jln_store_set_busy_timeout (f->store, 50);
-    form = g_object_ref (jln_participant_form_new (f->store, p));
+    form = g_object_ref (jln_participant_form_new (f->session, p));
     g_assert_true (jln_participant_form_set_photo_file (JLN_PARTICIPANT_FORM (form), src, &error));
     g_assert_false (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
     g_assert_nonnull (error);
@@ -499,7 +509,7 @@ test_page_revoke (Fixture *f, gconstpointer data)
   JlnParticipantsView *view = view_of (f);
   JlnParticipantPage *page = jln_participants_view_get_page (view);
   JlnParticipant *p = find_with_badges (f->store, 3);
-  JlnIssuer *issuer = jln_window_get_issuer (f->window);
+  JlnIssuer *issuer = jln_session_get_issuer (f->session);
   g_autoptr(GListModel) awards = NULL;
   g_autoptr(JlnAward) award = NULL;
   g_autoptr(JlnAward) stored = NULL;
@@ -870,7 +880,7 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_assert_true (save_window_png (GTK_WIDGET (f->window), page_png));
       g_printerr ("screenshot: %s\n", page_png);
 
-      form = jln_participant_form_new (f->store, p);
+      form = jln_participant_form_new (f->session, p);
       gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
       gtk_window_set_default_size (GTK_WINDOW (form), 560, 900);
       gtk_window_present (GTK_WINDOW (form));

@@ -5,7 +5,7 @@
 
 #include "store/jln-demo.h"
 #include "store/jln-store.h"
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-preferences-window.h"
 #include "ui/jln-window.h"
 #include "ui/views/jln-badges-view.h"
@@ -43,6 +43,17 @@ wait_until (gboolean (*condition) (gpointer), gpointer data)
       g_usleep (1000);
     }
   return TRUE;
+}
+
+/* The app's one GSettings, as the application would hand it out. */
+static GSettings *
+app_settings (void)
+{
+  static GSettings *settings;
+
+  if (settings == NULL)
+    settings = g_settings_new (APP_ID);
+  return settings;
 }
 
 static void
@@ -115,7 +126,7 @@ fixture_open_demo (Fixture *f)
   if (!build_demo (f->db_path))
     return FALSE;
 
-  f->window = jln_window_new (NULL);
+  f->window = jln_window_new (NULL, app_settings ());
   g_assert_true (jln_window_open_database (f->window, f->db_path));
   g_assert_false (jln_window_get_showing_error (f->window));
   gtk_window_present (GTK_WINDOW (f->window));
@@ -186,13 +197,13 @@ test_templates (void)
       g_object_unref (widget);
     }
 
-  widget = GTK_WIDGET (jln_window_new (NULL));
+  widget = GTK_WIDGET (jln_window_new (NULL, app_settings ()));
   g_assert_true (JLN_IS_WINDOW (widget));
   g_assert_false (jln_window_get_showing_error (JLN_WINDOW (widget)));
   g_assert_cmpstr (jln_window_get_view (JLN_WINDOW (widget)), ==, "participants");
   gtk_window_destroy (GTK_WINDOW (widget));
 
-  widget = GTK_WIDGET (jln_preferences_window_new (NULL));
+  widget = GTK_WIDGET (jln_preferences_window_new_for_session (NULL));
   g_assert_true (JLN_IS_PREFERENCES_WINDOW (widget));
   gtk_window_destroy (GTK_WINDOW (widget));
 
@@ -408,7 +419,7 @@ test_window_large_icons (Fixture *f, gconstpointer data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  f->window = jln_window_new (NULL);
+  f->window = jln_window_new (NULL, app_settings ());
   g_assert_false (g_settings_get_boolean (settings, "large-icons"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (f->window), "large-icons"));
 
@@ -436,15 +447,23 @@ test_window_bad_database (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_set_contents (f->db_path, garbage, -1, NULL));
 
-  f->window = jln_window_new (NULL);
+  f->window = jln_window_new (NULL, app_settings ());
   g_test_expect_message ("jalons", G_LOG_LEVEL_MESSAGE, "Cannot open*");
   g_assert_false (jln_window_open_database (f->window, f->db_path));
   g_test_assert_expected_messages ();
   g_assert_true (jln_window_get_showing_error (f->window));
-  g_assert_null (jln_window_get_store (f->window));
+  g_assert_null (jln_window_get_session (f->window));
 
   /* Ctrl+F and Alt+1…4 have nothing to act on. */
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "search"));
+  /* (The win.* actions are the window class's: a disabled one does
+   * nothing when activated.) */
+  {
+    g_autofree char *before = g_strdup (jln_window_get_view (f->window));
+    const char *other = g_strcmp0 (before, "badges") == 0 ? "reports" : "badges";
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", other);
+    g_assert_cmpstr (jln_window_get_view (f->window), ==, before);
+  }
 
   /* The file is left exactly as it was. */
   g_assert_true (g_file_get_contents (f->db_path, &contents, &length, NULL));
@@ -457,6 +476,7 @@ static void
 test_preferences_coach (Fixture *f, gconstpointer data)
 {
   g_autoptr(JlnStore) store = NULL;
+  g_autoptr(JlnSession) session = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   JlnPreferencesWindow *prefs;
 
@@ -465,8 +485,10 @@ test_preferences_coach (Fixture *f, gconstpointer data)
   store = jln_store_open (f->db_path, NULL);
   g_assert_nonnull (store);
   g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_coaches (store)), >, 0);
+  session = jln_session_new (store, app_settings (), NULL);
+  g_assert_nonnull (session);
 
-  prefs = jln_preferences_window_new (store);
+  prefs = jln_preferences_window_new_for_session (session);
   gtk_window_present (GTK_WINDOW (prefs));
   g_assert_true (wait_until (window_is_mapped, prefs));
   gtk_window_destroy (GTK_WINDOW (prefs));

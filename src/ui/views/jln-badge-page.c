@@ -3,7 +3,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-badge-editor.h"
 #include "ui/jln-certificate.h"
 #include "ui/views/jln-badge-page.h"
@@ -17,7 +17,9 @@ struct _JlnBadgePage
 {
   GtkWidget parent_instance;
 
-  JlnStore *store;
+  JlnSession   *session;
+  JlnStore     *store;          /* the session's */
+  GSignalGroup *store_signals;
   JlnBadge *badge;
   gboolean  large_icons;
   char     *holders_summary;
@@ -47,7 +49,7 @@ G_DEFINE_FINAL_TYPE (JlnBadgePage, jln_badge_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_SESSION,
   PROP_BADGE,
   PROP_LARGE_ICONS,
   N_PROPS
@@ -374,9 +376,9 @@ update (JlnBadgePage *self)
 }
 
 static void
-on_badge_changed (JlnStore     *store,
+on_badge_changed (JlnBadgePage *self,
                   gint64        badge_id,
-                  JlnBadgePage *self)
+                  JlnStore     *store)
 {
   JlnBadge *live;
 
@@ -394,10 +396,10 @@ on_badge_changed (JlnStore     *store,
 }
 
 static void
-on_award_changed (JlnStore     *store,
+on_award_changed (JlnBadgePage *self,
                   gint64        award_id,
                   gint64        participant_id,
-                  JlnBadgePage *self)
+                  JlnStore     *store)
 {
   if (self->badge != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     fill_holders (self);
@@ -411,12 +413,12 @@ jln_badge_page_set_archived (JlnBadgePage *self,
   g_autoptr(JlnBadge) keep = NULL;
 
   g_return_val_if_fail (JLN_IS_BADGE_PAGE (self), FALSE);
-  g_return_val_if_fail (self->badge != NULL && self->store != NULL, FALSE);
+  g_return_val_if_fail (self->badge != NULL && self->session != NULL, FALSE);
 
   keep = g_object_ref (self->badge);
-  if (!jln_store_set_badge_status (self->store, jln_badge_get_id (keep),
-                                   archived ? JLN_BADGE_STATUS_ARCHIVED : JLN_BADGE_STATUS_ACTIVE,
-                                   g_get_user_name (), error))
+  if (!jln_session_set_badge_status (self->session, jln_badge_get_id (keep),
+                                     archived ? JLN_BADGE_STATUS_ARCHIVED : JLN_BADGE_STATUS_ACTIVE,
+                                     error))
     return FALSE;
   /* The store updates the catalogue's copy; ours may be that copy or one
    * it has let go. */
@@ -496,9 +498,9 @@ edit_activated (GtkWidget  *widget,
   JlnBadgePage *self = JLN_BADGE_PAGE (widget);
   JlnBadgeEditor *editor;
 
-  if (self->badge == NULL || self->store == NULL)
+  if (self->badge == NULL || self->session == NULL)
     return;
-  editor = jln_badge_editor_new (self->store, self->badge);
+  editor = jln_badge_editor_new (self->session, self->badge);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -517,7 +519,8 @@ jln_badge_page_dispose (GObject *object)
   JlnBadgePage *self = JLN_BADGE_PAGE (object);
   GtkWidget *child;
 
-  jln_badge_page_set_store (self, NULL);
+  jln_badge_page_set_session (self, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->badge);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_BADGE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -546,8 +549,8 @@ jln_badge_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_BADGE:
       g_value_set_object (value, self->badge);
@@ -570,8 +573,8 @@ jln_badge_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      jln_badge_page_set_store (self, g_value_get_object (value));
+    case PROP_SESSION:
+      jln_badge_page_set_session (self, g_value_get_object (value));
       break;
     case PROP_BADGE:
       jln_badge_page_set_badge (self, g_value_get_object (value));
@@ -597,8 +600,8 @@ jln_badge_page_class_init (JlnBadgePageClass *klass)
   object_class->get_property = jln_badge_page_get_property;
   object_class->set_property = jln_badge_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, JLN_TYPE_STORE,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BADGE] =
     g_param_spec_object ("badge", NULL, NULL, JLN_TYPE_BADGE,
@@ -645,6 +648,13 @@ jln_badge_page_class_init (JlnBadgePageClass *klass)
 static void
 jln_badge_page_init (JlnBadgePage *self)
 {
+  /* The page follows the store of whichever session it is given. */
+  self->store_signals = g_signal_group_new (JLN_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "badge-changed",
+                                  G_CALLBACK (on_badge_changed), self);
+  g_signal_group_connect_swapped (self->store_signals, "award-changed",
+                                  G_CALLBACK (on_award_changed), self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
 }
@@ -655,32 +665,28 @@ jln_badge_page_new (void)
   return g_object_new (JLN_TYPE_BADGE_PAGE, NULL);
 }
 
-JlnStore *
-jln_badge_page_get_store (JlnBadgePage *self)
+JlnSession *
+jln_badge_page_get_session (JlnBadgePage *self)
 {
   g_return_val_if_fail (JLN_IS_BADGE_PAGE (self), NULL);
-  return self->store;
+  return self->session;
 }
 
 void
-jln_badge_page_set_store (JlnBadgePage *self,
-                          JlnStore     *store)
+jln_badge_page_set_session (JlnBadgePage *self,
+                            JlnSession   *session)
 {
   g_return_if_fail (JLN_IS_BADGE_PAGE (self));
-  g_return_if_fail (store == NULL || JLN_IS_STORE (store));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
 
-  if (self->store == store)
+  if (!g_set_object (&self->session, session))
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_signal_connect (store, "badge-changed", G_CALLBACK (on_badge_changed), self);
-      g_signal_connect (store, "award-changed", G_CALLBACK (on_award_changed), self);
-    }
+  self->store = session ? jln_session_get_store (session) : NULL;
+  /* During dispose the group is already gone. */
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, self->store);
   update (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 JlnBadge *

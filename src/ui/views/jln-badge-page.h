@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +16,9 @@ G_DECLARE_FINAL_TYPE (JlnBadgePage, jln_badge_page, JLN, BADGE_PAGE, GtkWidget)
  * "badge.archive", "badge.restore". It follows the store: edits, new
  * versions and awards show up as they happen. */
 GtkWidget  *jln_badge_page_new             (void);
-JlnStore   *jln_badge_page_get_store       (JlnBadgePage *self);
-void        jln_badge_page_set_store       (JlnBadgePage *self,
-                                            JlnStore     *store);
+JlnSession *jln_badge_page_get_session     (JlnBadgePage *self);
+void        jln_badge_page_set_session     (JlnBadgePage *self,
+                                            JlnSession   *session);
 JlnBadge   *jln_badge_page_get_badge       (JlnBadgePage *self);
 void        jln_badge_page_set_badge       (JlnBadgePage *self,
                                             JlnBadge     *badge);

@@ -2,8 +2,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-a11y.h"
+#include "ui/common/jln-view.h"
 #include "ui/views/jln-badges-view.h"
 #include "ui/widgets/jln-badge-tile.h"
 #include "ui/jln-badge-editor.h"
@@ -13,9 +14,10 @@ struct _JlnBadgesView
 {
   AdwBin parent_instance;
 
-  JlnStore       *store;
+  JlnSession     *session;
   gboolean        large_icons;
-  GListModel     *badges;
+  GListModel     *badges;         /* the store's catalogue */
+  GSignalGroup   *badges_signals;
 
   GtkStack       *content_stack;
   GtkGridView    *grid_view;
@@ -25,11 +27,14 @@ struct _JlnBadgesView
   JlnBadgePage   *badge_page;
 };
 
-G_DEFINE_FINAL_TYPE (JlnBadgesView, jln_badges_view, ADW_TYPE_BIN)
+static void jln_badges_view_iface_init (JlnViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JlnBadgesView, jln_badges_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (JLN_TYPE_VIEW, jln_badges_view_iface_init))
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_SESSION,
   PROP_LARGE_ICONS,
   N_PROPS
 };
@@ -117,9 +122,9 @@ new_badge_activated (GtkWidget  *widget,
   JlnBadgesView *self = JLN_BADGES_VIEW (widget);
   JlnBadgeEditor *editor;
 
-  if (self->store == NULL)
+  if (self->session == NULL)
     return;
-  editor = jln_badge_editor_new (self->store, NULL);
+  editor = jln_badge_editor_new (self->session, NULL);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (widget)));
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_badge_created), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
@@ -130,7 +135,8 @@ jln_badges_view_dispose (GObject *object)
 {
   JlnBadgesView *self = JLN_BADGES_VIEW (object);
 
-  jln_badges_view_set_store (self, NULL);
+  jln_badges_view_set_session (self, NULL);
+  g_clear_object (&self->badges_signals);
   /* The bin's child is also a template child: drop it from the bin first,
    * or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -150,8 +156,8 @@ jln_badges_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_LARGE_ICONS:
       g_value_set_boolean (value, self->large_icons);
@@ -171,8 +177,8 @@ jln_badges_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      jln_badges_view_set_store (self, g_value_get_object (value));
+    case PROP_SESSION:
+      jln_badges_view_set_session (self, g_value_get_object (value));
       break;
     case PROP_LARGE_ICONS:
       if (self->large_icons != g_value_get_boolean (value))
@@ -198,13 +204,10 @@ jln_badges_view_class_init (JlnBadgesViewClass *klass)
   object_class->get_property = jln_badges_view_get_property;
   object_class->set_property = jln_badges_view_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, JLN_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LARGE_ICONS] =
-    g_param_spec_boolean ("large-icons", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
+  properties[PROP_SESSION] = g_object_class_find_property (object_class, "session");
+  g_object_class_override_property (object_class, PROP_LARGE_ICONS, "large-icons");
+  properties[PROP_LARGE_ICONS] = g_object_class_find_property (object_class, "large-icons");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jalons/Jalons/views/jln-badges-view.ui");
@@ -221,6 +224,10 @@ static void
 jln_badges_view_init (JlnBadgesView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+
+  self->badges_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->badges_signals, "items-changed",
+                                  G_CALLBACK (update_empty_state), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   jln_a11y_hide_offscreen_pages (G_OBJECT (self->leaflet));
@@ -242,43 +249,48 @@ jln_badges_view_init (JlnBadgesView *self)
   g_object_bind_property (self, "large-icons", self->badge_page, "large-icons", G_BINDING_SYNC_CREATE);
 }
 
-JlnStore *
-jln_badges_view_get_store (JlnBadgesView *self)
+JlnSession *
+jln_badges_view_get_session (JlnBadgesView *self)
 {
   g_return_val_if_fail (JLN_IS_BADGES_VIEW (self), NULL);
 
-  return self->store;
+  return self->session;
 }
 
 void
-jln_badges_view_set_store (JlnBadgesView *self,
-                           JlnStore      *store)
+jln_badges_view_set_session (JlnBadgesView *self,
+                             JlnSession    *session)
 {
-  g_return_if_fail (JLN_IS_BADGES_VIEW (self));
-  g_return_if_fail (store == NULL || JLN_IS_STORE (store));
+  JlnStore *store;
 
-  if (self->store == store)
+  g_return_if_fail (JLN_IS_BADGES_VIEW (self));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->badges != NULL)
-    g_signal_handlers_disconnect_by_data (self->badges, self);
+  store = session ? jln_session_get_store (session) : NULL;
   g_clear_object (&self->badges);
-  g_set_object (&self->store, store);
-
   if (store != NULL)
-    {
-      self->badges = g_object_ref (jln_store_get_badges (store));
-      g_signal_connect_swapped (self->badges, "items-changed",
-                                G_CALLBACK (update_empty_state), self);
-    }
+    self->badges = g_object_ref (jln_store_get_badges (store));
+  /* During dispose the group is already gone. */
+  if (self->badges_signals != NULL)
+    g_signal_group_set_target (self->badges_signals, self->badges);
   if (self->selection != NULL)
     gtk_no_selection_set_model (self->selection, self->badges);
   if (self->content_stack != NULL)
     update_empty_state (self);
   if (self->badge_page != NULL)
-    jln_badge_page_set_store (self->badge_page, store);
+    jln_badge_page_set_session (self->badge_page, session);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+jln_badges_view_iface_init (JlnViewInterface *iface)
+{
+  iface->title = N_("Badges");
+  iface->icon_name = "jln-badge-symbolic";
 }
 
 GListModel *

@@ -4,25 +4,27 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-certificate.h"
 #include "ui/jln-participant-form.h"
-#include "ui/jln-window.h"
+#include "ui/common/jln-toast.h"
+#include "ui/participants/jln-history-row.h"
+#include "ui/participants/jln-revoke-dialog.h"
 #include "ui/views/jln-participant-page.h"
 #include "ui/widgets/jln-badge-image.h"
 #include "ui/widgets/jln-path-tile.h"
-#include "service/jln-issuer.h"
 
 struct _JlnParticipantPage
 {
   GtkWidget parent_instance;
 
-  JlnStore       *store;
+  JlnSession     *session;
+  JlnStore       *store;         /* the session's */
+  GSignalGroup   *store_signals;
   JlnParticipant *participant;
   gboolean        large_icons;
   GListModel     *awards;        /* JlnAward, oldest first, including revoked */
-  GHashTable     *status_labels; /* award id -> GtkLabel in the history */
-  GHashTable     *title_labels;  /* award id -> GtkLabel (struck when revoked) */
+  GListStore     *history;       /* JlnAward, newest first: the timeline's rows */
   GPtrArray      *action_labels; /* toolbar words, hidden in large-icon mode */
   guint           n_earned;
   guint           n_ahead;
@@ -51,7 +53,7 @@ G_DEFINE_FINAL_TYPE (JlnParticipantPage, jln_participant_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_SESSION,
   PROP_PARTICIPANT,
   PROP_LARGE_ICONS,
   N_PROPS
@@ -72,32 +74,11 @@ static void reload (JlnParticipantPage *self);
 /* ------------------------------------------------------------------ */
 /* helpers                                                            */
 
-static JlnWindow *
-get_window (JlnParticipantPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return JLN_IS_WINDOW (root) ? JLN_WINDOW (root) : NULL;
-}
-
-static char *
-dup_actor (JlnParticipantPage *self)
-{
-  JlnWindow *window = get_window (self);
-
-  return window ? jln_window_dup_actor (window) : g_strdup ("coach");
-}
-
 static void
 toast (JlnParticipantPage *self,
        const char         *text)
 {
-  JlnWindow *window = get_window (self);
-
-  if (window != NULL)
-    jln_window_add_toast (window, adw_toast_new (text));
-  else
-    g_message ("%s", text);
+  jln_toast_show_text (GTK_WIDGET (self), text);
 }
 
 static char *
@@ -307,199 +288,27 @@ show_path (JlnParticipantPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->ahead_box), self->n_ahead > 0);
 }
 
-static GMenuModel *
-award_menu (JlnAward *award)
-{
-  GMenu *menu = g_menu_new ();
-  GMenu *section = g_menu_new ();
-  gint64 id = jln_award_get_id (award);
-  g_autoptr(GMenuItem) item = NULL;
-
-  item = g_menu_item_new (_("_Print This Badge…"), NULL);
-  g_menu_item_set_action_and_target (item, "participant.print-award", "x", id);
-  g_menu_append_item (menu, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("_Save This Badge as PDF…"), NULL);
-  g_menu_item_set_action_and_target (item, "participant.save-award-pdf", "x", id);
-  g_menu_append_item (menu, item);
-  g_clear_object (&item);
-
-  item = g_menu_item_new (_("_Revoke…"), NULL);
-  g_menu_item_set_action_and_target (item, "participant.revoke", "x", id);
-  g_menu_append_item (section, item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-  g_object_unref (section);
-  return G_MENU_MODEL (menu);
-}
-
 static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
+create_history_row (gpointer item,
+                    gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (text);
+  JlnParticipantPage *self = user_data;
+  g_autoptr(JlnBadge) badge = dup_badge_of_award (self, item);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-timeline_row (JlnParticipantPage *self,
-              JlnAward           *award)
-{
-  gboolean revoked = jln_award_get_status (award) == JLN_AWARD_STATUS_REVOKED;
-  GtkWidget *row, *box, *text, *title, *image, *status_box, *status, *icon, *menu_button;
-  g_autoptr(JlnBadge) badge = dup_badge_of_award (self, award);
-  g_autoptr(GMenuModel) menu = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *status_text = NULL;
-  const char *badge_name = jln_award_get_badge_name (award);
-  const char *note = jln_award_get_evidence_note (award);
-  const char * const *files = jln_award_get_evidence_files (award);
-  gint64 id = jln_award_get_id (award);
-
-  if (badge_name == NULL && badge != NULL)
-    badge_name = jln_badge_get_name (badge);
-  if (badge_name == NULL)
-    badge_name = "";
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "timeline-row");
-  if (revoked)
-    gtk_widget_add_css_class (row, "revoked");
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  image = jln_badge_image_new ();
-  jln_badge_image_set_pixel_size (JLN_BADGE_IMAGE (image), self->large_icons ? 64 : 48);
-  if (badge != NULL)
-    jln_badge_image_set_svg (JLN_BADGE_IMAGE (image), jln_badge_get_image_svg (badge));
-  gtk_widget_set_valign (image, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, badge_name, -1);
-  gtk_box_append (GTK_BOX (box), image);
-
-  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-
-  escaped = g_markup_escape_text (badge_name, -1);
-  /* Struck through AND said in words below: never strike alone. */
-  markup = revoked ? g_strdup_printf ("<s>%s</s>", escaped) : g_strdup (escaped);
-  title = make_label (NULL, "timeline-title");
-  gtk_label_set_markup (GTK_LABEL (title), markup);
-  gtk_box_append (GTK_BOX (text), title);
-  g_hash_table_insert (self->title_labels, g_memdup2 (&id, sizeof id), title);
-
-  date = jln_award_get_awarded_on (award) ? jln_certificate_format_date (jln_award_get_awarded_on (award))
-                                          : g_strdup ("");
-  if (jln_award_get_coach_name (award) != NULL)
-    /* Translators: in a participant's history: date, then the coach */
-    meta = g_strdup_printf (_("%s · with %s"), date, jln_award_get_coach_name (award));
-  else
-    meta = g_strdup (date);
-  gtk_box_append (GTK_BOX (text), make_label (meta, "dim-label"));
-
-  if (note != NULL && *note != '\0' && !self->large_icons)
-    {
-      GtkWidget *note_label = make_label (note, "timeline-note");
-      gtk_box_append (GTK_BOX (text), note_label);
-    }
-  if (files != NULL && files[0] != NULL && !self->large_icons)
-    {
-      g_autoptr(GString) names = g_string_new (NULL);
-      g_autofree char *line = NULL;
-
-      for (guint i = 0; files[i] != NULL; i++)
-        {
-          g_autofree char *base = g_path_get_basename (files[i]);
-          if (names->len > 0)
-            g_string_append (names, ", ");
-          g_string_append (names, base);
-        }
-      /* Translators: evidence files attached to an award */
-      line = g_strdup_printf (_("Evidence: %s"), names->str);
-      gtk_box_append (GTK_BOX (text), make_label (line, "caption"));
-    }
-
-  status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  icon = g_object_new (GTK_TYPE_IMAGE,
-                       "icon-name", revoked ? "action-unavailable-symbolic" : "object-select-symbolic",
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       NULL);
-  gtk_box_append (GTK_BOX (status_box), icon);
-  if (revoked)
-    {
-      const char *reason = jln_award_get_revoke_reason (award);
-      if (reason != NULL && *reason != '\0')
-        /* Translators: a withdrawn badge in the history, with the reason */
-        status_text = g_strdup_printf (_("Revoked: %s"), reason);
-      else
-        status_text = g_strdup (_("Revoked"));
-    }
-  else
-    status_text = g_strdup (_("Awarded"));
-  status = make_label (status_text, revoked ? "revoked-label" : "awarded-label");
-  /* Beside an icon, GTK 4.8 mis-measures a wrapping label: one line,
-   * ellipsized, the whole reason in the tooltip and the accessible name. */
-  gtk_label_set_wrap (GTK_LABEL (status), FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (status, status_text);
-  gtk_box_append (GTK_BOX (status_box), status);
-  gtk_box_append (GTK_BOX (text), status_box);
-  g_hash_table_insert (self->status_labels, g_memdup2 (&id, sizeof id), status);
-
-  menu = award_menu (award);
-  menu_button = g_object_new (GTK_TYPE_MENU_BUTTON,
-                              "icon-name", "view-more-symbolic",
-                              "menu-model", menu,
-                              "valign", GTK_ALIGN_CENTER,
-                              "tooltip-text", _("Actions for This Badge"),
-                              NULL);
-  gtk_widget_add_css_class (menu_button, "flat");
-  {
-    /* Translators: accessible name of the menu of one award; %s: badge */
-    g_autofree char *name = g_strdup_printf (_("Actions for %s"), badge_name);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  }
-  gtk_box_append (GTK_BOX (box), menu_button);
-
-  {
-    g_autofree char *accessible = g_strdup_printf ("%s, %s, %s", badge_name, meta, status_text);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  }
-  return row;
+  return jln_history_row_new (item, badge, self->large_icons);
 }
 
 static void
 show_timeline (JlnParticipantPage *self)
 {
   guint n = self->awards ? g_list_model_get_n_items (self->awards) : 0;
-
-  clear_container (GTK_WIDGET (self->timeline));
-  g_hash_table_remove_all (self->status_labels);
-  g_hash_table_remove_all (self->title_labels);
+  g_autoptr(GPtrArray) newest_first = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Newest first: what the coach did last is what they look for. */
   for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(JlnAward) award = g_list_model_get_item (self->awards, i - 1);
-      gtk_list_box_append (self->timeline, timeline_row (self, award));
-    }
+    g_ptr_array_add (newest_first, g_list_model_get_item (self->awards, i - 1));
+  g_list_store_splice (self->history, 0, g_list_model_get_n_items (G_LIST_MODEL (self->history)),
+                       newest_first->pdata, newest_first->len);
   gtk_widget_set_visible (self->timeline_title, n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->timeline), n > 0);
 }
@@ -528,9 +337,7 @@ reload (JlnParticipantPage *self)
     {
       clear_container (GTK_WIDGET (self->earned_box));
       clear_container (GTK_WIDGET (self->ahead_box));
-      clear_container (GTK_WIDGET (self->timeline));
-      g_hash_table_remove_all (self->status_labels);
-      g_hash_table_remove_all (self->title_labels);
+      g_list_store_remove_all (self->history);
       self->n_earned = self->n_ahead = 0;
       return;
     }
@@ -552,19 +359,19 @@ reload (JlnParticipantPage *self)
 /* live updates                                                       */
 
 static void
-on_award_changed (JlnStore           *store,
+on_award_changed (JlnParticipantPage *self,
                   gint64              award_id,
                   gint64              participant_id,
-                  JlnParticipantPage *self)
+                  JlnStore           *store)
 {
   if (self->participant != NULL && participant_id == jln_participant_get_id (self->participant))
     reload (self);
 }
 
 static void
-on_participant_changed (JlnStore           *store,
+on_participant_changed (JlnParticipantPage *self,
                         gint64              participant_id,
-                        JlnParticipantPage *self)
+                        JlnStore           *store)
 {
   if (self->participant == NULL || participant_id != jln_participant_get_id (self->participant))
     return;
@@ -577,9 +384,9 @@ on_participant_changed (JlnStore           *store,
 }
 
 static void
-on_badge_changed (JlnStore           *store,
+on_badge_changed (JlnParticipantPage *self,
                   gint64              badge_id,
-                  JlnParticipantPage *self)
+                  JlnStore           *store)
 {
   if (self->participant != NULL)
     reload (self);
@@ -594,106 +401,35 @@ jln_participant_page_revoke_award (JlnParticipantPage *self,
                                    const char         *reason,
                                    GError            **error)
 {
-  g_autofree char *actor = NULL;
   gboolean ok;
 
   g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
 
-  if (reason == NULL || *reason == '\0')
-    {
-      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
-                           _("Say why the badge is revoked: the reason is kept in the history."));
-      return FALSE;
-    }
-  if (find_award (self, award_id) == NULL)
-    {
-      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                           _("This badge is not in this participant’s file."));
-      return FALSE;
-    }
-
-  actor = dup_actor (self);
-  {
-    JlnWindow *window = get_window (self);
-    JlnIssuer *issuer = window ? jln_window_get_issuer (window) : NULL;
-
-    /* The issuer also rewrites the revocation list verifiers read; without
-     * one (no signing key) the file still records the revocation. */
-    if (issuer != NULL)
-      ok = jln_issuer_revoke_award (issuer, award_id, reason, actor, error);
-    else
-      ok = jln_store_revoke_award (self->store, award_id, reason, actor, error);
-  }
+  /* The session refuses an empty reason or an unknown award, and
+   * republishes the revocation list verifiers read. */
+  ok = jln_session_revoke_award (self->session, award_id, reason, error);
   if (ok)
     reload (self);
   return ok;
 }
 
-typedef struct {
-  JlnParticipantPage *page;
-  gint64              award_id;
-  GtkWidget          *other_check;
-  GtkWidget          *other_entry;
-  GPtrArray          *checks;
-} RevokeDialog;
-
 static void
-revoke_dialog_free (RevokeDialog *rd)
-{
-  g_object_unref (rd->page);
-  g_ptr_array_unref (rd->checks);
-  g_free (rd);
-}
-
-static const char *revoke_reasons[] = {
-  N_("Awarded by mistake"),
-  N_("Criteria not actually met"),
-  N_("Requested by the participant"),
-};
-
-static char *
-revoke_dialog_reason (RevokeDialog *rd)
-{
-  for (guint i = 0; i < rd->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (rd->checks, i)))
-      return g_strdup (_(revoke_reasons[i]));
-  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (rd->other_check)))
-    {
-      g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (rd->other_entry)));
-      g_strstrip (text);
-      return *text ? g_steal_pointer (&text) : NULL;
-    }
-  return NULL;
-}
-
-static void
-on_revoke_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    RevokeDialog     *rd)
+on_revoke_response (JlnRevokeDialog    *dialog,
+                    const char         *response,
+                    JlnParticipantPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
 
   if (g_strcmp0 (response, "revoke") != 0)
     return;
-  reason = revoke_dialog_reason (rd);
-  if (!jln_participant_page_revoke_award (rd->page, rd->award_id, reason, &error))
-    show_message (rd->page, _("The Badge Was Not Revoked"), error->message);
+  reason = jln_revoke_dialog_dup_reason (dialog);
+  if (!jln_participant_page_revoke_award (self, jln_award_get_id (jln_revoke_dialog_get_award (dialog)),
+                                          reason, &error))
+    show_message (self, _("The Badge Was Not Revoked"), error->message);
   else
-    toast (rd->page, _("Badge revoked. It shows as revoked wherever it is checked."));
-}
-
-static void
-update_revoke_sensitivity (RevokeDialog *rd)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (gtk_widget_get_root (rd->other_entry));
-  g_autofree char *reason = revoke_dialog_reason (rd);
-
-  gtk_widget_set_sensitive (rd->other_entry,
-                            gtk_check_button_get_active (GTK_CHECK_BUTTON (rd->other_check)));
-  if (dialog != NULL)
-    adw_message_dialog_set_response_enabled (dialog, "revoke", reason != NULL);
+    toast (self, _("Badge revoked. It shows as revoked wherever it is checked."));
 }
 
 static void
@@ -701,9 +437,7 @@ open_revoke_dialog (JlnParticipantPage *self,
                     gint64              award_id)
 {
   JlnAward *award = find_award (self, award_id);
-  RevokeDialog *rd;
-  GtkWidget *dialog, *box, *first = NULL;
-  g_autofree char *heading = NULL;
+  JlnRevokeDialog *dialog;
 
   if (award == NULL)
     return;
@@ -713,52 +447,8 @@ open_revoke_dialog (JlnParticipantPage *self,
       return;
     }
 
-  /* Translators: %s is a badge name */
-  heading = g_strdup_printf (_("Revoke “%s”?"), jln_award_get_badge_name (award));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
-                                   _("The badge stays in the history, marked as revoked, and "
-                                     "anyone checking it will see it is no longer valid. Why?"));
-  rd = g_new0 (RevokeDialog, 1);
-  rd->page = g_object_ref (self);
-  rd->award_id = award_id;
-  rd->checks = g_ptr_array_new ();
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  for (guint i = 0; i < G_N_ELEMENTS (revoke_reasons); i++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (_(revoke_reasons[i]));
-      if (first != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (first));
-      else
-        first = check;
-      g_ptr_array_add (rd->checks, check);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_revoke_sensitivity), rd);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  rd->other_check = gtk_check_button_new_with_label (_("Other…"));
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (rd->other_check), GTK_CHECK_BUTTON (first));
-  g_signal_connect_swapped (rd->other_check, "toggled", G_CALLBACK (update_revoke_sensitivity), rd);
-  gtk_box_append (GTK_BOX (box), rd->other_check);
-  rd->other_entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (rd->other_entry), _("The reason, in a few words"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (rd->other_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Other reason"), -1);
-  gtk_widget_set_sensitive (rd->other_entry, FALSE);
-  g_signal_connect_swapped (rd->other_entry, "changed", G_CALLBACK (update_revoke_sensitivity), rd);
-  gtk_box_append (GTK_BOX (box), rd->other_entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "revoke", _("_Revoke"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revoke",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "revoke", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_revoke_response), rd,
-                         (GClosureNotify) (void (*) (void)) revoke_dialog_free, 0);
+  dialog = jln_revoke_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), award);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_revoke_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1007,14 +697,14 @@ jln_participant_page_export (JlnParticipantPage *self,
                              guint              *n_exported,
                              GError            **error)
 {
-  guint n = 0, count;
+  guint n = 0;
 
   g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), FALSE);
   g_return_val_if_fail (dir != NULL && format != NULL, FALSE);
 
   if (n_exported != NULL)
     *n_exported = 0;
-  if (self->participant == NULL || self->store == NULL)
+  if (self->participant == NULL || self->session == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No participant is shown."));
       return FALSE;
@@ -1022,20 +712,9 @@ jln_participant_page_export (JlnParticipantPage *self,
   if (!check_folder (dir, error))
     return FALSE;
 
-  count = self->awards ? g_list_model_get_n_items (self->awards) : 0;
   {
-    JlnWindow *window = get_window (self);
-    JlnIssuer *issuer = window ? jln_window_get_issuer (window) : NULL;
-    g_autofree char *actor = NULL;
+    g_autoptr(GPtrArray) paths = NULL;
     JlnExportFormat fmt;
-
-    if (issuer == NULL)
-      {
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("Badges cannot be exported: the signing key is not available."));
-        return FALSE;
-      }
-    actor = dup_actor (self);
 
     if (!jln_export_format_from_string (format, &fmt))
       {
@@ -1043,27 +722,12 @@ jln_participant_page_export (JlnParticipantPage *self,
                      _("Unknown export format “%s”: choose PNG, SVG or JSON."), format);
         return FALSE;
       }
-    /* The issuer journals the consent answer under this name. */
-    jln_issuer_set_actor (issuer, actor);
-    for (guint i = 0; i < count; i++)
-      {
-        g_autoptr(JlnAward) award = g_list_model_get_item (self->awards, i);
-        g_autofree char *out_path = NULL;
-
-        if (jln_award_get_status (award) != JLN_AWARD_STATUS_ACTIVE)
-          continue;
-        if (!jln_issuer_export_award (issuer, jln_award_get_id (award), fmt, dir,
-                                      consent_confirmed, &out_path, error))
-          return FALSE;
-        n++;
-      }
-  }
-  if (n == 0)
-    {
-      g_set_error_literal (error, JLN_CERTIFICATE_ERROR, JLN_CERTIFICATE_ERROR_EMPTY,
-                           _("There is no badge to export yet."));
+    /* The session journals the consent answer under the desk coach. */
+    if (!jln_session_export_participant (self->session, jln_participant_get_id (self->participant),
+                                         fmt, dir, consent_confirmed, &paths, error))
       return FALSE;
-    }
+    n = paths != NULL ? paths->len : 0;
+  }
   if (n_exported != NULL)
     *n_exported = n;
   return TRUE;
@@ -1227,20 +891,18 @@ gboolean
 jln_participant_page_archive (JlnParticipantPage *self,
                               GError            **error)
 {
-  g_autofree char *actor = NULL;
   g_autoptr(JlnParticipant) p = NULL;
 
   g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), FALSE);
 
-  if (self->participant == NULL || self->store == NULL)
+  if (self->participant == NULL || self->session == NULL)
     {
-      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND, _("No participant is shown."));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No participant is shown."));
       return FALSE;
     }
   p = g_object_ref (self->participant);
-  actor = dup_actor (self);
   /* The store's "participant-changed" tells the page, which says "archived". */
-  return jln_store_archive_participant (self->store, jln_participant_get_id (p), actor, error);
+  return jln_session_archive_participant (self->session, jln_participant_get_id (p), error);
 }
 
 static void
@@ -1301,7 +963,7 @@ action_activated (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "participant.edit"))
     {
-      GtkWidget *form = jln_participant_form_new (self->store, self->participant);
+      GtkWidget *form = jln_participant_form_new (self->session, self->participant);
       gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (gtk_widget_get_root (widget)));
       gtk_window_present (GTK_WINDOW (form));
     }
@@ -1398,10 +1060,12 @@ jln_participant_page_dispose (GObject *object)
 {
   JlnParticipantPage *self = JLN_PARTICIPANT_PAGE (object);
 
-  jln_participant_page_set_store (self, NULL);
+  jln_participant_page_set_session (self, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->participant);
   g_clear_object (&self->awards);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PARTICIPANT_PAGE);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (jln_participant_page_parent_class)->dispose (object);
 }
@@ -1411,8 +1075,6 @@ jln_participant_page_finalize (GObject *object)
 {
   JlnParticipantPage *self = JLN_PARTICIPANT_PAGE (object);
 
-  g_hash_table_unref (self->status_labels);
-  g_hash_table_unref (self->title_labels);
   g_ptr_array_unref (self->action_labels);
 
   G_OBJECT_CLASS (jln_participant_page_parent_class)->finalize (object);
@@ -1428,8 +1090,8 @@ jln_participant_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_PARTICIPANT:
       g_value_set_object (value, self->participant);
@@ -1452,8 +1114,8 @@ jln_participant_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      jln_participant_page_set_store (self, g_value_get_object (value));
+    case PROP_SESSION:
+      jln_participant_page_set_session (self, g_value_get_object (value));
       break;
     case PROP_PARTICIPANT:
       jln_participant_page_set_participant (self, g_value_get_object (value));
@@ -1486,8 +1148,8 @@ jln_participant_page_class_init (JlnParticipantPageClass *klass)
   object_class->get_property = jln_participant_page_get_property;
   object_class->set_property = jln_participant_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, JLN_TYPE_STORE,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PARTICIPANT] =
     g_param_spec_object ("participant", NULL, NULL, JLN_TYPE_PARTICIPANT,
@@ -1540,15 +1202,26 @@ jln_participant_page_class_init (JlnParticipantPageClass *klass)
 static void
 jln_participant_page_init (JlnParticipantPage *self)
 {
-  self->status_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->title_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->history = g_list_store_new (JLN_TYPE_AWARD);
   self->action_labels = g_ptr_array_new ();
+
+  /* The page follows the store of whichever session it is given. */
+  self->store_signals = g_signal_group_new (JLN_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "award-changed",
+                                  G_CALLBACK (on_award_changed), self);
+  g_signal_group_connect_swapped (self->store_signals, "participant-changed",
+                                  G_CALLBACK (on_participant_changed), self);
+  g_signal_group_connect_swapped (self->store_signals, "badge-changed",
+                                  G_CALLBACK (on_badge_changed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   build_toolbar (self);
   update_actions (self);
+  /* One row per award, built from its template by the model. */
+  gtk_list_box_bind_model (self->timeline, G_LIST_MODEL (self->history),
+                           create_history_row, self, NULL);
 }
 
 GtkWidget *
@@ -1557,35 +1230,31 @@ jln_participant_page_new (void)
   return g_object_new (JLN_TYPE_PARTICIPANT_PAGE, NULL);
 }
 
-JlnStore *
-jln_participant_page_get_store (JlnParticipantPage *self)
+JlnSession *
+jln_participant_page_get_session (JlnParticipantPage *self)
 {
   g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), NULL);
-  return self->store;
+
+  return self->session;
 }
 
 void
-jln_participant_page_set_store (JlnParticipantPage *self,
-                                JlnStore           *store)
+jln_participant_page_set_session (JlnParticipantPage *self,
+                                  JlnSession         *session)
 {
   g_return_if_fail (JLN_IS_PARTICIPANT_PAGE (self));
-  g_return_if_fail (store == NULL || JLN_IS_STORE (store));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
 
-  if (self->store == store)
+  if (!g_set_object (&self->session, session))
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
+  self->store = session ? jln_session_get_store (session) : NULL;
   g_clear_object (&self->participant);
-  if (store != NULL)
-    {
-      g_signal_connect (store, "award-changed", G_CALLBACK (on_award_changed), self);
-      g_signal_connect (store, "participant-changed", G_CALLBACK (on_participant_changed), self);
-      g_signal_connect (store, "badge-changed", G_CALLBACK (on_badge_changed), self);
-    }
+  /* During dispose the group is already gone. */
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, self->store);
   if (self->timeline != NULL)
     reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 JlnParticipant *
@@ -1674,13 +1343,15 @@ jln_participant_page_get_award_status (JlnParticipantPage *self,
                                        gint64              award_id,
                                        gboolean           *struck)
 {
-  GtkLabel *status, *title;
-
   g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), NULL);
 
-  status = g_hash_table_lookup (self->status_labels, &award_id);
-  title = g_hash_table_lookup (self->title_labels, &award_id);
   if (struck != NULL)
-    *struck = title != NULL && g_str_has_prefix (gtk_label_get_label (title), "<s>");
-  return status ? gtk_label_get_label (status) : NULL;
+    *struck = FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->timeline));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (JLN_IS_HISTORY_ROW (row)
+        && jln_award_get_id (jln_history_row_get_award (JLN_HISTORY_ROW (row))) == award_id)
+      return jln_history_row_get_status_text (JLN_HISTORY_ROW (row), struck);
+  return NULL;
 }

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +27,9 @@ G_DECLARE_FINAL_TYPE (JlnParticipantPage, jln_participant_page, JLN, PARTICIPANT
  * open the award dialog). */
 
 GtkWidget      *jln_participant_page_new             (void);
-JlnStore       *jln_participant_page_get_store       (JlnParticipantPage *self);
-void            jln_participant_page_set_store       (JlnParticipantPage *self,
-                                                      JlnStore           *store);
+JlnSession     *jln_participant_page_get_session     (JlnParticipantPage *self);
+void            jln_participant_page_set_session     (JlnParticipantPage *self,
+                                                      JlnSession         *session);
 JlnParticipant *jln_participant_page_get_participant (JlnParticipantPage *self);
 void            jln_participant_page_set_participant (JlnParticipantPage *self,
                                                       JlnParticipant     *participant);

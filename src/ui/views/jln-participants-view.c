@@ -3,11 +3,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-a11y.h"
+#include "ui/common/jln-toast.h"
+#include "ui/common/jln-view.h"
 #include "ui/views/jln-participants-view.h"
 #include "ui/jln-participant-form.h"
-#include "ui/jln-window.h"
 #include "ui/views/jln-participant-page.h"
 #include "ui/widgets/jln-participant-row.h"
 #include "ui/jln-award-dialog.h"
@@ -16,11 +17,14 @@ struct _JlnParticipantsView
 {
   AdwBin parent_instance;
 
-  JlnStore           *store;
+  JlnSession         *session;
+  JlnStore           *store;           /* the session's */
   gboolean            large_icons;
 
   GListModel         *territories;     /* store's, watched for changes */
   GListModel         *coaches;
+  GSignalGroup       *territory_signals;
+  GSignalGroup       *coach_signals;
   GArray             *territory_ids;   /* gint64 per drop-down row; 0 = all */
   GArray             *coach_ids;
   gint64              territory_id;    /* active filters */
@@ -56,16 +60,22 @@ struct _JlnParticipantsView
   JlnParticipantPage *participant_page;
 };
 
-G_DEFINE_FINAL_TYPE (JlnParticipantsView, jln_participants_view, ADW_TYPE_BIN)
+static void jln_participants_view_iface_init (JlnViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (JlnParticipantsView, jln_participants_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (JLN_TYPE_VIEW, jln_participants_view_iface_init))
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_SESSION,
   PROP_LARGE_ICONS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void set_store (JlnParticipantsView *self,
+                       JlnStore            *store);
 
 static gboolean
 filter_participant (gpointer item,
@@ -458,9 +468,9 @@ jln_participants_view_new_participant (JlnParticipantsView *self)
 
   g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
 
-  if (self->store == NULL)
+  if (self->session == NULL)
     return NULL;
-  form = jln_participant_form_new (self->store, NULL);
+  form = jln_participant_form_new (self->session, NULL);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
@@ -498,13 +508,7 @@ on_awarded (JlnAwardDialog      *dialog,
             JlnAward            *award,
             JlnParticipantsView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *actor = NULL;
-
-  if (!JLN_IS_WINDOW (root))
-    return;
-  actor = jln_window_dup_actor (JLN_WINDOW (root));
-  jln_window_add_toast (JLN_WINDOW (root), jln_award_undo_toast_new (self->store, award, actor));
+  jln_toast_show (GTK_WIDGET (self), jln_award_undo_toast_new (self->session, award));
 }
 
 static void
@@ -513,16 +517,13 @@ on_award_requested (JlnParticipantsView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   JlnParticipant *p = jln_participant_page_get_participant (self->participant_page);
 
-  if (p == NULL || self->store == NULL)
+  if (p == NULL || self->session == NULL)
     return;
   {
-    JlnWindow *window = JLN_IS_WINDOW (root) ? JLN_WINDOW (root) : NULL;
-    g_autofree char *actor = window ? jln_window_dup_actor (window) : NULL;
     JlnAwardDialog *dialog;
 
     /* The page follows the store: the new badge shows up on it by itself. */
-    dialog = jln_award_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
-                                   window ? jln_window_get_issuer (window) : NULL, p, actor);
+    dialog = jln_award_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, p);
     g_signal_connect_object (dialog, "awarded", G_CALLBACK (on_awarded), self, 0);
     gtk_window_present (GTK_WINDOW (dialog));
   }
@@ -598,7 +599,9 @@ jln_participants_view_dispose (GObject *object)
 
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
-  jln_participants_view_set_store (self, NULL);
+  jln_participants_view_set_session (self, NULL);
+  g_clear_object (&self->territory_signals);
+  g_clear_object (&self->coach_signals);
   /* The bin's child is also a template child: drop it from the bin first,
    * or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -640,8 +643,8 @@ jln_participants_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     case PROP_LARGE_ICONS:
       g_value_set_boolean (value, self->large_icons);
@@ -661,8 +664,8 @@ jln_participants_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      jln_participants_view_set_store (self, g_value_get_object (value));
+    case PROP_SESSION:
+      jln_participants_view_set_session (self, g_value_get_object (value));
       break;
     case PROP_LARGE_ICONS:
       if (self->large_icons != g_value_get_boolean (value))
@@ -689,13 +692,10 @@ jln_participants_view_class_init (JlnParticipantsViewClass *klass)
   object_class->get_property = jln_participants_view_get_property;
   object_class->set_property = jln_participants_view_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, JLN_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LARGE_ICONS] =
-    g_param_spec_boolean ("large-icons", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
+  properties[PROP_SESSION] = g_object_class_find_property (object_class, "session");
+  g_object_class_override_property (object_class, PROP_LARGE_ICONS, "large-icons");
+  properties[PROP_LARGE_ICONS] = g_object_class_find_property (object_class, "large-icons");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jalons/Jalons/views/jln-participants-view.ui");
@@ -735,6 +735,13 @@ jln_participants_view_init (JlnParticipantsView *self)
   g_object_bind_property (self, "large-icons", self->participant_page, "large-icons",
                           G_BINDING_SYNC_CREATE);
 
+  self->territory_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->territory_signals, "items-changed",
+                                  G_CALLBACK (on_territories_changed), self);
+  self->coach_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->coach_signals, "items-changed",
+                                  G_CALLBACK (on_coaches_changed), self);
+
   self->filter = gtk_custom_filter_new (filter_participant, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_swapped (self->filter_model, "items-changed",
@@ -764,31 +771,36 @@ jln_participants_view_init (JlnParticipantsView *self)
   update_count_and_empty_state (self);
 }
 
-JlnStore *
-jln_participants_view_get_store (JlnParticipantsView *self)
+JlnSession *
+jln_participants_view_get_session (JlnParticipantsView *self)
 {
   g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
 
-  return self->store;
+  return self->session;
 }
 
 void
-jln_participants_view_set_store (JlnParticipantsView *self,
-                                 JlnStore            *store)
+jln_participants_view_set_session (JlnParticipantsView *self,
+                                   JlnSession          *session)
 {
   g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
-  g_return_if_fail (store == NULL || JLN_IS_STORE (store));
+  g_return_if_fail (session == NULL || JLN_IS_SESSION (session));
 
-  if (self->store == store)
+  if (!g_set_object (&self->session, session))
     return;
+  set_store (self, session ? jln_session_get_store (session) : NULL);
+  if (self->participant_page != NULL)
+    jln_participant_page_set_session (self->participant_page, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
 
-  if (self->territories != NULL)
-    g_signal_handlers_disconnect_by_data (self->territories, self);
-  if (self->coaches != NULL)
-    g_signal_handlers_disconnect_by_data (self->coaches, self);
+static void
+set_store (JlnParticipantsView *self,
+           JlnStore            *store)
+{
   g_clear_object (&self->territories);
   g_clear_object (&self->coaches);
-  g_set_object (&self->store, store);
+  self->store = store;
   self->territory_id = 0;
   self->coach_id = 0;
 
@@ -796,10 +808,12 @@ jln_participants_view_set_store (JlnParticipantsView *self,
     {
       self->territories = g_object_ref (jln_store_get_territories (store));
       self->coaches = g_object_ref (jln_store_get_coaches (store));
-      g_signal_connect_swapped (self->territories, "items-changed",
-                                G_CALLBACK (on_territories_changed), self);
-      g_signal_connect_swapped (self->coaches, "items-changed",
-                                G_CALLBACK (on_coaches_changed), self);
+    }
+  /* During dispose the groups are already gone. */
+  if (self->territory_signals != NULL)
+    {
+      g_signal_group_set_target (self->territory_signals, self->territories);
+      g_signal_group_set_target (self->coach_signals, self->coaches);
     }
 
   /* During dispose the template children are already gone. */
@@ -809,26 +823,30 @@ jln_participants_view_set_store (JlnParticipantsView *self,
       on_coaches_changed (self);
     }
   if (self->participant_page != NULL)
-    {
-      jln_participant_page_set_store (self->participant_page, store);
-      adw_leaflet_set_visible_child_name (self->leaflet, "list");
-    }
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
   if (self->filter_model != NULL)
     gtk_filter_list_model_set_model (self->filter_model,
                                      store ? jln_store_get_participants (store) : NULL);
   if (self->count_label != NULL)
     update_count_and_empty_state (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
-void
-jln_participants_view_focus_search (JlnParticipantsView *self)
+static gboolean
+jln_participants_view_focus_search (JlnView *view)
 {
-  g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
+  JlnParticipantsView *self = JLN_PARTICIPANTS_VIEW (view);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+static void
+jln_participants_view_iface_init (JlnViewInterface *iface)
+{
+  iface->title = N_("Participants");
+  iface->icon_name = "jln-people-symbolic";
+  iface->focus_search = jln_participants_view_focus_search;
 }
 
 GListModel *

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 #include "ui/views/jln-participant-page.h"
 
 G_BEGIN_DECLS
@@ -11,11 +11,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlnParticipantsView, jln_participants_view, JLN, PARTICIPANTS_VIEW, AdwBin)
 
 /* The participants list: search as you type, territory and coach filters,
- * and a page per participant (filled in by the coach desk). */
-JlnStore    *jln_participants_view_get_store        (JlnParticipantsView *self);
-void         jln_participants_view_set_store        (JlnParticipantsView *self,
-                                                     JlnStore            *store);
-void         jln_participants_view_focus_search     (JlnParticipantsView *self);
+ * and a page per participant (filled in by the coach desk). A JlnView
+ * ("session", "large-icons"; its search entry takes the focus). */
+JlnSession  *jln_participants_view_get_session      (JlnParticipantsView *self);
+void         jln_participants_view_set_session      (JlnParticipantsView *self,
+                                                     JlnSession          *session);
 
 /* The filtered list shown (JlnParticipant items). */
 GListModel  *jln_participants_view_get_model        (JlnParticipantsView *self);
@@ -39,7 +39,7 @@ JlnParticipantPage *jln_participants_view_get_page  (JlnParticipantsView *self);
 /* TRUE while a participant's page is the visible one. */
 gboolean     jln_participants_view_get_showing_page (JlnParticipantsView *self);
 /* Opens the "New participant" form over the window; returns it (a
- * JlnParticipantForm, owned by GTK) or NULL without a store. */
+ * JlnParticipantForm, owned by GTK) or NULL without a session. */
 GtkWidget   *jln_participants_view_new_participant  (JlnParticipantsView *self);
 
 G_END_DECLS

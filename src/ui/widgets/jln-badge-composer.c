@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/widgets/jln-badge-composer.h"
 #include "ui/widgets/jln-badge-image.h"
 

@@ -2,7 +2,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-ui-resources.h"
 #include "ui/widgets/jln-badge-image.h"
 #include "ui/widgets/jln-badge-tile.h"
 

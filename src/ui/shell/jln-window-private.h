@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ui/jln-window.h"
+#include "ui/views/jln-participants-view.h"
+
+G_BEGIN_DECLS
+
+/* JlnWindow spans jln-window.c (state, session, views) and
+ * jln-window-actions.c (the win.* actions). */
+struct _JlnWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GSettings  *settings;     /* the session's (or, before one, the app's) */
+  JlnSession *session;
+  gboolean    large_icons;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  JlnParticipantsView  *participants_view;
+  AdwStatusPage        *error_page;
+};
+
+void _jln_window_class_actions_init (JlnWindowClass *klass);
+void _jln_window_actions_update     (JlnWindow      *self);
+
+G_END_DECLS
