@@ -750,6 +750,13 @@ add_dates_check (JlnVerifyReport *r)
 static void
 add_status_check (JlnVerifyReport *r)
 {
+  /* OB 2.0 revocation is answered by the issuer's server. */
+  if (r->ob_version == 2)
+    {
+      add_check (r, JLN_VERIFY_CHECK_STATUS, JLN_VERIFY_CHECK_NOT_CHECKED,
+                 g_strdup (_("An OB 2.0 badge’s revocation is known only to its issuer’s server.")));
+      return;
+    }
   switch (r->status)
     {
     case JLN_VERIFY_STATUS_NONE:
@@ -974,10 +981,15 @@ check_ob2 (JlnVerifyReport *report, JsonObject *assertion, GDateTime *now)
   g_autoptr(GDateTime) issued = NULL;
   g_autoptr(GDateTime) expires = NULL;
   gboolean issued_ok, expires_ok;
+  /* OB 1.0 assertions (older Moodle) have neither: their "uid" says what
+   * they are. */
+  gboolean ob1 = !json_object_has_member (assertion, "@context") &&
+                 !json_object_has_member (assertion, "type") &&
+                 json_object_has_member (assertion, "uid");
 
-  if (!ob2_context_ok (assertion))
+  if (!ob1 && !ob2_context_ok (assertion))
     problem (report, "%s", _("“@context” must be the Open Badges 2.0 context."));
-  if (!has_type (assertion, "Assertion"))
+  if (!ob1 && !has_type (assertion, "Assertion"))
     problem (report, "%s", _("“type” must be Assertion."));
   issued_ok = ob2_date (assertion, "issuedOn", &issued);
   expires_ok = ob2_date (assertion, "expires", &expires);

@@ -7,6 +7,7 @@
 
 #include "openbadges/jln-bake.h"
 #include "openbadges/jln-credential.h"
+#include "openbadges/jln-credential-reader.h"
 #include "openbadges/jln-ob-error.h"
 #include "openbadges/jln-ob-json.h"
 #include "openbadges/jln-ob2.h"
@@ -36,6 +37,7 @@ typedef struct {
   char             *read_error;         /* the file could not be read at all */
   JlnVerifyReport  *report;
   JsonNode         *credential;         /* OB 3.0 credential object, for display */
+  JlnCredentialDetails *details;        /* what is shown of it */
   JlnOb2Import     *ob2;
   char             *ob2_salt;
   char             *description;
@@ -55,6 +57,7 @@ job_free (Job *job)
   g_free (job->read_error);
   g_clear_pointer (&job->report, jln_verify_report_free);
   g_clear_pointer (&job->credential, json_node_unref);
+  g_clear_pointer (&job->details, jln_credential_details_free);
   g_clear_pointer (&job->ob2, jln_ob2_import_free);
   g_free (job->ob2_salt);
   g_free (job->description);
@@ -65,30 +68,6 @@ job_free (Job *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
-
-static JsonObject *
-obj_member (JsonObject *object, const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static const char *
-str_member (JsonObject *object, const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
 
 static GdkTexture *
 texture_from_svg (const guint8 *data, gsize len)
@@ -186,51 +165,21 @@ decode_data_uri (const char *uri)
   return g_uri_unescape_bytes (comma + 1, -1, NULL, NULL);
 }
 
-static const char *
-image_uri_of (JsonObject *holder)
-{
-  JsonObject *image = obj_member (holder, "image");
-
-  if (image != NULL)
-    return str_member (image, "id");
-  return str_member (holder, "image");
-}
-
-/* Reads what the report does not carry (description, image, recipient) from
- * the OB 3.0 credential. */
+/* What the report does not carry (description, recipient), from the one
+ * credential reader. */
 static void
 read_ob3_details (Job *job)
 {
-  JsonObject *credential = json_node_get_object (job->credential);
-  JsonObject *subject = obj_member (credential, "credentialSubject");
-  JsonObject *achievement = obj_member (subject, "achievement");
-  JsonNode *identifiers = subject && json_object_has_member (subject, "identifier")
-                          ? json_object_get_member (subject, "identifier") : NULL;
-  JsonObject *identifier = NULL;
+  const JlnCredentialDetails *d = job->details;
 
-  job->description = g_strdup (str_member (achievement, "description"));
-  if (identifiers != NULL && JSON_NODE_HOLDS_OBJECT (identifiers))
-    identifier = json_node_get_object (identifiers);
-  else if (identifiers != NULL && JSON_NODE_HOLDS_ARRAY (identifiers) &&
-           json_array_get_length (json_node_get_array (identifiers)) > 0)
+  job->description = g_strdup (d->achievement_description);
+  if (d->has_recipient)
     {
-      JsonNode *first = json_array_get_element (json_node_get_array (identifiers), 0);
-
-      if (JSON_NODE_HOLDS_OBJECT (first))
-        identifier = json_node_get_object (first);
-    }
-  if (identifier != NULL && str_member (identifier, "identityHash") != NULL)
-    {
-      const char *hash = str_member (identifier, "identityHash");
-      JsonNode *hashed = json_object_get_member (identifier, "hashed");
-
       job->has_recipient = TRUE;
-      job->recipient_type = g_strdup (str_member (identifier, "identityType"));
-      job->recipient_hashed = hashed == NULL || !JSON_NODE_HOLDS_VALUE (hashed) ||
-                              json_node_get_value_type (hashed) != G_TYPE_BOOLEAN ||
-                              json_node_get_boolean (hashed);
+      job->recipient_type = g_strdup (d->recipient_type);
+      job->recipient_hashed = d->recipient_hashed;
       if (!job->recipient_hashed)
-        job->recipient_plain = g_strdup (hash);
+        job->recipient_plain = g_strdup (d->recipient_identity);
     }
 }
 
@@ -251,20 +200,6 @@ load_status_list (const char *path)
 
 /* Our own list is only given for badges that point to it: any other list
  * would make jln_verify report a mismatch for someone else's badge. */
-static gboolean
-status_list_fits (JsonNode *credential, JsonNode *list)
-{
-  JsonObject *status;
-  const char *wanted, *id;
-
-  if (credential == NULL || list == NULL || !JSON_NODE_HOLDS_OBJECT (list))
-    return FALSE;
-  status = obj_member (json_node_get_object (credential), "credentialStatus");
-  wanted = str_member (status, "statusListCredential");
-  id = str_member (json_node_get_object (list), "id");
-  return wanted != NULL && id != NULL && g_str_equal (wanted, id);
-}
-
 static gboolean
 read_file (Job *job, GBytes **out_bytes, GCancellable *cancellable)
 {
@@ -342,16 +277,19 @@ verify_thread (GTask        *task,
       job->credential = jln_ob_parse_json (baked->payload, -1, NULL);
       if (job->credential != NULL && !JSON_NODE_HOLDS_OBJECT (job->credential))
         g_clear_pointer (&job->credential, json_node_unref);
+      job->details = jln_credential_read_details (job->credential);
     }
 
   status_list = load_status_list (job->status_list_path);
-  if (status_list_fits (job->credential, status_list))
+  if (jln_credential_details_uses_status_list (job->details, status_list))
     options.status_list = status_list;
   job->report = jln_verify_bytes (bytes, &options);
 
   if (job->report->ob_version == 2 && job->report->error == NULL && baked != NULL)
     {
-      job->outcome = JLN_VERIFY_OUTCOME_OB2;
+      /* Shown for information, unless what can be checked offline fails. */
+      job->outcome = job->report->verdict == JLN_VERIFY_INVALID ? JLN_VERIFY_OUTCOME_INVALID
+                                                                : JLN_VERIFY_OUTCOME_OB2;
       job->ob2 = jln_ob2_import_baked (baked, NULL);
       if (job->ob2 != NULL)
         {
@@ -366,7 +304,9 @@ verify_thread (GTask        *task,
           if (!jln_baked_credential_is_url (baked))
             assertion = jln_ob_parse_json (baked->payload, -1, NULL);
           if (assertion != NULL && JSON_NODE_HOLDS_OBJECT (assertion))
-            job->ob2_salt = g_strdup (str_member (obj_member (json_node_get_object (assertion), "recipient"), "salt"));
+            job->ob2_salt = g_strdup (jln_ob_json_get_string (jln_ob_json_get_object (json_node_get_object (assertion),
+                                                                                      "recipient"),
+                                                              "salt"));
         }
     }
   else if (job->report->error != NULL)
@@ -387,7 +327,7 @@ verify_thread (GTask        *task,
   else
     job->outcome = JLN_VERIFY_OUTCOME_INVALID;
 
-  if (job->credential != NULL)
+  if (job->details != NULL)
     read_ob3_details (job);
 
   /* The picture: the badge file itself, else the image it points to when
@@ -399,9 +339,8 @@ verify_thread (GTask        *task,
       g_autoptr(GBytes) embedded = NULL;
       const char *uri = NULL;
 
-      if (job->credential != NULL)
-        uri = image_uri_of (obj_member (obj_member (json_node_get_object (job->credential),
-                                                    "credentialSubject"), "achievement"));
+      if (job->details != NULL)
+        uri = job->details->image;
       else if (job->ob2 != NULL)
         uri = job->ob2->badge_image;
       embedded = decode_data_uri (uri);
@@ -595,7 +534,9 @@ status_words (const JlnVerifyReport *report)
     case JLN_VERIFY_STATUS_NONE:
       return _("Cannot be revoked (no status list)");
     case JLN_VERIFY_STATUS_UNKNOWN:
-      return _("Unknown offline");
+      /* Never "not revoked": nobody trustworthy said so. */
+      return report->status_list_refused ? _("Unknown: the status list given cannot be trusted")
+                                         : _("Unknown offline");
     case JLN_VERIFY_STATUS_ACTIVE:
       return _("Active: not revoked");
     case JLN_VERIFY_STATUS_REVOKED:
@@ -628,7 +569,14 @@ summary_text (const Job *job)
   switch (job->outcome)
     {
     case JLN_VERIFY_OUTCOME_VALID:
-      return g_strdup_printf (_("Signed by %s, unchanged since, in date and not revoked."),
+      /* Say "not revoked" only when the issuer's own list says so. */
+      if (r->status == JLN_VERIFY_STATUS_ACTIVE)
+        return g_strdup_printf (_("Signed by %s, unchanged since, in date and not revoked."),
+                                r->issuer_name ? r->issuer_name : r->issuer_id);
+      if (r->status == JLN_VERIFY_STATUS_NONE)
+        return g_strdup_printf (_("Signed by %s, unchanged since and in date. Its issuer cannot revoke it."),
+                                r->issuer_name ? r->issuer_name : r->issuer_id);
+      return g_strdup_printf (_("Signed by %s, unchanged since and in date. Whether it was revoked is unknown here."),
                               r->issuer_name ? r->issuer_name : r->issuer_id);
     case JLN_VERIFY_OUTCOME_OB2:
       return g_strdup (_("OB 2.0 badge: its issuer’s server would be needed to verify it; shown for information."));
@@ -642,6 +590,8 @@ summary_text (const Job *job)
     default:
       if (r->error != NULL)
         return g_strdup (r->error);
+      if (r->binding == JLN_VERIFY_BINDING_MISMATCH)
+        return g_strdup (_("This badge was signed by someone other than the issuer it names."));
       if (r->proof != NULL && r->proof->status == JLN_PROOF_INVALID_SIGNATURE)
         return g_strdup (_("This badge was changed after it was signed, or it was not signed by the issuer it names."));
       if (r->status == JLN_VERIFY_STATUS_REVOKED)
@@ -658,32 +608,97 @@ summary_text (const Job *job)
     }
 }
 
-/* Every reason found, so a coach can tell the issuer exactly what is wrong. */
-static GPtrArray *
-collect_problems (const Job *job)
+static const char *
+check_title (const char *id)
 {
-  const JlnVerifyReport *r = job->report;
-  GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
+  if (g_str_equal (id, JLN_VERIFY_CHECK_FORMAT))
+    return _("File");
+  if (g_str_equal (id, JLN_VERIFY_CHECK_JSON))
+    return _("Text of the badge");
+  if (g_str_equal (id, JLN_VERIFY_CHECK_SHAPE))
+    return _("Contents");
+  if (g_str_equal (id, JLN_VERIFY_CHECK_PROOF))
+    return _("Signature");
+  if (g_str_equal (id, JLN_VERIFY_CHECK_ISSUER_KEY))
+    return _("Issuer’s key");
+  if (g_str_equal (id, JLN_VERIFY_CHECK_DATES))
+    return _("Dates");
+  if (g_str_equal (id, JLN_VERIFY_CHECK_STATUS))
+    return _("Revocation");
+  return _("Recipient");
+}
 
-  if (r == NULL || job->outcome == JLN_VERIFY_OUTCOME_UNREADABLE || job->outcome == JLN_VERIFY_OUTCOME_OB2)
-    return problems;
-  if (r->error != NULL)
-    g_ptr_array_add (problems, g_strdup (r->error));
-  for (guint i = 0; i < r->problems->len; i++)
-    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (r->problems, i)));
-  if (r->proof != NULL && r->proof->status != JLN_PROOF_VALID && r->proof->message != NULL)
-    g_ptr_array_add (problems, g_strdup (r->proof->message));
-  if (r->dates == JLN_VERIFY_DATES_EXPIRED)
-    g_ptr_array_add (problems, g_strdup (_("The badge has expired.")));
-  else if (r->dates == JLN_VERIFY_DATES_NOT_YET_VALID)
-    g_ptr_array_add (problems, g_strdup (_("The badge is not valid yet.")));
-  else if (r->dates == JLN_VERIFY_DATES_INVALID && r->error == NULL)
-    g_ptr_array_add (problems, g_strdup (_("The badge’s dates are missing or cannot be read.")));
-  if (r->status == JLN_VERIFY_STATUS_REVOKED)
-    g_ptr_array_add (problems, g_strdup (_("The badge was revoked by its issuer.")));
-  else if (r->status == JLN_VERIFY_STATUS_ERROR && r->status_message != NULL)
-    g_ptr_array_add (problems, g_strdup (r->status_message));
-  return problems;
+static void
+check_outcome_words (JlnVerifyCheckOutcome outcome,
+                     const char          **icon,
+                     const char          **css,
+                     const char          **word)
+{
+  switch (outcome)
+    {
+    case JLN_VERIFY_CHECK_PASSED:
+      *icon = "emblem-ok-symbolic";
+      *css = "success";
+      *word = _("Passed");
+      break;
+    case JLN_VERIFY_CHECK_FAILED:
+      *icon = "dialog-error-symbolic";
+      *css = "error";
+      *word = _("Failed");
+      break;
+    case JLN_VERIFY_CHECK_WARNING:
+      *icon = "dialog-warning-symbolic";
+      *css = "warning";
+      *word = _("Warning");
+      break;
+    case JLN_VERIFY_CHECK_NOT_CHECKED:
+    default:
+      *icon = "dialog-question-symbolic";
+      *css = "dim-label";
+      *word = C_("verification check", "Not checked");
+      break;
+    }
+}
+
+/* Every check, each with a word and an icon (never colour alone) and its
+ * reason, so a coach can tell the issuer exactly what is wrong. */
+static GtkWidget *
+checks_list (const JlnVerifyReport *r)
+{
+  GtkWidget *list = boxed_list_new ();
+
+  gtk_widget_set_name (list, "checks");
+  for (guint i = 0; i < r->checks->len; i++)
+    {
+      const JlnVerifyCheck *check = g_ptr_array_index (r->checks, i);
+      const char *icon_name, *css, *word;
+      GtkWidget *row, *icon, *label;
+
+      check_outcome_words (check->outcome, &icon_name, &css, &word);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), check_title (check->id));
+      if (check->message != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), check->message);
+      gtk_widget_add_css_class (row, "verify-check");
+
+      /* The word says it; the icon only repeats it for the eye. */
+      icon = g_object_new (GTK_TYPE_IMAGE,
+                           "icon-name", icon_name,
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                           NULL);
+      gtk_widget_add_css_class (icon, css);
+      gtk_widget_add_css_class (icon, "verify-check-icon");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+      label = gtk_label_new (word);
+      gtk_widget_add_css_class (label, css);
+      gtk_widget_add_css_class (label, "verify-check-word");
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  return list;
 }
 
 static void on_email_apply (AdwEntryRow *row, JlnVerifyWindow *self);
@@ -808,7 +823,6 @@ build_card (JlnVerifyWindow *self, Result *result)
 {
   const Job *job = result->job;
   const JlnVerifyReport *r = job->report;
-  g_autoptr(GPtrArray) problems = collect_problems (job);
   GtkWidget *card, *list, *row;
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -820,12 +834,22 @@ build_card (JlnVerifyWindow *self, Result *result)
   if (job->outcome == JLN_VERIFY_OUTCOME_UNREADABLE || r->error != NULL)
     {
       if (r != NULL)
-        gtk_box_append (GTK_BOX (card), technical_details (r));
+        {
+          gtk_box_append (GTK_BOX (card), heading_label (_("Checks")));
+          gtk_box_append (GTK_BOX (card), checks_list (r));
+          gtk_box_append (GTK_BOX (card), technical_details (r));
+        }
       return card;
     }
 
+  if (job->outcome != JLN_VERIFY_OUTCOME_VALID)
+    {
+      gtk_box_append (GTK_BOX (card), heading_label (_("Checks")));
+      gtk_box_append (GTK_BOX (card), checks_list (r));
+    }
+
   list = boxed_list_new ();
-  if (job->outcome == JLN_VERIFY_OUTCOME_OB2 && job->ob2 != NULL)
+  if (job->ob2 != NULL)
     {
       const JlnOb2Import *ob2 = job->ob2;
       g_autofree char *issued = NULL;
@@ -898,23 +922,11 @@ build_card (JlnVerifyWindow *self, Result *result)
       gtk_box_append (GTK_BOX (card), email_list);
     }
 
-  if (problems->len > 0)
+  /* A valid badge shows what it is first; any other shows why first. */
+  if (job->outcome == JLN_VERIFY_OUTCOME_VALID)
     {
-      GtkWidget *problem_list = boxed_list_new ();
-
-      gtk_box_append (GTK_BOX (card), heading_label (_("Problems Found")));
-      for (guint i = 0; i < problems->len; i++)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          row = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (problems, i));
-          gtk_widget_add_css_class (icon, "error");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-          gtk_list_box_append (GTK_LIST_BOX (problem_list), row);
-        }
-      gtk_box_append (GTK_BOX (card), problem_list);
+      gtk_box_append (GTK_BOX (card), heading_label (_("Checks")));
+      gtk_box_append (GTK_BOX (card), checks_list (r));
     }
 
   gtk_box_append (GTK_BOX (card), technical_details (r));

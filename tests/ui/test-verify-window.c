@@ -12,7 +12,9 @@
 #include "store/jln-store.h"
 #include "openbadges/jln-bake.h"
 #include "openbadges/jln-credential.h"
+#include "openbadges/jln-ob-json.h"
 #include "openbadges/jln-ob-key.h"
+#include "openbadges/jln-proof.h"
 #include "openbadges/jln-status-list.h"
 #include "ui/jln-application.h"
 #include "ui/jln-preferences-window.h"
@@ -343,8 +345,20 @@ test_valid_badges (Fixture *f, gconstpointer data)
       /* The recipient's address never appears. */
       g_assert_null (strstr (text, EMAIL));
     }
+  /* No status list: it cannot be revoked, and the window does not claim
+   * anybody checked that it was not. */
   g_assert_cmpstr (card_label (window, 1, "summary"), ==,
-                   "Signed by Mission Locale de l’Est, unchanged since, in date and not revoked.");
+                   "Signed by Mission Locale de l’Est, unchanged since and in date. Its issuer cannot revoke it.");
+  {
+    g_autofree char *text = card_text (window, 0);
+
+    /* Every check, with its word. */
+    assert_has (text, "Checks");
+    assert_has (text, "Issuer’s key");
+    assert_has (text, "The key that signed belongs to the issuer the badge names");
+    assert_has (text, "Passed");
+    assert_has (text, "\"checks\"");
+  }
 
   /* The hashed recipient, checked live. */
   g_assert_true (jln_verify_window_check_email (window, 0, "  Lea.Martin@Example.org "));
@@ -416,7 +430,8 @@ test_tampered (Fixture *f, gconstpointer data)
       if (i == 0)
         assert_has (text, "damaged");
       else if (i < 3)
-        assert_has (text, "Problems Found");
+        assert_has (text, "Failed");
+      assert_has (text, "Checks");
     }
   {
     g_autofree char *svg_text = card_text (window, 1);
@@ -571,6 +586,10 @@ test_own_status_list (Fixture *f, gconstpointer data)
 
       g_assert_cmpint (jln_verify_window_get_outcome (window, i), ==, JLN_VERIFY_OUTCOME_VALID);
       assert_has (text, "Unknown offline");
+      /* Nobody trustworthy said "not revoked": the window does not either. */
+      g_assert_null (strstr (text, "not revoked"));
+      g_assert_null (strstr (text, "Not revoked"));
+      assert_has (text, "Whether it was revoked is unknown here.");
     }
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -603,6 +622,49 @@ test_own_status_list (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
+}
+
+/* A badge naming our issuer but signed with someone else's key. */
+static void
+test_forged_issuer (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JlnObKey) forger = jln_ob_key_generate ();
+  g_autofree char *did = jln_ob_key_get_did (f->key);
+  JlnObKey *real = f->key;
+  g_autofree char *forged = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *credential;
+  GFile *files[1];
+  JlnVerifyWindow *window;
+
+  /* Issued by the forger, renamed after our issuer and re-signed: the
+   * signature holds, the key is not the issuer's. */
+  f->key = forger;
+  forged = issue (f, NULL, -1, NULL);
+  f->key = real;
+  node = jln_ob_parse_json (forged, -1, &error);
+  g_assert_no_error (error);
+  credential = json_node_get_object (node);
+  json_object_set_string_member (json_object_get_object_member (credential, "issuer"), "id", did);
+  json_object_remove_member (credential, "proof");
+  g_assert_true (jln_proof_add (credential, forger, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&forged, g_free);
+  forged = json_to_string (node, FALSE);
+  files[0] = write_file (f, "forged.json", forged, strlen (forged));
+
+  window = open_window (NULL, files, 1);
+  text = card_text (window, 0);
+  g_assert_cmpint (jln_verify_window_get_outcome (window, 0), ==, JLN_VERIFY_OUTCOME_INVALID);
+  g_assert_cmpstr (card_label (window, 0, "summary"), ==,
+                   "This badge was signed by someone other than the issuer it names.");
+  assert_has (text, "Issuer’s key");
+  assert_has (text, "Failed");
+  g_assert_null (strstr (text, "Valid badge"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (files[0]);
 }
 
 /* ---- Preferences: Organisation ---- */
@@ -932,6 +994,7 @@ main (int argc, char **argv)
   ADD ("ob2", test_ob2);
   ADD ("bad-files", test_bad_files);
   ADD ("own-status-list", test_own_status_list);
+  ADD ("forged-issuer", test_forged_issuer);
   ADD ("preferences-organisation", test_preferences_organisation);
   g_test_add_func ("/verify-window/url-email-rules", test_url_email_rules);
   ADD ("screenshots", test_screenshots);
