@@ -1120,6 +1120,16 @@ extract_svg (const char *svg, gsize len, GError **error)
 /* -------------------------------------------------------------------- JSON */
 
 static gboolean
+has_any_type (JsonObject *object, const char *const *types)
+{
+  for (guint i = 0; types[i] != NULL; i++)
+    if (jln_ob_json_has_type (object, types[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "@context" may be a string or a list (of strings and objects). */
+static gboolean
 json_value_has_string (JsonNode *node, const char *const *wanted)
 {
   if (node == NULL)
@@ -1176,10 +1186,10 @@ extract_json (const char *text, gsize len, GError **error)
     }
   obj = json_node_get_object (root);
   if (json_value_has_string (json_object_get_member (obj, "@context"), ob3_contexts)
-      || json_value_has_string (json_object_get_member (obj, "type"), ob3_types))
+      || has_any_type (obj, ob3_types))
     version = 3;
   else if (json_value_has_string (json_object_get_member (obj, "@context"), ob2_contexts)
-           || json_value_has_string (json_object_get_member (obj, "type"), ob2_types)
+           || has_any_type (obj, ob2_types)
            /* OB 1.0 (older Moodle): no context, but these three */
            || (json_object_has_member (obj, "uid") && json_object_has_member (obj, "badge")
                && json_object_has_member (obj, "recipient")))

@@ -329,32 +329,10 @@ jln_ob2_import_free (JlnOb2Import *import)
   g_free (import);
 }
 
-static const char *
-get_string (JsonObject *obj, const char *name)
-{
-  JsonNode *node;
-
-  if (obj == NULL || (node = json_object_get_member (obj, name)) == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
 static char *
 dup_string (JsonObject *obj, const char *name)
 {
-  return g_strdup (get_string (obj, name));
-}
-
-static JsonObject *
-get_object (JsonObject *obj, const char *name)
-{
-  JsonNode *node;
-
-  if (obj == NULL || (node = json_object_get_member (obj, name)) == NULL)
-    return NULL;
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  return g_strdup (jln_ob_json_get_string (obj, name));
 }
 
 /* A property that is either an IRI or an object with an "id" (image,
@@ -362,32 +340,15 @@ get_object (JsonObject *obj, const char *name)
 static const char *
 get_ref (JsonObject *obj, const char *name, JsonObject **out_object)
 {
-  JsonObject *inner = get_object (obj, name);
+  JsonObject *inner = jln_ob_json_get_object (obj, name);
 
   if (out_object)
     *out_object = inner;
   if (inner != NULL)
-    return get_string (inner, "id");
-  return get_string (obj, name);
+    return jln_ob_json_get_string (inner, "id");
+  return jln_ob_json_get_string (obj, name);
 }
 
-static gboolean
-node_has_string (JsonNode *node, const char *wanted)
-{
-  if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strcmp0 (json_node_get_string (node), wanted) == 0;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        if (node_has_string (json_array_get_element (a, i), wanted))
-          return TRUE;
-    }
-  return FALSE;
-}
 
 static GDateTime *
 parse_date (JsonObject *obj, const char *name, char **out_text)
@@ -445,8 +406,8 @@ jln_ob2_import_assertion (JsonNode *assertion, GError **error)
   obj = json_node_get_object (assertion);
 
   /* 2.0 says type "Assertion"; 1.0 had no type but a "uid" and "verify". */
-  if (!node_has_string (json_object_get_member (obj, "type"), "Assertion")
-      && !node_has_string (json_object_get_member (obj, "@type"), "Assertion")
+  if (!jln_ob_json_has_type (obj, "Assertion")
+      && g_strcmp0 (jln_ob_json_get_string (obj, "@type"), "Assertion") != 0
       && !(json_object_has_member (obj, "uid") && json_object_has_member (obj, "badge")))
     {
       g_set_error_literal (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
@@ -462,13 +423,13 @@ jln_ob2_import_assertion (JsonNode *assertion, GError **error)
 
   import = g_new0 (JlnOb2Import, 1);
 
-  verification = get_object (obj, "verification");
+  verification = jln_ob_json_get_object (obj, "verification");
   if (verification == NULL)
-    verification = get_object (obj, "verify");
+    verification = jln_ob_json_get_object (obj, "verify");
   import->verification_type = dup_string (verification, "type");
-  s = get_string (obj, "id");
+  s = jln_ob_json_get_string (obj, "id");
   if (s == NULL)
-    s = get_string (verification, "url");
+    s = jln_ob_json_get_string (verification, "url");
   import->assertion_id = g_strdup (s);
 
   import->issued_on_date = parse_date (obj, "issuedOn", &import->issued_on);
@@ -477,7 +438,7 @@ jln_ob2_import_assertion (JsonNode *assertion, GError **error)
   expires = parse_date (obj, "expires", &import->expires);
 
   recipient_node = json_object_get_member (obj, "recipient");
-  recipient = get_object (obj, "recipient");
+  recipient = jln_ob_json_get_object (obj, "recipient");
   if (recipient != NULL)
     {
       JsonNode *hashed = json_object_get_member (recipient, "hashed");

@@ -60,11 +60,6 @@ node_string (JsonNode *node)
   return json_node_get_string (node);
 }
 
-static const char *
-object_string (JsonObject *object, const char *name)
-{
-  return object ? node_string (json_object_get_member (object, name)) : NULL;
-}
 
 /* The members of @node (a string, an object with "id", or a list of them),
  * as absolute ids. */
@@ -89,7 +84,7 @@ collect_ids (JsonNode *node, const char *base_id)
       const char *id = node_string (e);
 
       if (id == NULL && JSON_NODE_HOLDS_OBJECT (e))
-        id = object_string (json_node_get_object (e), "id");
+        id = jln_ob_json_get_string (json_node_get_object (e), "id");
       if (id != NULL)
         g_ptr_array_add (ids, absolute_id (id, base_id));
     }
@@ -112,7 +107,7 @@ jln_proof_key_info_from_document (JsonNode        *controller_document,
   g_return_val_if_fail (info != NULL, FALSE);
 
   doc_id = JSON_NODE_HOLDS_OBJECT (controller_document)
-           ? object_string (json_node_get_object (controller_document), "id") : NULL;
+           ? jln_ob_json_get_string (json_node_get_object (controller_document), "id") : NULL;
   if (doc_id == NULL)
     {
       g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
@@ -146,7 +141,7 @@ jln_proof_key_info_from_document (JsonNode        *controller_document,
 
           if (!JSON_NODE_HOLDS_OBJECT (e))
             continue;
-          id = object_string (json_node_get_object (e), "id");
+          id = jln_ob_json_get_string (json_node_get_object (e), "id");
           if (id == NULL)
             continue;
           absolute = absolute_id (id, doc_id);
@@ -155,7 +150,7 @@ jln_proof_key_info_from_document (JsonNode        *controller_document,
         }
     }
   if (method != NULL)
-    multikey = object_string (method, "publicKeyMultibase");
+    multikey = jln_ob_json_get_string (method, "publicKeyMultibase");
   if (method == NULL || multikey == NULL)
     {
       g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_CREDENTIAL,
@@ -358,7 +353,6 @@ result_new (JlnProofStatus status, const char *suite, char *message)
   return result;
 }
 
-#define string_member object_string
 
 /* A VC-JWT is a compact JWS "header.payload.signature": name its algorithm. */
 static JlnProofResult *
@@ -378,7 +372,7 @@ verify_jws (const char *text)
   /* The header is untrusted: through the strict front door. */
   root = jln_ob_parse_json ((const char *) header, len, NULL);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    alg = string_member (json_node_get_object (root), "alg");
+    alg = jln_ob_json_get_string (json_node_get_object (root), "alg");
   if (alg == NULL)
     return result_new (JLN_PROOF_MALFORMED, "VC-JWT",
                        g_strdup (_("This signed token (JWT) has no readable algorithm.")));
@@ -511,13 +505,13 @@ verify_one_proof (JsonObject                  *document,
                        g_strdup (_("The signature (“proof”) is not a JSON object.")));
   proof = json_node_get_object (proof_node);
 
-  type = string_member (proof, "type");
+  type = jln_ob_json_get_string (proof, "type");
   if (type == NULL)
     return result_new (JLN_PROOF_MALFORMED, NULL,
                        g_strdup (_("The signature (“proof”) has no type.")));
   if (g_str_equal (type, "DataIntegrityProof"))
     {
-      suite = string_member (proof, "cryptosuite");
+      suite = jln_ob_json_get_string (proof, "cryptosuite");
       if (suite == NULL)
         return result_new (JLN_PROOF_MALFORMED, type,
                            g_strdup (_("The signature (“proof”) names no cryptosuite.")));
@@ -534,12 +528,12 @@ verify_one_proof (JsonObject                  *document,
                                         type));
 
   result = result_new (JLN_PROOF_VALID, suite, NULL);
-  vm = string_member (proof, "verificationMethod");
+  vm = jln_ob_json_get_string (proof, "verificationMethod");
   result->verification_method = g_strdup (vm);
-  result->created = g_strdup (string_member (proof, "created"));
+  result->created = g_strdup (jln_ob_json_get_string (proof, "created"));
 
-  value = string_member (proof, "proofValue");
-  purpose = string_member (proof, "proofPurpose");
+  value = jln_ob_json_get_string (proof, "proofValue");
+  purpose = jln_ob_json_get_string (proof, "proofPurpose");
   if (value == NULL || vm == NULL || purpose == NULL)
     {
       result->status = JLN_PROOF_MALFORMED;
@@ -616,7 +610,7 @@ verify_one (JsonObject                  *document,
   JlnProofResult *result = verify_one_proof (document, proof_node, doc_canon, options);
 
   if (result->verification_method == NULL && JSON_NODE_HOLDS_OBJECT (proof_node))
-    result->verification_method = g_strdup (object_string (json_node_get_object (proof_node),
+    result->verification_method = g_strdup (jln_ob_json_get_string (json_node_get_object (proof_node),
                                                            "verificationMethod"));
   return result;
 }

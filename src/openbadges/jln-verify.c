@@ -55,51 +55,6 @@ jln_verify_report_new (void)
 
 #define report_new jln_verify_report_new
 
-static const char *
-str_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-obj_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-/* "type" may be a string or an array of strings. */
-static gboolean
-has_type (JsonObject *object, const char *type)
-{
-  JsonNode *node = object ? json_object_get_member (object, "type") : NULL;
-
-  if (node == NULL)
-    return FALSE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_str_equal (json_node_get_string (node), type);
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *e = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING &&
-              g_str_equal (json_node_get_string (e), type))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 problem (JlnVerifyReport *report, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
@@ -130,9 +85,9 @@ warning (JlnVerifyReport *report, const char *format, ...)
 static const char *
 issuer_id_of (JsonObject *credential)
 {
-  JsonObject *issuer = obj_member (credential, "issuer");
+  JsonObject *issuer = jln_ob_json_get_object (credential, "issuer");
 
-  return issuer ? str_member (issuer, "id") : str_member (credential, "issuer");
+  return issuer ? jln_ob_json_get_string (issuer, "id") : jln_ob_json_get_string (credential, "issuer");
 }
 
 static gboolean
@@ -179,7 +134,7 @@ guess_version (JsonObject *credential)
           g_str_equal (c, "https://openbadgespec.org/v2/context.json"))
         return 2;
     }
-  if (has_type (credential, "Assertion"))
+  if (jln_ob_json_has_type (credential, "Assertion"))
     return 2;
   if (context && JSON_NODE_HOLDS_ARRAY (context))
     {
@@ -217,7 +172,7 @@ check_member_types (JlnVerifyReport *report, JsonObject *holder, const char *mem
     {
       JsonNode *e = json_array_get_element (array, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (e) || !has_type (json_node_get_object (e), type))
+      if (!JSON_NODE_HOLDS_OBJECT (e) || !jln_ob_json_has_type (json_node_get_object (e), type))
         {
           problem (report, _("Every “%s” must have the type %s."), path, type);
           return;
@@ -259,60 +214,60 @@ check_shape (JlnVerifyReport *report, JsonObject *credential)
         problem (report, "%s", _("“@context” does not include the Open Badges 3.0 context."));
     }
 
-  endorsement = has_type (credential, "EndorsementCredential");
-  if (!has_type (credential, "VerifiableCredential"))
+  endorsement = jln_ob_json_has_type (credential, "EndorsementCredential");
+  if (!jln_ob_json_has_type (credential, "VerifiableCredential"))
     problem (report, "%s", _("“type” must include VerifiableCredential."));
-  if (!has_type (credential, "OpenBadgeCredential") && !has_type (credential, "AchievementCredential") &&
+  if (!jln_ob_json_has_type (credential, "OpenBadgeCredential") && !jln_ob_json_has_type (credential, "AchievementCredential") &&
       !endorsement)
     problem (report, "%s", _("“type” must include OpenBadgeCredential."));
-  if (str_member (credential, "id") == NULL)
+  if (jln_ob_json_get_string (credential, "id") == NULL)
     problem (report, "%s", _("The credential has no “id”."));
   /* The 1EdTech schema does not require names: a badge without one is
    * valid, but a coach should know. */
-  if (str_member (credential, "name") == NULL)
+  if (jln_ob_json_get_string (credential, "name") == NULL)
     warning (report, "%s", _("The credential has no “name”."));
 
-  issuer = obj_member (credential, "issuer");
+  issuer = jln_ob_json_get_object (credential, "issuer");
   if (issuer == NULL)
     problem (report, "%s", _("The issuer must be a profile with an id, a type and a name."));
   else
     {
-      if (str_member (issuer, "id") == NULL)
+      if (jln_ob_json_get_string (issuer, "id") == NULL)
         problem (report, "%s", _("The issuer has no “id”."));
-      if (!has_type (issuer, "Profile"))
+      if (!jln_ob_json_has_type (issuer, "Profile"))
         problem (report, "%s", _("The issuer’s “type” must include Profile."));
-      if (str_member (issuer, "name") == NULL)
+      if (jln_ob_json_get_string (issuer, "name") == NULL)
         warning (report, "%s", _("The issuer has no “name”."));
     }
 
-  subject = obj_member (credential, "credentialSubject");
+  subject = jln_ob_json_get_object (credential, "credentialSubject");
   if (subject == NULL)
     problem (report, "%s", _("The credential has no “credentialSubject”."));
   else if (endorsement)
     {
-      if (!has_type (subject, "EndorsementSubject"))
+      if (!jln_ob_json_has_type (subject, "EndorsementSubject"))
         problem (report, "%s", _("The subject’s “type” must include EndorsementSubject."));
-      if (str_member (subject, "id") == NULL)
+      if (jln_ob_json_get_string (subject, "id") == NULL)
         problem (report, "%s", _("The endorsement does not say what it endorses (its subject has no “id”)."));
     }
   else
     {
-      if (!has_type (subject, "AchievementSubject"))
+      if (!jln_ob_json_has_type (subject, "AchievementSubject"))
         problem (report, "%s", _("The subject’s “type” must include AchievementSubject."));
-      achievement = obj_member (subject, "achievement");
+      achievement = jln_ob_json_get_object (subject, "achievement");
       if (achievement == NULL)
         problem (report, "%s", _("The subject has no “achievement”."));
       else
         {
-          if (str_member (achievement, "id") == NULL)
+          if (jln_ob_json_get_string (achievement, "id") == NULL)
             problem (report, "%s", _("The achievement has no “id”."));
-          if (!has_type (achievement, "Achievement"))
+          if (!jln_ob_json_has_type (achievement, "Achievement"))
             problem (report, "%s", _("The achievement’s “type” must include Achievement."));
-          if (str_member (achievement, "name") == NULL)
+          if (jln_ob_json_get_string (achievement, "name") == NULL)
             problem (report, "%s", _("The achievement has no “name”."));
-          if (str_member (achievement, "description") == NULL)
+          if (jln_ob_json_get_string (achievement, "description") == NULL)
             problem (report, "%s", _("The achievement has no “description”."));
-          if (obj_member (achievement, "criteria") == NULL)
+          if (jln_ob_json_get_object (achievement, "criteria") == NULL)
             problem (report, "%s", _("The achievement has no “criteria”."));
         }
     }
@@ -324,7 +279,7 @@ check_shape (JlnVerifyReport *report, JsonObject *credential)
   check_member_types (report, subject, "identifier", "credentialSubject.identifier", "IdentityObject");
   check_member_types (report, subject, "result", "credentialSubject.result", "Result");
   check_member_types (report, subject, "source", "credentialSubject.source", "Profile");
-  check_member_types (report, obj_member (subject, "achievement"), "resultDescription",
+  check_member_types (report, jln_ob_json_get_object (subject, "achievement"), "resultDescription",
                       "credentialSubject.achievement.resultDescription", "ResultDescription");
 
   if (has_null (json_object_get_member (credential, "credentialSubject"), 0) ||
@@ -343,15 +298,15 @@ parse_date (const char *text)
 static void
 check_dates (JlnVerifyReport *report, JsonObject *credential, GDateTime *now)
 {
-  const char *from_text = str_member (credential, "validFrom");
-  const char *until_text = str_member (credential, "validUntil");
+  const char *from_text = jln_ob_json_get_string (credential, "validFrom");
+  const char *until_text = jln_ob_json_get_string (credential, "validUntil");
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) until = NULL;
 
   if (from_text == NULL)
-    from_text = str_member (credential, "issuanceDate");
+    from_text = jln_ob_json_get_string (credential, "issuanceDate");
   if (until_text == NULL)
-    until_text = str_member (credential, "expirationDate");
+    until_text = jln_ob_json_get_string (credential, "expirationDate");
   report->valid_from = g_strdup (from_text);
   report->valid_until = g_strdup (until_text);
 
@@ -463,15 +418,15 @@ check_binding (JlnVerifyReport *report, JsonObject *credential)
 static gboolean
 in_date (JsonObject *object, GDateTime *now)
 {
-  const char *from_text = str_member (object, "validFrom");
-  const char *until_text = str_member (object, "validUntil");
+  const char *from_text = jln_ob_json_get_string (object, "validFrom");
+  const char *until_text = jln_ob_json_get_string (object, "validUntil");
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) until = NULL;
 
   if (from_text == NULL)
-    from_text = str_member (object, "issuanceDate");
+    from_text = jln_ob_json_get_string (object, "issuanceDate");
   if (until_text == NULL)
-    until_text = str_member (object, "expirationDate");
+    until_text = jln_ob_json_get_string (object, "expirationDate");
   from = parse_date (from_text);
   until = parse_date (until_text);
   if ((from_text != NULL && from == NULL) || (until_text != NULL && until == NULL))
@@ -497,7 +452,7 @@ check_status (JlnVerifyReport        *report,
               const JlnVerifyOptions *options,
               GDateTime              *now)
 {
-  JsonObject *status = obj_member (credential, "credentialStatus");
+  JsonObject *status = jln_ob_json_get_object (credential, "credentialStatus");
   const char *list_url, *index_text, *purpose, *list_purpose, *encoded, *list_id;
   const char *issuer_id = issuer_id_of (credential);
   g_autoptr(JlnProofResult) list_proof = NULL;
@@ -513,10 +468,10 @@ check_status (JlnVerifyReport        *report,
       report->status = JLN_VERIFY_STATUS_NONE;
       return;
     }
-  list_url = str_member (status, "statusListCredential");
-  index_text = str_member (status, "statusListIndex");
-  purpose = str_member (status, "statusPurpose");
-  if (!has_type (status, "BitstringStatusListEntry") || list_url == NULL || index_text == NULL)
+  list_url = jln_ob_json_get_string (status, "statusListCredential");
+  index_text = jln_ob_json_get_string (status, "statusListIndex");
+  purpose = jln_ob_json_get_string (status, "statusPurpose");
+  if (!jln_ob_json_has_type (status, "BitstringStatusListEntry") || list_url == NULL || index_text == NULL)
     {
       status_unknown (report, g_strdup (_("The badge’s revocation status is of a kind that cannot be checked here.")));
       return;
@@ -542,14 +497,14 @@ check_status (JlnVerifyReport        *report,
       return;
     }
   list = json_node_get_object (options->status_list);
-  list_id = str_member (list, "id");
+  list_id = jln_ob_json_get_string (list, "id");
   if (list_id == NULL || !g_str_equal (list_id, list_url))
     {
       status_unknown (report, g_strdup_printf (_("The status list given is not the one this badge refers to (%s)."),
                                                list_url));
       return;
     }
-  if (!has_type (list, "BitstringStatusListCredential"))
+  if (!jln_ob_json_has_type (list, "BitstringStatusListCredential"))
     {
       status_unknown (report, g_strdup (_("The status list given is not a BitstringStatusListCredential.")));
       return;
@@ -577,15 +532,15 @@ check_status (JlnVerifyReport        *report,
       status_unknown (report, g_strdup (_("The status list given is out of date (outside its own validity dates).")));
       return;
     }
-  subject = obj_member (list, "credentialSubject");
-  list_purpose = str_member (subject, "statusPurpose");
+  subject = jln_ob_json_get_object (list, "credentialSubject");
+  list_purpose = jln_ob_json_get_string (subject, "statusPurpose");
   if (purpose == NULL || list_purpose == NULL || !g_str_equal (purpose, list_purpose))
     {
       status_unknown (report, g_strdup_printf (_("The status list given serves another purpose (%s) than this badge’s entry (%s)."),
                                                list_purpose ? list_purpose : "?", purpose ? purpose : "?"));
       return;
     }
-  encoded = str_member (subject, "encodedList");
+  encoded = jln_ob_json_get_string (subject, "encodedList");
   if (encoded == NULL)
     {
       status_unknown (report, g_strdup (_("The status list has no encoded list.")));
@@ -604,7 +559,7 @@ check_status (JlnVerifyReport        *report,
 static void
 check_recipient (JlnVerifyReport *report, JsonObject *credential, const char *email)
 {
-  JsonObject *subject = obj_member (credential, "credentialSubject");
+  JsonObject *subject = jln_ob_json_get_object (credential, "credentialSubject");
   JsonNode *identifiers = subject ? json_object_get_member (subject, "identifier") : NULL;
   JsonArray *array;
 
@@ -637,8 +592,8 @@ check_recipient (JlnVerifyReport *report, JsonObject *credential, const char *em
       if (!JSON_NODE_HOLDS_OBJECT (e))
         continue;
       id = json_node_get_object (e);
-      hash = str_member (id, "identityHash");
-      salt = str_member (id, "salt");
+      hash = jln_ob_json_get_string (id, "identityHash");
+      salt = jln_ob_json_get_string (id, "salt");
       if (hash == NULL)
         continue;
       expected = jln_credential_hash_identity (email, salt);
@@ -933,7 +888,7 @@ ob2_date (JsonObject *object, const char *name, GDateTime **out)
       *out = g_date_time_new_from_unix_utc (json_node_get_int (node));
       return *out != NULL;
     }
-  text = str_member (object, name);
+  text = jln_ob_json_get_string (object, name);
   if (text == NULL)
     return FALSE;
   *out = g_date_time_new_from_iso8601 (text, NULL);
@@ -989,12 +944,12 @@ check_ob2 (JlnVerifyReport *report, JsonObject *assertion, GDateTime *now)
 
   if (!ob1 && !ob2_context_ok (assertion))
     problem (report, "%s", _("“@context” must be the Open Badges 2.0 context."));
-  if (!ob1 && !has_type (assertion, "Assertion"))
+  if (!ob1 && !jln_ob_json_has_type (assertion, "Assertion"))
     problem (report, "%s", _("“type” must be Assertion."));
   issued_ok = ob2_date (assertion, "issuedOn", &issued);
   expires_ok = ob2_date (assertion, "expires", &expires);
-  report->valid_from = g_strdup (str_member (assertion, "issuedOn"));
-  report->valid_until = g_strdup (str_member (assertion, "expires"));
+  report->valid_from = g_strdup (jln_ob_json_get_string (assertion, "issuedOn"));
+  report->valid_until = g_strdup (jln_ob_json_get_string (assertion, "expires"));
   if (!issued_ok || issued == NULL || !expires_ok)
     {
       report->dates = JLN_VERIFY_DATES_INVALID;
@@ -1052,7 +1007,7 @@ verify_jws (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *opt
       return;
     }
   claims = json_node_get_object (payload);
-  if (obj_member (claims, "vc") != NULL)
+  if (jln_ob_json_get_object (claims, "vc") != NULL)
     {
       /* VC-JWT 1.1: the credential is the "vc" claim; nbf/exp/iss stand for
        * its dates and issuer when it leaves them out. */
@@ -1080,8 +1035,8 @@ verify_jws (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *opt
           if (text != NULL)
             json_object_set_string_member (vc, "expirationDate", text);
         }
-      if (!json_object_has_member (vc, "issuer") && str_member (claims, "iss") != NULL)
-        json_object_set_string_member (vc, "issuer", str_member (claims, "iss"));
+      if (!json_object_has_member (vc, "issuer") && jln_ob_json_get_string (claims, "iss") != NULL)
+        json_object_set_string_member (vc, "issuer", jln_ob_json_get_string (claims, "iss"));
     }
   else
     credential = json_node_ref (payload);
@@ -1109,12 +1064,12 @@ verify_object (JlnVerifyReport        *report,
   credential = json_node_get_object (node);
   now = options && options->now ? g_date_time_ref (options->now) : g_date_time_new_now_utc ();
 
-  issuer = obj_member (credential, "issuer");
+  issuer = jln_ob_json_get_object (credential, "issuer");
   report->issuer_id = g_strdup (issuer_id_of (credential));
-  report->issuer_name = g_strdup (str_member (issuer, "name"));
-  report->credential_id = g_strdup (str_member (credential, "id"));
-  subject = obj_member (credential, "credentialSubject");
-  report->achievement_name = g_strdup (str_member (obj_member (subject, "achievement"), "name"));
+  report->issuer_name = g_strdup (jln_ob_json_get_string (issuer, "name"));
+  report->credential_id = g_strdup (jln_ob_json_get_string (credential, "id"));
+  subject = jln_ob_json_get_object (credential, "credentialSubject");
+  report->achievement_name = g_strdup (jln_ob_json_get_string (jln_ob_json_get_object (subject, "achievement"), "name"));
 
   if (report->ob_version == 0)
     report->ob_version = guess_version (credential);
