@@ -1,21 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "jln-store.h"
 
 G_BEGIN_DECLS
 
-/* PRAGMA application_id of a Jalons database ("JLNS"): tells our files
- * apart from other applications' SQLite files. */
-#define JLN_STORE_APPLICATION_ID 0x4A4C4E53
-
-typedef struct {
-  int         version;  /* PRAGMA user_version once applied */
-  const char *summary;  /* for logs */
-  const char *sql;      /* run inside one BEGIN IMMEDIATE transaction */
-} JlnStoreMigration;
-
-/* Ordered, oldest first; the last one's version is the latest schema. */
-const JlnStoreMigration *jln_store_get_migrations (guint *n_migrations);
+/* How many times one write transaction runs when the backend reports a
+ * retryable JLN_STORE_ERROR_BUSY (lock held, serialization failure). */
+#define JLN_STORE_MAX_ATTEMPTS 3
 
 /* Saves @badge's fields as a new version (current version + 1) even when
  * nobody holds the current one: the demo uses it to show revised badges. */
@@ -23,5 +15,22 @@ gboolean jln_store_add_badge_version (JlnStore    *self,
                                       JlnBadge    *badge,
                                       const char  *actor,
                                       GError     **error);
+
+/* Tests: called after a failed attempt, before the next one (@attempt is
+ * the 1-based number of the attempt that failed). */
+typedef void (*JlnStoreRetryHook) (JlnStore *self,
+                                   guint     attempt,
+                                   gpointer  user_data);
+void     jln_store_set_retry_hook    (JlnStore          *self,
+                                      JlnStoreRetryHook  hook,
+                                      gpointer           user_data);
+
+/* Writes @source's bytes under a neutral name; see jln_store_add_attachment().
+ * A stream that fails half-way leaves nothing behind. */
+gboolean jln_store_add_attachment_from_stream (JlnStore      *self,
+                                               GInputStream  *source,
+                                               const char    *suggested_name,
+                                               char         **out_stored_name,
+                                               GError       **error);
 
 G_END_DECLS

@@ -56,6 +56,28 @@ void           jln_store_set_busy_timeout   (JlnStore *self, guint timeout_ms);
 const char    *jln_store_get_backup_path    (JlnStore *self);
 /* Directory beside the database for photos and evidence files. */
 char          *jln_store_dup_files_dir      (JlnStore *self);
+/* Looks whether another process (a second window, jalons-cli) changed the
+ * database since the last look; if so the live models are reloaded (their
+ * items are new objects) and TRUE is returned. Cheap: call it when a
+ * window gets the focus or on an idle tick. */
+gboolean       jln_store_poll_changes       (JlnStore *self, GError **error);
+
+/* ---- attachments: photos and evidence files, kept by the store in its
+ *      files folder under neutral names (no personal name in the folder),
+ *      written atomically and readable by the user only (0600). The stored
+ *      name (e.g. "1b4e…-….png") is what a participant or award records. */
+gboolean       jln_store_add_attachment      (JlnStore *self, GBytes *bytes, const char *suggested_name,
+                                              char **out_stored_name, GError **error);
+/* A missing or unreadable @source is refused (JLN_STORE_ERROR_IO); a copy
+ * that fails half-way leaves nothing. @suggested_name NULL: @source's name
+ * (only its extension is kept). */
+gboolean       jln_store_add_attachment_file (JlnStore *self, GFile *source, const char *suggested_name,
+                                              char **out_stored_name, GError **error);
+/* The file behind a stored name; JLN_STORE_ERROR_NOT_FOUND when the name is
+ * not one of ours or the file is gone. */
+GFile         *jln_store_dup_attachment_file (JlnStore *self, const char *stored_name, GError **error);
+/* Removing an attachment already gone is not an error. */
+gboolean       jln_store_remove_attachment   (JlnStore *self, const char *stored_name, GError **error);
 
 /* ---- live models (GListModel; items update in place and emit
  *      items-changed when anything in the app changes them) ---- */

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-store"
 
-#include "jln-store-private.h"
+#include "jln-sqlite-private.h"
 
 /* Never edit a migration once released: databases in the field have run it.
  * Add a new one at the end instead (and a fixture at the old version). */
@@ -147,14 +148,14 @@ static const char migration_3[] =
   "  UPDATE badge_versions SET holder_count = holder_count + (NEW.status = 'active') WHERE id = NEW.badge_version_id;\n"
   "END;\n";
 
-static const JlnStoreMigration migrations[] = {
+static const JlnSqliteMigration migrations[] = {
   { 1, "initial schema", migration_1 },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2 },
   { 3, "active-award counters maintained by triggers", migration_3 },
 };
 
-const JlnStoreMigration *
-jln_store_get_migrations (guint *n_migrations)
+const JlnSqliteMigration *
+jln_sqlite_get_migrations (guint *n_migrations)
 {
   *n_migrations = G_N_ELEMENTS (migrations);
   return migrations;

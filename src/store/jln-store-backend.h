@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The seam between JlnStore (the facade: live models, signals, domain
+ * rules, audit wording) and one database engine. Private to src/store.
+ *
+ * A backend only stores and fetches: it never decides (one active award per
+ * version, versioning, status-list allocation, URNs and the seal all live
+ * in jln-store.c). Only plain C types, GLib types, model GObjects and
+ * GError cross it, so a PostgreSQL backend can implement the same vfuncs.
+ *
+ * Errors are JLN_STORE_ERROR codes. JLN_STORE_ERROR_BUSY means "retryable":
+ * the lock was held too long (SQLite) or the transaction lost a
+ * serialization race (PostgreSQL 40001/40P01). The facade rolls back and
+ * runs the whole transaction again a bounded number of times.
+ *
+ * Transactions: begin() opens one (or, nested, a savepoint), commit() and
+ * rollback() close the innermost. Every write vfunc runs inside one. */
+
+#include "store/jln-store.h"
+
+G_BEGIN_DECLS
+
+/* What changed outside this connection ("changed-elsewhere" signal). A
+ * backend that cannot tell sends JLN_STORE_AGGREGATE_ALL. */
+typedef enum {
+  JLN_STORE_AGGREGATE_ORGANISATION = 1 << 0, /* organisation, territories, coaches */
+  JLN_STORE_AGGREGATE_PARTICIPANTS = 1 << 1,
+  JLN_STORE_AGGREGATE_BADGES       = 1 << 2, /* badges, versions, criteria */
+  JLN_STORE_AGGREGATE_AWARDS       = 1 << 3,
+  JLN_STORE_AGGREGATE_AUDIT        = 1 << 4,
+  JLN_STORE_AGGREGATE_ALL          = 0x1f,
+} JlnStoreAggregate;
+
+typedef enum {
+  JLN_STORE_TX_WRITE, /* takes the write lock up front */
+  JLN_STORE_TX_READ,  /* one consistent snapshot for several reads */
+  JLN_STORE_TX_BULK,  /* a long write (demo, import): the engine may size caches for it */
+} JlnStoreTxKind;
+
+/* Where another row points to, for plain-words checks before writing. */
+typedef enum {
+  JLN_STORE_REF_TERRITORY,
+  JLN_STORE_REF_COACH,
+} JlnStoreRef;
+
+/* What an award points to, read in one go before awarding. */
+typedef struct {
+  char   *first_name;  /* NULL: no such participant */
+  char   *last_name;
+  gint64  badge_id;    /* 0: no such badge version */
+  guint   version;
+  char   *badge_name;
+} JlnAwardTarget;
+
+void jln_award_target_clear (JlnAwardTarget *target);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JlnAwardTarget, jln_award_target_clear)
+
+#define JLN_TYPE_STORE_BACKEND (jln_store_backend_get_type ())
+G_DECLARE_INTERFACE (JlnStoreBackend, jln_store_backend, JLN, STORE_BACKEND, GObject)
+
+struct _JlnStoreBackendInterface
+{
+  GTypeInterface parent_iface;
+
+  /* ---- connection ---- */
+  int         (*get_schema_version) (JlnStoreBackend *self);
+  const char *(*get_backup_path)    (JlnStoreBackend *self);
+  void        (*set_busy_timeout)   (JlnStoreBackend *self, guint timeout_ms);
+  gboolean    (*begin)              (JlnStoreBackend *self, JlnStoreTxKind kind, GError **error);
+  gboolean    (*commit)             (JlnStoreBackend *self, GError **error);
+  void        (*rollback)           (JlnStoreBackend *self);
+  /* Looks whether another connection committed since the last call; if so
+   * emits "changed-elsewhere" and returns TRUE. */
+  gboolean    (*poll_changes)       (JlnStoreBackend *self, GError **error);
+
+  /* ---- organisation, territories, coaches (jln-*-organisation.c) ---- */
+  gboolean    (*load_territories)   (JlnStoreBackend *self, GPtrArray *out, GError **error);
+  gboolean    (*load_coaches)       (JlnStoreBackend *self, GPtrArray *out, GError **error);
+  gboolean    (*insert_territory)   (JlnStoreBackend *self, JlnTerritory *territory, gint64 *out_id, GError **error);
+  gboolean    (*insert_coach)       (JlnStoreBackend *self, JlnCoach *coach, gint64 *out_id, GError **error);
+  gboolean    (*ref_exists)         (JlnStoreBackend *self, JlnStoreRef ref, gint64 id, gboolean *out_exists, GError **error);
+  JlnOrganisation *(*get_organisation) (JlnStoreBackend *self, GError **error);
+  /* @with_seed FALSE leaves the stored seed alone. NOT_FOUND without the row. */
+  gboolean    (*set_organisation)   (JlnStoreBackend *self, const JlnOrganisation *org, gboolean with_seed, GError **error);
+  /* Stores @seed only where none is stored; *out_stored says whether it did. */
+  gboolean    (*store_seed_if_missing) (JlnStoreBackend *self, GBytes *seed, gboolean *out_stored, GError **error);
+  /* Returns the status-list counter and moves it one forward. */
+  gboolean    (*take_status_index)  (JlnStoreBackend *self, guint *out_index, GError **error);
+
+  /* ---- participants (jln-*-participants.c) ---- */
+  gboolean    (*load_participants)  (JlnStoreBackend *self, GPtrArray *out, GError **error); /* not archived */
+  JlnParticipant *(*get_participant) (JlnStoreBackend *self, gint64 id, GError **error); /* NOT_FOUND */
+  gboolean    (*insert_participant) (JlnStoreBackend *self, JlnParticipant *p, const char *salt, gint64 *out_id, GError **error);
+  gboolean    (*update_participant) (JlnStoreBackend *self, JlnParticipant *p, GError **error); /* NOT_FOUND */
+  gboolean    (*archive_participant) (JlnStoreBackend *self, gint64 id, GError **error); /* NOT_FOUND */
+
+  /* ---- badges, versions, criteria (jln-*-badges.c) ---- */
+  /* Current versions of badges not archived, with criteria and holder
+   * counts; @version_to_badge (gint64* -> gint64*) gets every version. */
+  gboolean    (*load_badges)        (JlnStoreBackend *self, GPtrArray *out, GHashTable *version_to_badge, GError **error);
+  JlnBadge   *(*get_current_badge)  (JlnStoreBackend *self, gint64 badge_id, GError **error); /* NOT_FOUND */
+  JlnBadge   *(*get_badge_version)  (JlnStoreBackend *self, gint64 version_id, GError **error); /* NOT_FOUND */
+  gboolean    (*list_badge_versions) (JlnStoreBackend *self, gint64 badge_id, GPtrArray *out, GError **error);
+  /* Another badge (not @badge's id) with @badge's slug or name: its slug, or NULL. */
+  gboolean    (*find_badge_clash)   (JlnStoreBackend *self, JlnBadge *badge, char **out_slug, gboolean *out_same_slug, GError **error);
+  gboolean    (*insert_badge)       (JlnStoreBackend *self, JlnBadge *badge, gint64 *out_badge_id, GError **error);
+  /* A version row from @badge's fields and its criteria. */
+  gboolean    (*insert_badge_version) (JlnStoreBackend *self, JlnBadge *badge, gint64 badge_id, guint version,
+                                       GDateTime *created_at, gint64 *out_version_id, GError **error);
+  gboolean    (*update_badge_version) (JlnStoreBackend *self, gint64 version_id, JlnBadge *badge, GError **error);
+  gboolean    (*update_badge_head)  (JlnStoreBackend *self, gint64 badge_id, const char *slug, JlnBadgeStatus status, gint64 current_version_id, GError **error); /* current 0: unchanged; NOT_FOUND */
+  gboolean    (*count_awards_of_version) (JlnStoreBackend *self, gint64 version_id, guint *out_count, GError **error);
+  GHashTable *(*count_holders_by_territory) (JlnStoreBackend *self, gint64 badge_id, GError **error);
+
+  /* ---- awards (jln-*-awards.c) ---- */
+  JlnAward   *(*get_award)          (JlnStoreBackend *self, gint64 award_id, GError **error); /* NOT_FOUND */
+  gboolean    (*list_awards_for_participant) (JlnStoreBackend *self, gint64 participant_id, GPtrArray *out, GError **error);
+  gboolean    (*describe_award_target) (JlnStoreBackend *self, gint64 participant_id, gint64 version_id,
+                                        JlnAwardTarget *out, GError **error);
+  gboolean    (*has_active_award)   (JlnStoreBackend *self, gint64 participant_id, gint64 version_id, gboolean *out_held, GError **error);
+  /* An active award from @award's participant, version, coach, criteria and
+   * evidence, with the values the facade decided. */
+  gboolean    (*insert_award)       (JlnStoreBackend *self, JlnAward *award, GDateTime *awarded_on,
+                                     const char *credential_id, guint status_index,
+                                     gint64 *out_id, GError **error);
+  gboolean    (*set_award_credential) (JlnStoreBackend *self, gint64 award_id, GBytes *credential,
+                                       gint64 *out_participant_id, GError **error); /* NOT_FOUND */
+  gboolean    (*revoke_award)       (JlnStoreBackend *self, gint64 award_id, const char *reason, GDateTime *when, GError **error);
+  gboolean    (*delete_award)       (JlnStoreBackend *self, gint64 award_id, GError **error);
+  GArray     *(*list_award_ids)     (JlnStoreBackend *self, GError **error); /* gint64 */
+  GArray     *(*list_revoked_status_indices) (JlnStoreBackend *self, GError **error); /* guint */
+
+  /* ---- audit (jln-*-audit.c) ---- */
+  gboolean    (*append_audit)       (JlnStoreBackend *self, GDateTime *at, const char *actor, const char *action,
+                                     const char *subject, const char *detail, GError **error);
+  gboolean    (*list_audit_events)  (JlnStoreBackend *self, guint limit, GPtrArray *out, GError **error);
+};
+
+/* The vfuncs are called through this (the seam is private: no wrapper per
+ * vfunc). */
+#define JLN_STORE_BACKEND_CALL(backend, vfunc, ...) \
+  (JLN_STORE_BACKEND_GET_IFACE (backend)->vfunc ((backend), ##__VA_ARGS__))
+
+/* For backends: emits "changed-elsewhere" (guint JlnStoreAggregate flags). */
+void jln_store_backend_emit_changed_elsewhere (JlnStoreBackend   *self,
+                                               JlnStoreAggregate  aggregates);
+
+G_END_DECLS
