@@ -8,6 +8,7 @@
 
 #include "cli/jln-cli.h"
 #include "openbadges/jln-bake.h"
+#include "openbadges/jln-credential-reader.h"
 #include "openbadges/jln-jsonld.h"
 #include "openbadges/jln-ob-error.h"
 #include "openbadges/jln-ob-json.h"
@@ -48,6 +49,42 @@ read_json_file (const char *path, GError **error)
   if (node == NULL)
     g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
   return node;
+}
+
+static void
+add_detail (JsonObject *object, const char *name, const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+}
+
+/* What the badge says of itself, from the one credential reader, next to
+ * the report that says whether to believe it. */
+static void
+add_credential_details (JsonObject *report, GBytes *bytes)
+{
+  g_autoptr(JlnBakedCredential) baked = jln_bake_extract (bytes, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JlnCredentialDetails) d = NULL;
+  JsonObject *out;
+
+  if (baked == NULL || baked->ob_version != 3 || jln_baked_credential_is_url (baked))
+    return;
+  node = jln_ob_parse_json (baked->payload, -1, NULL);
+  d = jln_credential_read_details (node);
+  if (d == NULL)
+    return;
+  out = json_object_new ();
+  add_detail (out, "name", d->name);
+  add_detail (out, "achievementName", d->achievement_name);
+  add_detail (out, "achievementDescription", d->achievement_description);
+  add_detail (out, "criteria", d->criteria_narrative);
+  add_detail (out, "issuerId", d->issuer_id);
+  add_detail (out, "issuerName", d->issuer_name);
+  add_detail (out, "validFrom", d->valid_from);
+  add_detail (out, "validUntil", d->valid_until);
+  json_object_set_int_member (out, "evidence", d->evidence->len);
+  json_object_set_object_member (report, "credential", out);
 }
 
 int
@@ -121,6 +158,8 @@ jln_cli_verify (int argc, char **argv)
           JsonNode *node = jln_verify_report_to_json (report);
 
           json_object_set_string_member (json_node_get_object (node), "file", files[i]);
+          if (bytes != NULL)
+            add_credential_details (json_node_get_object (node), bytes);
           json_array_add_element (reports, node);
         }
       else
