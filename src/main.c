@@ -3,7 +3,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-application.h"
 
 int
 main (int argc, char **argv)

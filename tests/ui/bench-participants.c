@@ -15,8 +15,8 @@
 
 #include "store/jln-demo.h"
 #include "store/jln-store.h"
-#include "ui/jln-window.h"
-#include "ui/views/jln-participants-view.h"
+#include "ui/shell/jln-window.h"
+#include "ui/participants/jln-participants-view.h"
 
 typedef struct {
   gint64  cpu_start;    /* thread CPU time, µs, at search-changed */

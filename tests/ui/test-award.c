@@ -13,7 +13,7 @@
 #include "openbadges/jln-verify.h"
 #include "service/jln-issuer.h"
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-award-dialog-private.h"
+#include "ui/award/jln-award-dialog-private.h"
 
 #define WAIT_LIMIT_US (20 * G_USEC_PER_SEC)
 

@@ -10,12 +10,12 @@
 
 #include "store/jln-store.h"
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-badge-editor.h"
+#include "ui/badges/jln-badge-editor.h"
 #include "ui/jln-certificate.h"
 #include "ui/common/jln-large-icons.h"
-#include "ui/views/jln-badge-page.h"
-#include "ui/views/jln-badges-view.h"
-#include "ui/widgets/jln-badge-composer.h"
+#include "ui/badges/jln-badge-page.h"
+#include "ui/badges/jln-badges-view.h"
+#include "ui/badges/jln-badge-composer.h"
 
 typedef struct {
   char     *dir;

@@ -11,9 +11,9 @@
 
 #include "store/jln-demo.h"
 #include "store/jln-store.h"
-#include "ui/jln-window.h"
-#include "ui/views/jln-participants-view.h"
-#include "ui/widgets/jln-participant-row.h"
+#include "ui/shell/jln-window.h"
+#include "ui/participants/jln-participants-view.h"
+#include "ui/participants/jln-participant-row.h"
 
 typedef struct {
   char      *dir;

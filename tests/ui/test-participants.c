@@ -10,14 +10,14 @@
 #include "store/jln-demo.h"
 #include "store/jln-store.h"
 #include "service/jln-issuer.h"
-#include "ui/jln-award-dialog.h"
+#include "ui/award/jln-award-dialog.h"
 #include "ui/jln-certificate.h"
-#include "ui/jln-participant-form.h"
-#include "ui/jln-window.h"
-#include "ui/views/jln-participant-page.h"
-#include "ui/views/jln-participants-view.h"
-#include "ui/widgets/jln-initials.h"
-#include "ui/widgets/jln-path-tile.h"
+#include "ui/participants/jln-participant-form.h"
+#include "ui/shell/jln-window.h"
+#include "ui/participants/jln-participant-page.h"
+#include "ui/participants/jln-participants-view.h"
+#include "ui/common/jln-initials.h"
+#include "ui/participants/jln-path-tile.h"
 
 #define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
 

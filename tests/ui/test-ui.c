@@ -6,15 +6,15 @@
 #include "store/jln-demo.h"
 #include "store/jln-store.h"
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-preferences-window.h"
-#include "ui/jln-window.h"
-#include "ui/views/jln-badges-view.h"
-#include "ui/views/jln-participants-view.h"
-#include "ui/views/jln-reports-view.h"
-#include "ui/views/jln-workshop-view.h"
+#include "ui/shell/jln-preferences-window.h"
+#include "ui/shell/jln-window.h"
+#include "ui/badges/jln-badges-view.h"
+#include "ui/participants/jln-participants-view.h"
+#include "ui/reports/jln-reports-view.h"
+#include "ui/workshop/jln-workshop-view.h"
 #include "ui/widgets/jln-badge-image.h"
-#include "ui/widgets/jln-badge-tile.h"
-#include "ui/widgets/jln-participant-row.h"
+#include "ui/common/jln-badge-tile.h"
+#include "ui/participants/jln-participant-row.h"
 
 #define WAIT_LIMIT_US (20 * G_USEC_PER_SEC)
 

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-preferences-window.h"
+#include "ui/shell/jln-preferences-window.h"
 #include "ui/shell/jln-application-private.h"
 
 /* The app.* actions, one callback each. */

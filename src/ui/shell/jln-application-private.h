@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "ui/jln-application.h"
+#include "ui/shell/jln-application.h"
 #include "ui/jln-verify-window.h"
-#include "ui/jln-window.h"
+#include "ui/shell/jln-window.h"
 
 G_BEGIN_DECLS
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "ui/jln-window.h"
-#include "ui/views/jln-participants-view.h"
+#include "ui/shell/jln-window.h"
+#include "ui/participants/jln-participants-view.h"
 
 G_BEGIN_DECLS
 

@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/widgets/jln-badge-composer.h"
+#include "ui/badges/jln-badge-composer.h"
 #include "ui/widgets/jln-badge-image.h"
 
 #define DEFAULT_SHAPE JLN_BADGE_SHAPE_ROUND
@@ -722,7 +722,7 @@ jln_badge_composer_class_init (JlnBadgeComposerClass *klass)
 
   g_type_ensure (JLN_TYPE_BADGE_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/widgets/jln-badge-composer.ui");
+                                               "/io/github/jalons/Jalons/badges/jln-badge-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, preview);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, preview_column);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeComposer, contrast_box);

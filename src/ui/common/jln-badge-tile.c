@@ -4,7 +4,7 @@
 
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/widgets/jln-badge-image.h"
-#include "ui/widgets/jln-badge-tile.h"
+#include "ui/common/jln-badge-tile.h"
 
 #define IMAGE_SIZE 96
 #define IMAGE_SIZE_LARGE 160
@@ -175,7 +175,7 @@ jln_badge_tile_class_init (JlnBadgeTileClass *klass)
 
   g_type_ensure (JLN_TYPE_BADGE_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/widgets/jln-badge-tile.ui");
+                                               "/io/github/jalons/Jalons/common/jln-badge-tile.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeTile, image);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeTile, name_label);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeTile, theme_label);

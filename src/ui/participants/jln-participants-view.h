@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "service/jln-session.h"
-#include "ui/views/jln-participant-page.h"
+#include "ui/participants/jln-participant-page.h"
 
 G_BEGIN_DECLS
 

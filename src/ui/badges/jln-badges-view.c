@@ -3,12 +3,12 @@
 #include <glib/gi18n.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-a11y.h"
+#include "ui/common/jln-a11y.h"
 #include "ui/common/jln-view.h"
-#include "ui/views/jln-badges-view.h"
-#include "ui/widgets/jln-badge-tile.h"
-#include "ui/jln-badge-editor.h"
-#include "ui/views/jln-badge-page.h"
+#include "ui/badges/jln-badges-view.h"
+#include "ui/common/jln-badge-tile.h"
+#include "ui/badges/jln-badge-editor.h"
+#include "ui/badges/jln-badge-page.h"
 
 struct _JlnBadgesView
 {
@@ -210,7 +210,7 @@ jln_badges_view_class_init (JlnBadgesViewClass *klass)
   properties[PROP_LARGE_ICONS] = g_object_class_find_property (object_class, "large-icons");
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/views/jln-badges-view.ui");
+                                               "/io/github/jalons/Jalons/badges/jln-badges-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, grid_view);
   g_type_ensure (JLN_TYPE_BADGE_PAGE);

@@ -3,8 +3,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ui/widgets/jln-initials.h"
-#include "ui/widgets/jln-participant-row.h"
+#include "ui/common/jln-initials.h"
+#include "ui/participants/jln-participant-row.h"
 
 #define AVATAR_SIZE 40
 #define AVATAR_SIZE_LARGE 64

@@ -3,9 +3,9 @@
 #include <glib/gi18n.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-badge-editor.h"
+#include "ui/badges/jln-badge-editor.h"
 #include "ui/common/jln-large-icons.h"
-#include "ui/widgets/jln-badge-composer.h"
+#include "ui/badges/jln-badge-composer.h"
 #include "ui/widgets/jln-badge-image.h"
 
 /* Beyond this the easy-to-read text stops being a sentence or two. */
@@ -1086,7 +1086,7 @@ jln_badge_editor_class_init (JlnBadgeEditorClass *klass)
   g_type_ensure (JLN_TYPE_BADGE_COMPOSER);
   g_type_ensure (JLN_TYPE_BADGE_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/jln-badge-editor.ui");
+                                               "/io/github/jalons/Jalons/badges/jln-badge-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgeEditor, message_label);

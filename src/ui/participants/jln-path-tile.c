@@ -4,7 +4,7 @@
 
 #include "ui/jln-certificate.h"
 #include "ui/widgets/jln-badge-image.h"
-#include "ui/widgets/jln-path-tile.h"
+#include "ui/participants/jln-path-tile.h"
 
 #define IMAGE_SIZE 128
 #define IMAGE_SIZE_LARGE 160

@@ -6,7 +6,7 @@
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-certificate.h"
 #include "ui/common/jln-large-icons.h"
-#include "ui/jln-participant-form.h"
+#include "ui/participants/jln-participant-form.h"
 
 /* A bigger picture than this is a scan or a panorama, not a face; decoding
  * it would take hundreds of megabytes. */
@@ -663,7 +663,7 @@ jln_participant_form_class_init (JlnParticipantFormClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, JLN_TYPE_PARTICIPANT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/jln-participant-form.ui");
+                                               "/io/github/jalons/Jalons/participants/jln-participant-form.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, window_title);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, error_label);

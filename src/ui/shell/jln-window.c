@@ -2,14 +2,14 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-a11y.h"
+#include "ui/common/jln-a11y.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/common/jln-view.h"
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/shell/jln-window-private.h"
-#include "ui/views/jln-badges-view.h"
-#include "ui/views/jln-workshop-view.h"
-#include "ui/views/jln-reports-view.h"
+#include "ui/badges/jln-badges-view.h"
+#include "ui/workshop/jln-workshop-view.h"
+#include "ui/reports/jln-reports-view.h"
 
 G_DEFINE_FINAL_TYPE (JlnWindow, jln_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -284,7 +284,7 @@ jln_window_class_init (JlnWindowClass *klass)
   g_type_ensure (JLN_TYPE_WORKSHOP_VIEW);
   g_type_ensure (JLN_TYPE_REPORTS_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jalons/Jalons/jln-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jalons/Jalons/shell/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);

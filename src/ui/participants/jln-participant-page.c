@@ -6,13 +6,13 @@
 
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-certificate.h"
-#include "ui/jln-participant-form.h"
+#include "ui/participants/jln-participant-form.h"
 #include "ui/common/jln-toast.h"
 #include "ui/participants/jln-history-row.h"
 #include "ui/participants/jln-revoke-dialog.h"
-#include "ui/views/jln-participant-page.h"
+#include "ui/participants/jln-participant-page.h"
 #include "ui/widgets/jln-badge-image.h"
-#include "ui/widgets/jln-path-tile.h"
+#include "ui/participants/jln-path-tile.h"
 
 struct _JlnParticipantPage
 {
@@ -1175,7 +1175,7 @@ jln_participant_page_class_init (JlnParticipantPageClass *klass)
     gtk_widget_class_install_action (widget_class, award_actions[i], "x", action_activated);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/views/jln-participant-page.ui");
+                                               "/io/github/jalons/Jalons/participants/jln-participant-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantPage, print_menu);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantPage, actions_box);

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "service/jln-session.h"
-#include "ui/views/jln-participants-view.h"
+#include "ui/participants/jln-participants-view.h"
 
 G_BEGIN_DECLS
 

@@ -1,6 +1,6 @@
 #define G_LOG_DOMAIN "jalons"
 
-#include "ui/widgets/jln-initials.h"
+#include "ui/common/jln-initials.h"
 
 struct _JlnInitials
 {

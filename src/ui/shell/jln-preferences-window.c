@@ -6,7 +6,7 @@
 #include "openbadges/jln-ob-key.h"
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/common/jln-large-icons.h"
-#include "ui/jln-preferences-window.h"
+#include "ui/shell/jln-preferences-window.h"
 
 #define N_ORGANISATION_FIELDS (JLN_ORGANISATION_FIELD_PUBLIC_BASE + 1)
 
@@ -467,7 +467,7 @@ jln_preferences_window_class_init (JlnPreferencesWindowClass *klass)
   object_class->finalize = jln_preferences_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/jln-preferences-window.ui");
+                                               "/io/github/jalons/Jalons/shell/jln-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, large_icons_switch);
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, coach_row);
   gtk_widget_class_bind_template_callback (widget_class, on_coach_selected);

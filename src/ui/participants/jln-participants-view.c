@@ -4,14 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-a11y.h"
+#include "ui/common/jln-a11y.h"
 #include "ui/common/jln-toast.h"
 #include "ui/common/jln-view.h"
-#include "ui/views/jln-participants-view.h"
-#include "ui/jln-participant-form.h"
-#include "ui/views/jln-participant-page.h"
-#include "ui/widgets/jln-participant-row.h"
-#include "ui/jln-award-dialog.h"
+#include "ui/participants/jln-participants-view.h"
+#include "ui/participants/jln-participant-form.h"
+#include "ui/participants/jln-participant-page.h"
+#include "ui/participants/jln-participant-row.h"
+#include "ui/award/jln-award-dialog.h"
 
 struct _JlnParticipantsView
 {
@@ -698,7 +698,7 @@ jln_participants_view_class_init (JlnParticipantsViewClass *klass)
   properties[PROP_LARGE_ICONS] = g_object_class_find_property (object_class, "large-icons");
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/views/jln-participants-view.ui");
+                                               "/io/github/jalons/Jalons/participants/jln-participants-view.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, territory_dropdown);

@@ -7,10 +7,10 @@
 
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-certificate.h"
-#include "ui/jln-award-dialog-private.h"
+#include "ui/award/jln-award-dialog-private.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/widgets/jln-badge-image.h"
-#include "ui/widgets/jln-badge-tile.h"
+#include "ui/common/jln-badge-tile.h"
 
 #define CHOSEN_IMAGE_SIZE 128
 #define CHOSEN_IMAGE_SIZE_LARGE 176
@@ -888,7 +888,7 @@ jln_award_dialog_class_init (JlnAwardDialogClass *klass)
   g_type_ensure (JLN_TYPE_BADGE_IMAGE);
   g_type_ensure (JLN_TYPE_BADGE_TILE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/jln-award-dialog.ui");
+                                               "/io/github/jalons/Jalons/award/jln-award-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, back_button);

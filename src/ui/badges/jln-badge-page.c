@@ -4,11 +4,11 @@
 #include <glib/gi18n.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-badge-editor.h"
+#include "ui/badges/jln-badge-editor.h"
 #include "ui/jln-certificate.h"
-#include "ui/views/jln-badge-page.h"
+#include "ui/badges/jln-badge-page.h"
 #include "ui/widgets/jln-badge-image.h"
-#include "ui/widgets/jln-badge-tile.h"
+#include "ui/common/jln-badge-tile.h"
 
 #define IMAGE_SIZE 192
 #define IMAGE_SIZE_LARGE 256
@@ -622,7 +622,7 @@ jln_badge_page_class_init (JlnBadgePageClass *klass)
 
   g_type_ensure (JLN_TYPE_BADGE_IMAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/views/jln-badge-page.ui");
+                                               "/io/github/jalons/Jalons/badges/jln-badge-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnBadgePage, back_button);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgePage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgePage, archive_button);

@@ -3,7 +3,7 @@
 #include <adwaita.h>
 
 #include "service/jln-session.h"
-#include "ui/widgets/jln-badge-composer.h"
+#include "ui/badges/jln-badge-composer.h"
 
 G_BEGIN_DECLS
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/jln-award-dialog.h"
+#include "ui/award/jln-award-dialog.h"
 
 G_BEGIN_DECLS
 

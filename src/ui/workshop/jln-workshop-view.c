@@ -4,7 +4,7 @@
 
 #include "ui/common/jln-view.h"
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/views/jln-workshop-view.h"
+#include "ui/workshop/jln-workshop-view.h"
 
 /* A placeholder with an honest empty state until its issue lands. */
 struct _JlnWorkshopView
@@ -112,7 +112,7 @@ jln_workshop_view_class_init (JlnWorkshopViewClass *klass)
   properties[PROP_LARGE_ICONS] = g_object_class_find_property (object_class, "large-icons");
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/views/jln-workshop-view.ui");
+                                               "/io/github/jalons/Jalons/workshop/jln-workshop-view.ui");
 }
 
 static void

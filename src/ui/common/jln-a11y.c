@@ -1,6 +1,6 @@
 #define G_LOG_DOMAIN "jalons"
 
-#include "ui/jln-a11y.h"
+#include "ui/common/jln-a11y.h"
 
 static void
 sync_pages (GObject *container)
