@@ -833,12 +833,14 @@ build_card (JlnVerifyWindow *self, Result *result)
    * problem is the summary already. */
   if (job->outcome == JLN_VERIFY_OUTCOME_UNREADABLE || r->error != NULL)
     {
-      if (r != NULL)
+      /* A file that holds no badge gets no list of checks it never reached. */
+      if (r != NULL && job->outcome != JLN_VERIFY_OUTCOME_UNREADABLE)
         {
           gtk_box_append (GTK_BOX (card), heading_label (_("Checks")));
           gtk_box_append (GTK_BOX (card), checks_list (r));
-          gtk_box_append (GTK_BOX (card), technical_details (r));
         }
+      if (r != NULL)
+        gtk_box_append (GTK_BOX (card), technical_details (r));
       return card;
     }
 
