@@ -951,37 +951,116 @@ open_archive_dialog (JlnParticipantPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-action_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+/* The participant.* actions, one callback each; none acts without a
+ * participant shown. */
+static JlnParticipantPage *
+page_for_action (GtkWidget *widget)
 {
   JlnParticipantPage *self = JLN_PARTICIPANT_PAGE (widget);
 
-  if (self->participant == NULL || self->store == NULL)
-    return;
+  return self->participant != NULL && self->session != NULL ? self : NULL;
+}
 
-  if (g_str_equal (action_name, "participant.edit"))
-    {
-      GtkWidget *form = jln_participant_form_new (self->session, self->participant);
-      gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (gtk_widget_get_root (widget)));
-      gtk_window_present (GTK_WINDOW (form));
-    }
-  else if (g_str_equal (action_name, "participant.award"))
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+  GtkWidget *form;
+
+  if (self == NULL)
+    return;
+  form = jln_participant_form_new (self->session, self->participant);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (form));
+}
+
+static void
+award_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     g_signal_emit (self, signals[SIGNAL_AWARD_REQUESTED], 0);
-  else if (g_str_equal (action_name, "participant.print"))
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     start_print (self, 0);
-  else if (g_str_equal (action_name, "participant.save-pdf"))
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     start_save_pdf (self, 0);
-  else if (g_str_equal (action_name, "participant.export"))
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     start_export (self);
-  else if (g_str_equal (action_name, "participant.archive"))
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     open_archive_dialog (self);
-  else if (g_str_equal (action_name, "participant.print-award"))
+}
+
+static void
+print_award_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     start_print (self, g_variant_get_int64 (parameter));
-  else if (g_str_equal (action_name, "participant.save-award-pdf"))
+}
+
+static void
+save_award_pdf_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     start_save_pdf (self, g_variant_get_int64 (parameter));
-  else if (g_str_equal (action_name, "participant.revoke"))
+}
+
+static void
+revoke_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
     open_revoke_dialog (self, g_variant_get_int64 (parameter));
 }
 
@@ -1133,14 +1212,6 @@ jln_participant_page_class_init (JlnParticipantPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char * const plain_actions[] = {
-    "participant.edit", "participant.award", "participant.print",
-    "participant.save-pdf", "participant.export", "participant.archive",
-  };
-  static const char * const award_actions[] = {
-    "participant.print-award", "participant.save-award-pdf", "participant.revoke",
-  };
-
   jln_ui_register_resources ();
 
   object_class->dispose = jln_participant_page_dispose;
@@ -1169,10 +1240,16 @@ jln_participant_page_class_init (JlnParticipantPageClass *klass)
     g_signal_new ("award-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (plain_actions); i++)
-    gtk_widget_class_install_action (widget_class, plain_actions[i], NULL, action_activated);
-  for (guint i = 0; i < G_N_ELEMENTS (award_actions); i++)
-    gtk_widget_class_install_action (widget_class, award_actions[i], "x", action_activated);
+  gtk_widget_class_install_action (widget_class, "participant.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "participant.award", NULL, award_action);
+  gtk_widget_class_install_action (widget_class, "participant.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "participant.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "participant.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "participant.archive", NULL, archive_action);
+  /* On one award of the history (its id). */
+  gtk_widget_class_install_action (widget_class, "participant.print-award", "x", print_award_action);
+  gtk_widget_class_install_action (widget_class, "participant.save-award-pdf", "x", save_award_pdf_action);
+  gtk_widget_class_install_action (widget_class, "participant.revoke", "x", revoke_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jalons/Jalons/participants/jln-participant-page.ui");
