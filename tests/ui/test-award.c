@@ -13,7 +13,7 @@
 #include "openbadges/jln-verify.h"
 #include "service/jln-issuer.h"
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/award/jln-award-dialog-private.h"
+#include "ui/award/jln-award-dialog.h"
 
 #define WAIT_LIMIT_US (20 * G_USEC_PER_SEC)
 
@@ -261,23 +261,23 @@ test_award_undo_again (Fixture *f, gconstpointer data)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_cmpstr (jln_award_dialog_get_step (dialog), ==, "choose");
-  g_assert_false (jln_award_dialog_get_can_confirm (dialog));
+  g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
 
   /* Click 1. */
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
   g_assert_no_error (error);
   g_assert_cmpstr (jln_award_dialog_get_step (dialog), ==, "check");
-  g_assert_true (jln_award_dialog_get_chosen_badge (dialog) == f->badge);
+  g_assert_true (jln_award_draft_get_badge (jln_award_dialog_get_draft (dialog)) == f->badge);
   /* Every criterion ticked by default: confirmable straight away. */
-  g_assert_true (jln_award_dialog_get_can_confirm (dialog));
-  g_assert_null (jln_award_dialog_get_problem (dialog));
+  g_assert_true (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
+  g_assert_null (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
 
-  jln_award_dialog_set_note (dialog, "  A pris rendez-vous seule au centre de santé.  ");
-  g_assert_true (jln_award_dialog_add_evidence_file (dialog, file, &error));
+  jln_award_draft_set_note (jln_award_dialog_get_draft (dialog), "  A pris rendez-vous seule au centre de santé.  ");
+  g_assert_true (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), file, &error));
   g_assert_no_error (error);
   /* The same file twice is one piece of evidence. */
-  g_assert_true (jln_award_dialog_add_evidence_file (dialog, file, &error));
-  g_assert_cmpuint (jln_award_dialog_get_n_evidence_files (dialog), ==, 1);
+  g_assert_true (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), file, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_award_draft_get_evidence_files (jln_award_dialog_get_draft (dialog))), ==, 1);
   /* Nothing copied before Confirm. */
   g_assert_cmpuint (count_files (f->evidence_dir), ==, 0);
 
@@ -386,7 +386,7 @@ test_already_held (Fixture *f, gconstpointer data)
 
   /* Opened before the award exists. */
   g_assert_true (jln_award_dialog_choose_badge (racing, jln_badge_get_id (f->badge), &error));
-  g_assert_true (jln_award_dialog_add_evidence_file (racing, file, &error));
+  g_assert_true (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (racing), file, &error));
 
   g_assert_true (jln_store_add_award (f->store, direct, "test", NULL, NULL, &error));
   g_assert_no_error (error);
@@ -406,7 +406,7 @@ test_already_held (Fixture *f, gconstpointer data)
   g_assert_false (jln_award_dialog_confirm (racing, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_ALREADY_AWARDED);
   g_assert_nonnull (racing);
-  g_assert_cmpstr (jln_award_dialog_get_problem (racing), ==, error->message);
+  g_assert_cmpstr (jln_award_draft_get_problem (jln_award_dialog_get_draft (racing)), ==, error->message);
   g_clear_error (&error);
   g_assert_cmpuint (f->n_awarded, ==, 0);
   g_assert_cmpuint (count_awards (f), ==, before);
@@ -470,13 +470,13 @@ test_required_criterion (Fixture *f, gconstpointer data)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
-  jln_award_dialog_set_criterion_met (dialog, required, FALSE);
-  g_assert_false (jln_award_dialog_get_can_confirm (dialog));
-  g_assert_nonnull (jln_award_dialog_get_problem (dialog));
-  g_assert_nonnull (strstr (jln_award_dialog_get_problem (dialog), jln_criterion_get_text (req)));
+  jln_award_draft_set_criterion_met (jln_award_dialog_get_draft (dialog), required, FALSE);
+  g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
+  g_assert_nonnull (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
+  g_assert_nonnull (strstr (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)), jln_criterion_get_text (req)));
   /* French when the translations are built: plain words, French quotes. */
   if (g_strcmp0 (_("Required"), "Required") != 0)
-    g_assert_nonnull (strstr (jln_award_dialog_get_problem (dialog), "« "));
+    g_assert_nonnull (strstr (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)), "« "));
   /* The action is disabled: the button and Return do nothing. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "award.confirm", NULL);
   g_assert_nonnull (dialog);
@@ -486,10 +486,10 @@ test_required_criterion (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->n_awarded, ==, 0);
   g_assert_cmpuint (count_awards (f), ==, before);
 
-  jln_award_dialog_set_criterion_met (dialog, required, TRUE);
-  jln_award_dialog_set_criterion_met (dialog, optional, FALSE);
-  g_assert_true (jln_award_dialog_get_can_confirm (dialog));
-  g_assert_null (jln_award_dialog_get_problem (dialog));
+  jln_award_draft_set_criterion_met (jln_award_dialog_get_draft (dialog), required, TRUE);
+  jln_award_draft_set_criterion_met (jln_award_dialog_get_draft (dialog), optional, FALSE);
+  g_assert_true (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
+  g_assert_null (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
   g_assert_true (jln_award_dialog_confirm (dialog, &error));
   g_assert_no_error (error);
   met = jln_award_get_criteria_met (f->awarded);
@@ -519,25 +519,25 @@ test_dates (Fixture *f, gconstpointer data)
   before_entry = g_date_time_add_days (entry_local, -1);
 
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
-  jln_award_dialog_set_date (dialog, tomorrow);
-  g_assert_false (jln_award_dialog_get_can_confirm (dialog));
-  g_assert_nonnull (jln_award_dialog_get_problem (dialog));
+  jln_award_draft_set_date (jln_award_dialog_get_draft (dialog), tomorrow);
+  g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
+  g_assert_nonnull (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
   g_assert_false (jln_award_dialog_confirm (dialog, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
 
-  jln_award_dialog_set_date (dialog, before_entry);
-  g_assert_false (jln_award_dialog_get_can_confirm (dialog));
-  g_assert_nonnull (strstr (jln_award_dialog_get_problem (dialog),
+  jln_award_draft_set_date (jln_award_dialog_get_draft (dialog), before_entry);
+  g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
+  g_assert_nonnull (strstr (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)),
                             jln_participant_get_display_name (f->participant)));
   g_assert_cmpuint (count_awards (f), ==, before);
 
   /* The entry day itself is fine. */
-  jln_award_dialog_set_date (dialog, entry_local);
-  g_assert_true (jln_award_dialog_get_can_confirm (dialog));
+  jln_award_draft_set_date (jln_award_dialog_get_draft (dialog), entry_local);
+  g_assert_true (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
 
-  jln_award_dialog_set_date (dialog, yesterday);
-  g_assert_true (jln_award_dialog_get_can_confirm (dialog));
+  jln_award_draft_set_date (jln_award_dialog_get_draft (dialog), yesterday);
+  g_assert_true (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
   g_assert_true (jln_award_dialog_confirm (dialog, &error));
   g_assert_no_error (error);
   awarded_local = g_date_time_to_local (jln_award_get_awarded_on (f->awarded));
@@ -550,8 +550,8 @@ static void
 test_bad_evidence (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *big = write_sparse (f, "video.mp4", JLN_AWARD_EVIDENCE_MAX_SIZE + 1);
-  g_autofree char *limit = write_sparse (f, "exact.bin", JLN_AWARD_EVIDENCE_MAX_SIZE);
+  g_autofree char *big = write_sparse (f, "video.mp4", JLN_AWARD_DRAFT_EVIDENCE_MAX_SIZE + 1);
+  g_autofree char *limit = write_sparse (f, "exact.bin", JLN_AWARD_DRAFT_EVIDENCE_MAX_SIZE);
   g_autofree char *small = write_file (f, "note.txt", "ok");
   g_autofree char *growing = write_file (f, "grows.bin", "x");
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.pdf", NULL);
@@ -567,37 +567,37 @@ test_bad_evidence (Fixture *f, gconstpointer data)
 
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
 
-  g_assert_false (jln_award_dialog_add_evidence_file (dialog, big_file, &error));
+  g_assert_false (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), big_file, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
   g_assert_nonnull (strstr (error->message, "video.mp4"));
   g_assert_nonnull (strstr (error->message, "50"));
-  g_assert_cmpstr (jln_award_dialog_get_problem (dialog), ==, error->message);
+  g_assert_cmpstr (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)), ==, error->message);
   g_clear_error (&error);
 
-  g_assert_false (jln_award_dialog_add_evidence_file (dialog, missing_file, &error));
+  g_assert_false (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), missing_file, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "nowhere.pdf"));
   g_clear_error (&error);
 
-  g_assert_false (jln_award_dialog_add_evidence_file (dialog, folder, &error));
+  g_assert_false (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), folder, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO);
   g_clear_error (&error);
-  g_assert_cmpuint (jln_award_dialog_get_n_evidence_files (dialog), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_award_draft_get_evidence_files (jln_award_dialog_get_draft (dialog))), ==, 0);
   /* A refusal is information, not a block. */
-  g_assert_true (jln_award_dialog_get_can_confirm (dialog));
+  g_assert_true (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
 
   /* Exactly 50 MB is allowed. */
-  g_assert_true (jln_award_dialog_add_evidence_file (dialog, limit_file, &error));
+  g_assert_true (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), limit_file, &error));
   g_assert_no_error (error);
-  g_assert_null (jln_award_dialog_get_problem (dialog));
-  g_assert_true (jln_award_dialog_add_evidence_file (dialog, small_file, &error));
-  g_assert_true (jln_award_dialog_add_evidence_file (dialog, growing_file, &error));
-  g_assert_cmpuint (jln_award_dialog_get_n_evidence_files (dialog), ==, 3);
+  g_assert_null (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
+  g_assert_true (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), small_file, &error));
+  g_assert_true (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), growing_file, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_award_draft_get_evidence_files (jln_award_dialog_get_draft (dialog))), ==, 3);
 
   /* The last file grows past the limit before Confirm: the first two were
    * already copied and must not stay behind. */
   fd = g_open (growing, O_WRONLY, 0);
-  g_assert_cmpint (ftruncate (fd, JLN_AWARD_EVIDENCE_MAX_SIZE + 1), ==, 0);
+  g_assert_cmpint (ftruncate (fd, JLN_AWARD_DRAFT_EVIDENCE_MAX_SIZE + 1), ==, 0);
   close (fd);
   g_assert_false (jln_award_dialog_confirm (dialog, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
@@ -688,7 +688,7 @@ test_empty_catalogue (void)
   dialog = jln_award_dialog_new (NULL, session, p);
   g_assert_false (jln_award_dialog_choose_badge (dialog, 1, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
-  g_assert_false (jln_award_dialog_get_can_confirm (dialog));
+  g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&session);
   g_clear_object (&store);
@@ -772,10 +772,10 @@ test_screenshots (Fixture *f, gconstpointer data)
       save_png (GTK_WIDGET (dialog), p1);
 
       g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
-      jln_award_dialog_set_note (dialog, "A pris rendez-vous seule au centre de santé, le mardi.");
-      jln_award_dialog_add_evidence_file (dialog, file, NULL);
+      jln_award_draft_set_note (jln_award_dialog_get_draft (dialog), "A pris rendez-vous seule au centre de santé, le mardi.");
+      jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), file, NULL);
       if (large)
-        jln_award_dialog_set_criterion_met (dialog, 0, FALSE);
+        jln_award_draft_set_criterion_met (jln_award_dialog_get_draft (dialog), 0, FALSE);
       iterate (1500);
       save_png (GTK_WIDGET (dialog), p2);
       scroll_to_end (GTK_WIDGET (dialog));

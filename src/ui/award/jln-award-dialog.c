@@ -7,7 +7,7 @@
 
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/jln-certificate.h"
-#include "ui/award/jln-award-dialog-private.h"
+#include "ui/award/jln-award-dialog.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/widgets/jln-badge-image.h"
 #include "ui/common/jln-badge-tile.h"
@@ -404,17 +404,6 @@ update_date_row (JlnAwardDialog *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-void
-jln_award_dialog_set_date (JlnAwardDialog *self,
-                           GDateTime      *date)
-{
-  g_return_if_fail (JLN_IS_AWARD_DIALOG (self));
-  g_return_if_fail (date != NULL);
-
-  /* The row follows the draft (notify::date). */
-  jln_award_draft_set_date (self->draft, date);
-}
-
 static void
 on_day_selected (JlnAwardDialog *self)
 {
@@ -422,7 +411,8 @@ on_day_selected (JlnAwardDialog *self)
 
   if (local_day (date) == local_day (jln_award_draft_get_date (self->draft)))
     return;
-  jln_award_dialog_set_date (self, date);
+  /* The row follows the draft (notify::date). */
+  jln_award_draft_set_date (self->draft, date);
   gtk_popover_popdown (self->date_popover);
 }
 
@@ -625,25 +615,7 @@ on_evidence_changed (JlnAwardDialog *self)
     }
 }
 
-gboolean
-jln_award_dialog_add_evidence_file (JlnAwardDialog *self,
-                                    GFile          *file,
-                                    GError        **error)
-{
-  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* A refusal is also the draft's last problem, shown by the dialog. */
-  return jln_award_draft_add_evidence_file (self->draft, file, error);
-}
-
-guint
-jln_award_dialog_get_n_evidence_files (JlnAwardDialog *self)
-{
-  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), 0);
-
-  return g_list_model_get_n_items (jln_award_draft_get_evidence_files (self->draft));
-}
 
 static void
 on_chooser_response (GtkNativeDialog *chooser,
@@ -663,7 +635,8 @@ on_chooser_response (GtkNativeDialog *chooser,
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
           g_autoptr(GError) error = NULL;
 
-          if (jln_award_dialog_add_evidence_file (self, file, &error))
+          /* A refusal is also the draft's last problem, shown here. */
+          if (jln_award_draft_add_evidence_file (self->draft, file, &error))
             continue;
           if (refused == NULL)
             refused = g_string_new (error->message);
@@ -936,6 +909,37 @@ jln_award_dialog_init (JlnAwardDialog *self)
                             G_CALLBACK (on_note_changed), self);
 }
 
+/* Ticks and note set on the draft (tests, keyboard flows) show here too;
+ * the widgets' own changes come back as no-ops. */
+static void
+on_criteria_met_changed (JlnAwardDialog *self)
+{
+  guint n = MIN (self->criterion_checks->len, jln_award_draft_get_n_criteria (self->draft));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->criterion_checks, i);
+      gboolean met = jln_award_draft_get_criterion_met (self->draft, i);
+
+      if (gtk_check_button_get_active (check) != met)
+        gtk_check_button_set_active (check, met);
+    }
+}
+
+static void
+on_draft_note_changed (JlnAwardDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  const char *note = jln_award_draft_get_note (self->draft);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, note ? note : "") != 0)
+    gtk_text_buffer_set_text (buffer, note ? note : "", -1);
+}
+
 /* The dialog shows the draft: its problems, whether it can be confirmed,
  * its date and its files follow it. */
 static void
@@ -946,6 +950,8 @@ set_draft (JlnAwardDialog *self,
   g_signal_connect_object (draft, "notify::problems", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "notify::can-confirm", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "notify::date", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (draft, "notify::criteria-met", G_CALLBACK (on_criteria_met_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (draft, "notify::note", G_CALLBACK (on_draft_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (jln_award_draft_get_evidence_files (draft), "items-changed",
                            G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
   update_date_row (self);
@@ -1045,13 +1051,6 @@ jln_award_dialog_choose_badge (JlnAwardDialog *self,
   return FALSE;
 }
 
-JlnBadge *
-jln_award_dialog_get_chosen_badge (JlnAwardDialog *self)
-{
-  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), NULL);
-
-  return jln_award_draft_get_badge (self->draft);
-}
 
 const char *
 jln_award_dialog_get_step (JlnAwardDialog *self)
@@ -1061,41 +1060,9 @@ jln_award_dialog_get_step (JlnAwardDialog *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-void
-jln_award_dialog_set_criterion_met (JlnAwardDialog *self,
-                                    guint           position,
-                                    gboolean        met)
-{
-  g_return_if_fail (JLN_IS_AWARD_DIALOG (self));
-  g_return_if_fail (position < self->criterion_checks->len);
 
-  gtk_check_button_set_active (g_ptr_array_index (self->criterion_checks, position), met);
-}
 
-void
-jln_award_dialog_set_note (JlnAwardDialog *self,
-                           const char     *note)
-{
-  g_return_if_fail (JLN_IS_AWARD_DIALOG (self));
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note ? note : "", -1);
-}
-
-gboolean
-jln_award_dialog_get_can_confirm (JlnAwardDialog *self)
-{
-  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), FALSE);
-
-  return jln_award_draft_get_can_confirm (self->draft);
-}
-
-const char *
-jln_award_dialog_get_problem (JlnAwardDialog *self)
-{
-  g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), NULL);
-
-  return jln_award_draft_get_problem (self->draft);
-}
 
 void
 jln_award_dialog_set_large_icons (JlnAwardDialog *self,

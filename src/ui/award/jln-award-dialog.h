@@ -35,6 +35,23 @@ JlnAwardDialog *jln_award_dialog_new           (GtkWindow      *parent,
 
 /* The award being prepared (borrowed): what the dialog shows. */
 JlnAwardDraft  *jln_award_dialog_get_draft     (JlnAwardDialog *self);
+
+/* The dialog's own clicks, for tests and the screenshot hook (what is
+ * ticked, typed or attached is set on the draft). Click 1: the tile of
+ * the badge whose id is @badge_id; refused when it is not in the grid
+ * (JLN_STORE_ERROR_NOT_FOUND) or already held in that version. */
+gboolean        jln_award_dialog_choose_badge  (JlnAwardDialog *self,
+                                                gint64          badge_id,
+                                                GError        **error);
+/* "choose" or "check". */
+const char     *jln_award_dialog_get_step      (JlnAwardDialog *self);
+/* Click 3 (jln_session_award()). On success emits "awarded" and closes
+ * the dialog; on failure the draft shows why. */
+gboolean        jln_award_dialog_confirm       (JlnAwardDialog *self,
+                                                GError        **error);
+/* Large-icon mode ("large-icons"; the session's setting by default). */
+void            jln_award_dialog_set_large_icons (JlnAwardDialog *self,
+                                                  gboolean        large_icons);
 JlnParticipant *jln_award_dialog_get_participant (JlnAwardDialog *self);
 
 /* A toast "Badge “X” awarded" with an Undo button for about 5 seconds.
