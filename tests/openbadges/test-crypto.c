@@ -18,8 +18,7 @@
 static char *
 read_vector (const char *name)
 {
-  const char *srcdir = g_getenv ("JALONS_TEST_SRCDIR");
-  g_autofree char *path = g_build_filename (srcdir ? srcdir : JLN_SOURCE_ROOT "/tests", "openbadges", "vectors", name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "openbadges", "vectors", name, NULL);
   g_autoptr(GError) error = NULL;
   char *text = NULL;
 

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "jln-test-common.h"
 #include "openbadges/jln-credential.h"
 #include "openbadges/jln-ob-json.h"
 #include "openbadges/jln-ob-key.h"
@@ -34,30 +35,13 @@ typedef struct {
 } Fixture;
 
 static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        rm_rf (child);
-      }
-  g_remove (path);
-}
-
-static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
   JlnDemoOptions options = JLN_DEMO_OPTIONS_INIT;
 
-  f->dir = g_dir_make_tmp ("jalons-test-json-files-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = jln_test_make_tmp_dir ("jalons-test-json-files");
   db = g_build_filename (f->dir, "jalons.db", NULL);
   f->store = jln_store_open (db, &error);
   g_assert_no_error (error);
@@ -78,7 +62,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   jln_ob_key_unref (f->key);
   g_free (f->did);
-  rm_rf (f->dir);
+  jln_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -226,9 +226,7 @@ test_bad_context_value (void)
 static char *
 vector_path (const char *name)
 {
-  const char *srcdir = g_getenv ("JALONS_TEST_SRCDIR");
-
-  return g_build_filename (srcdir ? srcdir : ".", "openbadges", "vectors", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "openbadges", "vectors", name, NULL);
 }
 
 static void
@@ -317,8 +315,7 @@ static GHashTable *
 load_known_failures (void)
 {
   GHashTable *known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *srcdir = g_getenv ("JALONS_TEST_SRCDIR");
-  g_autofree char *path = g_build_filename (srcdir ? srcdir : ".", "openbadges",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "openbadges",
                                             "jsonld-known-failures.txt", NULL);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;

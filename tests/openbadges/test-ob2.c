@@ -29,13 +29,12 @@ static const JlnOb2BadgeClass badge = {
 static GBytes *
 load_fixture (const char *name)
 {
-  const char *srcdir = g_getenv ("JALONS_TEST_SRCDIR");
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   char *contents;
   gsize len;
 
-  path = g_build_filename (srcdir ? srcdir : JLN_SOURCE_ROOT "/tests", "openbadges", "data", name, NULL);
+  path = g_test_build_filename (G_TEST_DIST, "openbadges", "data", name, NULL);
   g_file_get_contents (path, &contents, &len, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (contents, len);

@@ -21,9 +21,7 @@
 static char *
 differential_path (const char *first, ...)
 {
-  const char *srcdir = g_getenv ("JALONS_TEST_SRCDIR");
-  g_autofree char *root = g_build_filename (srcdir ? srcdir : JLN_SOURCE_ROOT "/tests",
-                                            "differential", NULL);
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "differential", NULL);
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   va_list ap;
 

@@ -1008,7 +1008,6 @@ verdict_letter (const JlnVerifyReport *r)
 static void
 test_onedtech (void)
 {
-  const char *srcdir = g_getenv ("JALONS_TEST_SRCDIR");
   /* Their credentials date from 2010–2022: judge them on a fixed day. */
   g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2025-01-01T00:00:00Z", NULL);
   JlnVerifyOptions options = { now, NULL, NULL, NULL };
@@ -1016,8 +1015,7 @@ test_onedtech (void)
   for (gsize i = 0; i < G_N_ELEMENTS (onedtech_cases); i++)
     {
       const OneEdTechCase *c = &onedtech_cases[i];
-      g_autofree char *path = g_build_filename (srcdir ? srcdir : JLN_SOURCE_ROOT "/tests",
-                                                "openbadges", "data", "1edtech", c->file, NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "openbadges", "data", "1edtech", c->file, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(JlnVerifyReport) r = NULL;

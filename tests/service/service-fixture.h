@@ -11,6 +11,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 
+#include "jln-test-common.h"
 #include "store/jln-demo.h"
 #include "service/jln-session.h"
 
@@ -73,8 +74,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 
   options.n_participants = 12;
   options.n_awards = 20;
-  f->dir = g_dir_make_tmp ("jalons-session-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = jln_test_make_tmp_dir ("jalons-session");
   f->db_path = g_build_filename (f->dir, "jalons.db", NULL);
   f->out = g_build_filename (f->dir, "out", NULL);
   g_assert_cmpint (g_mkdir (f->out, 0755), ==, 0);
@@ -122,26 +122,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static inline void
-fixture_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0755);
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          fixture_remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static inline void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->badge);
@@ -149,7 +129,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->coach);
   g_clear_object (&f->session);
   g_clear_object (&f->settings);
-  fixture_remove_tree (f->dir);
+  jln_test_remove_tree (f->dir);
   g_free (f->evidence_dir);
   g_free (f->out);
   g_free (f->db_path);

@@ -74,7 +74,7 @@ static void
 test_open (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("jalons-session-XXXXXX", &error);
+  g_autofree char *dir = jln_test_make_tmp_dir ("jalons-session");
   g_autofree char *path = g_build_filename (dir, "jalons.db", NULL);
   g_autofree char *junk = g_build_filename (dir, "notes.txt", NULL);
   g_autoptr(JlnSession) session = NULL;
@@ -115,7 +115,7 @@ test_open (void)
     g_assert_true (g_file_get_contents (junk, &content, NULL, NULL));
     g_assert_cmpstr (content, ==, "pas une base");
   }
-  fixture_remove_tree (dir);
+  jln_test_remove_tree (dir);
 }
 
 static void
