@@ -1078,9 +1078,18 @@ svg_baked_payload (const SvgBaked *b, GError **error)
       /* A hosted OB 2.0 assertion: only its URL is baked; an OB 3.0 VC-JWT
        * sits in the same attribute. */
       g_string_truncate (text, 0);
-      if (tok_find_attribute (&b->start_tag, "verify", &value, &value_len)
-          && xml_unescape_append (text, value, value + value_len))
-        stripped = g_strstrip (text->str);
+      /* Appending may move text->str: stripped pointed into the old one. */
+      stripped = text->str;
+      if (tok_find_attribute (&b->start_tag, "verify", &value, &value_len))
+        {
+          if (!xml_unescape_append (text, value, value + value_len))
+            {
+              g_set_error_literal (error, JLN_OB_ERROR, JLN_OB_ERROR_INVALID_IMAGE,
+                                   _("The credential baked into this SVG image uses an unknown XML entity."));
+              return NULL;
+            }
+          stripped = g_strstrip (text->str);
+        }
     }
   if (*stripped == '\0')
     {

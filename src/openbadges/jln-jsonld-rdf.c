@@ -34,6 +34,14 @@ append_number_es (GString *out,
       g_string_append_c (out, '0');
       return;
     }
+  /* No JSON for these (a tree that did not come through jln_ob_parse_json
+   * may hold them): JSON.stringify's null, not a lookup for the 'e' of
+   * "inf" that is not there. */
+  if (!isfinite (d))
+    {
+      g_string_append (out, "null");
+      return;
+    }
   if (d < 0)
     {
       g_string_append_c (out, '-');
@@ -556,6 +564,12 @@ generate (NodeMap    *nm,
   graph = get_graph (nm, active_graph);
   if (active_subject != NULL && !subject_is_reverse)
     subject_node = get_node (graph, active_subject);
+
+  /* A value or list object with no node to hang on (free-floating, e.g.
+   * straight inside a graph container): no triple to make, drop it. */
+  if (list == NULL && subject_node == NULL
+      && (json_object_has_member (el, "@value") || json_object_has_member (el, "@list")))
+    return TRUE;
 
   if (json_object_has_member (el, "@value"))
     {
