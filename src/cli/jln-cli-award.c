@@ -63,9 +63,11 @@ describe_award (JlnStore *store,
                 JlnAward *award)
 {
   g_autoptr(JlnParticipant) p = jln_store_get_participant (store, jln_award_get_participant_id (award), NULL);
+  g_autofree char *text = g_strdup_printf ("%s — %s", jln_award_get_badge_name (award),
+                                           p ? jln_participant_get_display_name (p) : "?");
 
-  return g_strdup_printf ("%s — %s", jln_award_get_badge_name (award),
-                          p ? jln_participant_get_display_name (p) : "?");
+  /* Names may come from an import: never raw on a terminal. */
+  return jln_cli_sanitize_for_terminal (text);
 }
 
 static void
@@ -130,8 +132,10 @@ jln_cli_issue (int    argc,
       if ((credential = jln_session_issue_award (session, award_id, &error)) == NULL ||
           (award = jln_store_get_award (store, award_id, &error)) == NULL)
         {
+          g_autofree char *safe = jln_cli_sanitize_for_terminal (error->message);
+
           /* TRANSLATORS: award number, then why it failed */
-          fprintf (stderr, _("jalons-cli: award %s: %s"), award_text, error->message);
+          fprintf (stderr, _("jalons-cli: award %s: %s"), award_text, safe);
           fputc ('\n', stderr);
           return 1;
         }
@@ -171,7 +175,9 @@ jln_cli_issue (int    argc,
       what = describe_award (store, award);
       if ((credential = jln_session_issue_award (session, id, &error)) == NULL)
         {
-          fprintf (stderr, "jalons-cli: %s: %s\n", what, error->message);
+          g_autofree char *safe = jln_cli_sanitize_for_terminal (error->message);
+
+          fprintf (stderr, "jalons-cli: %s: %s\n", what, safe);
           g_clear_error (&error);
           n_failed++;
           continue;
@@ -288,7 +294,11 @@ jln_cli_export (int    argc,
       if (jln_exporter_export_participant (exporter, pid, format, dir, confirm, &paths, &skipped, &error))
         {
           for (guint k = 0; k < paths->len; k++)
-            printf ("%s\n", (const char *) g_ptr_array_index (paths, k));
+            {
+              g_autofree char *safe = jln_cli_sanitize_for_terminal (g_ptr_array_index (paths, k));
+
+              printf ("%s\n", safe);
+            }
           n_written += paths->len;
           n_skipped += skipped;
           continue;
@@ -302,9 +312,11 @@ jln_cli_export (int    argc,
         }
       else if (g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_CONSENT_REQUIRED))
         {
+          g_autofree char *safe = jln_cli_sanitize_for_terminal (error->message);
+
           /* Said once per person, not once per badge. */
           fprintf (stderr, _("jalons-cli: skipped: %s (use --confirm-consent once they agree)"),
-                   error->message);
+                   safe);
           fputc ('\n', stderr);
         }
       else
@@ -312,7 +324,12 @@ jln_cli_export (int    argc,
           g_autoptr(JlnParticipant) p = jln_store_get_participant (store, pid, NULL);
 
           if (p != NULL)
-            fprintf (stderr, "jalons-cli: %s: %s\n", jln_participant_get_display_name (p), error->message);
+            {
+              g_autofree char *name = jln_cli_sanitize_for_terminal (jln_participant_get_display_name (p));
+              g_autofree char *message = jln_cli_sanitize_for_terminal (error->message);
+
+              fprintf (stderr, "jalons-cli: %s: %s\n", name, message);
+            }
           else
             jln_cli_print_error (error);
           n_failed++;

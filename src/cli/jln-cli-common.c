@@ -1,9 +1,16 @@
 #define G_LOG_DOMAIN "jalons-cli"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/jln-cli.h"
+#include "core/jln-file-read.h"
 
 JlnStore *
 jln_cli_open_store (const char *path, GError **error)
@@ -34,7 +41,153 @@ jln_cli_open_session (const char *path, GError **error)
 void
 jln_cli_print_error (const GError *error)
 {
-  fprintf (stderr, "jalons-cli: %s\n", error->message);
+  g_autofree char *message = jln_cli_sanitize_for_terminal (error->message);
+
+  /* Messages quote badges and file names: untrusted text. */
+  fprintf (stderr, "jalons-cli: %s\n", message);
+}
+
+static gboolean
+unsafe_on_terminal (gunichar c)
+{
+  return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+jln_cli_sanitize_for_terminal (const char *text)
+{
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* Not UTF-8: the byte itself, visibly. */
+          g_string_append_printf (out, "\\x%02x", (guint) (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\\')
+        g_string_append (out, "\\\\");
+      else if (c < 0x80 && unsafe_on_terminal (c))
+        g_string_append_printf (out, "\\x%02x", c);
+      else if (unsafe_on_terminal (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+GBytes *
+jln_cli_read_input (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree char *local = g_file_get_path (file);
+
+  if (local == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a file on this computer: download it first."), path);
+      return NULL;
+    }
+  return jln_file_read_regular (local, JLN_FILE_READ_MAX_BADGE, error);
+}
+
+static void
+set_write_error (GError     **error,
+                 int          saved_errno,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("The disk is full: “%s” was not written. Free some space and try again."), display);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Cannot write “%s”: %s."), display, g_strerror (saved_errno));
+}
+
+/* Straight into a device such as /dev/stdout: there is no file to replace. */
+static gboolean
+write_into_device (const char  *path,
+                   GBytes      *bytes,
+                   GError     **error)
+{
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+  gsize len = g_bytes_get_size (bytes), done = 0;
+  int fd = g_open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      set_write_error (error, errno, path);
+      return FALSE;
+    }
+  while (done < len)
+    {
+      gssize n = write (fd, data + done, len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          int saved_errno = n < 0 ? errno : ENOSPC;
+
+          close (fd);
+          set_write_error (error, saved_errno, path);
+          return FALSE;
+        }
+      done += n;
+    }
+  if (close (fd) != 0)
+    {
+      set_write_error (error, errno, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jln_cli_write_output (const char  *path,
+                      GBytes      *bytes,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  /* Renaming a temporary file over a device node would replace the device
+   * itself (as root, /dev/full would become a plain file). */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (S_ISCHR (st.st_mode))
+        return write_into_device (path, bytes, error);
+      g_set_error (error, G_IO_ERROR, S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file: give the name of the image to write."), display);
+      return FALSE;
+    }
+  /* A temporary file renamed over @path: a failure leaves nothing behind. */
+  if (g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+    {
+      set_write_error (error, ENOSPC, path);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /* Parses @entries for @verb; prints the error and usage on bad usage. */

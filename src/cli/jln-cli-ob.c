@@ -16,24 +16,11 @@
 #include "openbadges/jln-rdfc.h"
 #include "openbadges/jln-verify.h"
 
+/* Every file a verb reads: a regular file, bounded before it is read. */
 static GBytes *
 read_file (const char *path, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info && g_file_info_get_size (info) > JLN_BAKE_MAX_FILE_SIZE)
-    {
-      g_set_error (error, JLN_OB_ERROR, JLN_OB_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a badge."), path);
-      return NULL;
-    }
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
-    return NULL;
-  return g_bytes_new_take (data, len);
+  return jln_cli_read_input (path, error);
 }
 
 static JsonNode *
@@ -99,7 +86,8 @@ jln_cli_verify (int argc, char **argv)
   GOptionEntry entries[] = {
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database (accepted, not used)"), N_("PATH") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print the full reports as a JSON array"), NULL },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("Check that the badge was awarded to this e-mail address"), N_("ADDRESS") },
+    { "recipient", 0, 0, G_OPTION_ARG_STRING, &email, N_("Check that the badge was awarded to this e-mail address"), N_("EMAIL") },
+    { "email", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &email, N_("Same as --recipient"), N_("ADDRESS") },
     { "status-list", 0, 0, G_OPTION_ARG_FILENAME, &status_path, N_("Status list credential to check revocation against"), N_("FILE") },
     { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, N_("Check the dates against this moment (ISO 8601) instead of now"), N_("DATE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
@@ -165,8 +153,11 @@ jln_cli_verify (int argc, char **argv)
       else
         {
           g_autofree char *line = jln_verify_report_to_line (report);
+          g_autofree char *safe_file = jln_cli_sanitize_for_terminal (files[i]);
+          g_autofree char *safe_line = jln_cli_sanitize_for_terminal (line);
 
-          printf ("%s: %s\n", files[i], line);
+          /* The line quotes the badge (issuer name, errors): untrusted. */
+          printf ("%s: %s\n", safe_file, safe_line);
         }
     }
 
@@ -238,8 +229,7 @@ jln_cli_bake (int argc, char **argv)
   g_strstrip (text);
   baked = jln_bake (image, text, &error);
   /* Written atomically: a failed bake never leaves a half-written file. */
-  if (baked == NULL ||
-      !g_file_set_contents (output, g_bytes_get_data (baked, NULL), g_bytes_get_size (baked), &error))
+  if (baked == NULL || !jln_cli_write_output (output, baked, &error))
     {
       jln_cli_print_error (error);
       return 1;

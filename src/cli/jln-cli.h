@@ -35,5 +35,17 @@ gboolean  jln_cli_parse_options (const char *verb, const char *parameter, const 
                                  GOptionEntry *entries, int *argc, char ***argv);
 /* "jalons-cli VERB: MESSAGE" and a hint to --help, on stderr. */
 void      jln_cli_usage_error (const char *verb, const char *message);
+/* @text (from a badge, a file name, an error quoting either) made safe to
+ * print on a terminal: C0 controls, DEL, C1 controls and the bidi overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069) written as \xNN or \uNNNN,
+ * invalid UTF-8 bytes as \xNN, a backslash as \\. Never raw. */
+char     *jln_cli_sanitize_for_terminal (const char *text);
+/* Reads a file handed to a verb (a badge, a credential, an image, a status
+ * list): a regular file of at most JLN_FILE_READ_MAX_BADGE bytes. */
+GBytes   *jln_cli_read_input (const char *path, GError **error);
+/* Writes @bytes to @path: a regular file (or a new one) is replaced
+ * atomically; a character device (/dev/stdout) is written into. A full
+ * disk is said as such. Nothing half-written is left. */
+gboolean  jln_cli_write_output (const char *path, GBytes *bytes, GError **error);
 
 G_END_DECLS

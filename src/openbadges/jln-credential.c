@@ -1,11 +1,14 @@
 #define G_LOG_DOMAIN "jln-ob"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "jln-credential.h"
 #include "jln-ob-error.h"
+#include "jln-multibase.h"
 #include "jln-ob-json.h"
+#include "jln-ob-key.h"
 #include "jln-proof.h"
 
 static gboolean
@@ -65,6 +68,18 @@ jln_credential_format_date (GDateTime *date)
   g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+jln_credential_new_salt (void)
+{
+  guint8 random[16];
+
+  /* Not guessable: the salt is what keeps the hash from being matched
+   * against a list of known addresses. */
+  jln_ob_crypto_init ();
+  randombytes_buf (random, sizeof random);
+  return jln_hex_encode (random, sizeof random);
 }
 
 char *

@@ -77,6 +77,10 @@ typedef struct {
 /* "sha256$" + hex(sha256(identity || salt)); an e-mail address (identity
  * containing '@') is trimmed and lower-cased first. */
 char     *jln_credential_hash_identity (const char *identity, const char *salt);
+/* A fresh salt for one credential: 16 random bytes (libsodium), in hex.
+ * One per credential, so two badges of one person carry unrelated hashes
+ * and cannot be linked by them. */
+char     *jln_credential_new_salt (void);
 
 /* Unsigned credential, or NULL with JLN_OB_ERROR_INVALID_CREDENTIAL naming
  * the missing field. */

@@ -424,6 +424,7 @@ jln_issuer_seal_award (JlnAward  *award,
   g_autoptr(GPtrArray) evidence = NULL;
   g_autofree char *identity = NULL;
   g_autofree char *identity_hash = NULL;
+  g_autofree char *award_salt = NULL;
   g_autofree char *achievement_id = NULL;
   g_autofree char *description = NULL;
   g_autofree char *criteria = NULL;
@@ -440,6 +441,7 @@ jln_issuer_seal_award (JlnAward  *award,
   JlnCredentialInput in = { 0 };
   g_autofree JlnCredentialEvidence *ev = NULL;
   gsize n_ev = 0;
+  gsize len;
 
   g_return_val_if_fail (JLN_IS_AWARD (award), NULL);
   g_return_val_if_fail (JLN_IS_ISSUER (self), NULL);
@@ -480,7 +482,12 @@ jln_issuer_seal_award (JlnAward  *award,
       identity = g_strconcat ("urn:jalons:participant:", hex, NULL);
       identity_type = "identifier";
     }
-  identity_hash = jln_credential_hash_identity (identity, salt);
+  /* The person's salt only names them (the opaque identifier above); the
+   * hash gets a salt of its own per credential, so two badges of one
+   * person cannot be linked by their identity hash. It is kept inside the
+   * credential, which the store keeps: re-exports stay byte-identical. */
+  award_salt = jln_credential_new_salt ();
+  identity_hash = jln_credential_hash_identity (identity, award_salt);
 
   achievement_id = achievement_id_for (self, org, badge);
   description = achievement_description (badge);
@@ -521,7 +528,7 @@ jln_issuer_seal_award (JlnAward  *award,
   in.name = jln_badge_get_name (badge);
   in.valid_from = jln_award_get_awarded_on (award);
   in.recipient.identity_hash = identity_hash;
-  in.recipient.salt = salt;
+  in.recipient.salt = award_salt;
   in.recipient.identity_type = identity_type;
   in.achievement.id = achievement_id;
   in.achievement.name = jln_badge_get_name (badge);
@@ -540,7 +547,9 @@ jln_issuer_seal_award (JlnAward  *award,
   json = jln_credential_issue (&in, self->key, NULL, NULL, error);
   if (json == NULL)
     return NULL;
-  return g_bytes_new_take (g_steal_pointer (&json), strlen (json));
+  /* The length first: argument evaluation order is unspecified. */
+  len = strlen (json);
+  return g_bytes_new_take (g_steal_pointer (&json), len);
 }
 
 gboolean
