@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons-cli"
+#define G_LOG_DOMAIN "jln-cli"
 
 /* The verbs that sign and hand out awards: issue, export, status-list.
  * They go through a JlnSession and its exporter, like the app does. */

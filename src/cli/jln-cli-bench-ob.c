@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons-cli"
+#define G_LOG_DOMAIN "jln-cli"
 
 /* "bench ob": per-operation cost of the Open Badges engine on one core. */
 

@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons-cli"
+#define G_LOG_DOMAIN "jln-cli"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons-cli"
+#define G_LOG_DOMAIN "jln-cli"
 
 /* The pure Open Badges verbs: verify, bake, extract, canon. They need no
  * store; --database is accepted (every verb takes it) and ignored. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "jalons-cli"
+#define G_LOG_DOMAIN "jln-cli"
 
 /* jalons-cli print: the certificate of one award, or the booklet of all of
  * a participant's badges, written as a PDF by the render library, the same

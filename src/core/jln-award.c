@@ -1,5 +1,8 @@
 #define G_LOG_DOMAIN "jln-core"
 
+#include <string.h>
+#include <glib/gi18n.h>
+
 #include "jln-award.h"
 
 /* g_strv_equal() does not accept NULL; an empty list and NULL are the same here. */
@@ -606,6 +609,36 @@ jln_award_set_evidence_files (JlnAward *self,
   g_strfreev (self->evidence_files);
   self->evidence_files = g_strdupv ((char **) value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE_FILES]);
+}
+
+char *
+jln_award_dup_evidence_label (JlnAward *self,
+                              guint     index)
+{
+  g_autofree char *base = NULL;
+  const char *dot;
+  g_autofree char *ext = NULL;
+
+  g_return_val_if_fail (JLN_IS_AWARD (self), NULL);
+
+  if (self->evidence_files == NULL || index >= g_strv_length (self->evidence_files))
+    return NULL;
+  base = g_path_get_basename (self->evidence_files[index]);
+  dot = strrchr (base, '.');
+  /* Keep a short alphanumeric extension only: it tells what opens it. */
+  if (dot != NULL && dot != base && dot[1] != '\0' && strlen (dot + 1) <= 8)
+    {
+      ext = g_ascii_strdown (dot, -1);
+      for (const char *p = ext + 1; *p != '\0'; p++)
+        if (!g_ascii_isalnum (*p))
+          {
+            g_clear_pointer (&ext, g_free);
+            break;
+          }
+    }
+  /* Translators: the neutral file name of the first, second… evidence
+   * file in a badge ("evidence-1.jpg"); a word, no spaces. */
+  return g_strdup_printf ("%s-%u%s", C_("file name", "evidence"), index + 1, ext ? ext : "");
 }
 
 JlnAwardStatus

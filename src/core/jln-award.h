@@ -44,6 +44,10 @@ const char    *jln_award_get_evidence_note    (JlnAward *self);
 void           jln_award_set_evidence_note    (JlnAward *self, const char *note);
 const char * const *jln_award_get_evidence_files (JlnAward *self);
 void           jln_award_set_evidence_files   (JlnAward *self, const char * const *paths);
+/* The neutral name evidence file @index goes by in the badge and on screen
+ * ("evidence-1.jpg", "preuve-1.jpg" in French): its position and its
+ * extension, never the name it had on the coach's disk. NULL past the end. */
+char          *jln_award_dup_evidence_label   (JlnAward *self, guint index);
 JlnAwardStatus jln_award_get_status           (JlnAward *self);
 void           jln_award_set_status           (JlnAward *self, JlnAwardStatus status);
 const char    *jln_award_get_revoke_reason    (JlnAward *self);

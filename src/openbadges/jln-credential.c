@@ -7,6 +7,7 @@
 #include "jln-credential.h"
 #include "jln-ob-error.h"
 #include "jln-multibase.h"
+#include "jln-ob-date.h"
 #include "jln-ob-json.h"
 #include "jln-ob-key.h"
 #include "jln-proof.h"
@@ -60,14 +61,6 @@ add_image (JsonBuilder *b, const JlnCredentialImage *image)
   set_str (b, "type", "Image");
   set_opt (b, "caption", image->caption);
   json_builder_end_object (b);
-}
-
-char *
-jln_credential_format_date (GDateTime *date)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 char *
@@ -167,9 +160,9 @@ jln_credential_build (const JlnCredentialInput *in, GError **error)
         return NULL;
       }
 
-  valid_from = jln_credential_format_date (in->valid_from);
+  valid_from = jln_ob_format_date_time (in->valid_from);
   if (in->valid_until)
-    valid_until = jln_credential_format_date (in->valid_until);
+    valid_until = jln_ob_format_date_time (in->valid_until);
 
   b = json_builder_new ();
   json_builder_begin_object (b);

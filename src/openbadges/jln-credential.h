@@ -95,7 +95,5 @@ char     *jln_credential_issue (const JlnCredentialInput *input,
                                 GDateTime                *created,
                                 GError                  **error);
 
-/* xsd:dateTime in UTC with "Z", whole seconds. */
-char     *jln_credential_format_date (GDateTime *date);
 
 G_END_DECLS

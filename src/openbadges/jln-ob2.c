@@ -6,6 +6,7 @@
 
 #include "jln-credential.h"
 #include "jln-multibase.h"
+#include "jln-ob-date.h"
 #include "jln-ob-error.h"
 #include "jln-ob-json.h"
 #include "jln-ob-key.h"
@@ -106,7 +107,7 @@ add_date (JsonBuilder *b, const char *name, GDateTime *when)
 
   if (when == NULL)
     return;
-  text = jln_credential_format_date (when);
+  text = jln_ob_format_date_time (when);
   add_string (b, name, text);
 }
 

@@ -3,9 +3,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "jln-credential.h"
 #include "jln-jsonld.h"
 #include "jln-multibase.h"
+#include "jln-ob-date.h"
 #include "jln-ob-error.h"
 #include "jln-ob-json.h"
 #include "jln-proof.h"
@@ -265,7 +265,7 @@ format_created (GDateTime *created)
 
   if (created == NULL)
     created = now = g_date_time_new_now_utc ();
-  return jln_credential_format_date (created);
+  return jln_ob_format_date_time (created);
 }
 
 gboolean

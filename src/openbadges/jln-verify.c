@@ -6,6 +6,7 @@
 #include "jln-bake.h"
 #include "jln-credential.h"
 #include "jln-multibase.h"
+#include "jln-ob-date.h"
 #include "jln-ob-error.h"
 #include "jln-status-list.h"
 #include "jln-verify.h"
@@ -1020,7 +1021,7 @@ verify_jws (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *opt
         {
           g_autoptr(GDateTime) nbf = g_date_time_new_from_unix_utc (json_object_get_int_member (claims, "nbf"));
 
-          g_autofree char *text = nbf ? jln_credential_format_date (nbf) : NULL;
+          g_autofree char *text = nbf ? jln_ob_format_date_time (nbf) : NULL;
 
           if (text != NULL)
             json_object_set_string_member (vc, "issuanceDate", text);
@@ -1030,7 +1031,7 @@ verify_jws (JlnVerifyReport *report, JsonNode *node, const JlnVerifyOptions *opt
         {
           g_autoptr(GDateTime) exp = g_date_time_new_from_unix_utc (json_object_get_int_member (claims, "exp"));
 
-          g_autofree char *text = exp ? jln_credential_format_date (exp) : NULL;
+          g_autofree char *text = exp ? jln_ob_format_date_time (exp) : NULL;
 
           if (text != NULL)
             json_object_set_string_member (vc, "expirationDate", text);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * (a cover page, then one page per badge) when several are printed together.
  * The drawing code only sees JlnCertificateData, never the store, so it can
  * be fed from anywhere (app, CLI, tests). Needs no display; the print
- * dialog glue is the UI's (ui/jln-certificate.h). */
+ * dialog glue is the UI's (ui/print/jln-certificate.h). */
 
 #define JLN_CERTIFICATE_ERROR (jln_certificate_error_quark ())
 GQuark jln_certificate_error_quark (void);

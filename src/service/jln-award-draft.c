@@ -412,6 +412,34 @@ jln_award_draft_choose_badge (JlnAwardDraft *self,
   return TRUE;
 }
 
+gboolean
+jln_award_draft_choose_badge_id (JlnAwardDraft *self,
+                                 GListModel    *catalogue,
+                                 gint64         badge_id,
+                                 GError       **error)
+{
+  guint n;
+
+  g_return_val_if_fail (JLN_IS_AWARD_DRAFT (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (catalogue), FALSE);
+
+  n = g_list_model_get_n_items (catalogue);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnBadge) badge = g_list_model_get_item (catalogue, i);
+
+      if (jln_badge_get_id (badge) != badge_id)
+        continue;
+      /* Only what the catalogue publishes is awarded. */
+      if (jln_badge_get_status (badge) != JLN_BADGE_STATUS_ACTIVE)
+        break;
+      return jln_award_draft_choose_badge (self, badge, error);
+    }
+  g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                       _("This badge is not published, so it cannot be awarded."));
+  return FALSE;
+}
+
 guint
 jln_award_draft_get_n_criteria (JlnAwardDraft *self)
 {

@@ -65,6 +65,14 @@ void            jln_award_draft_set_badge           (JlnAwardDraft *self,
 gboolean        jln_award_draft_choose_badge        (JlnAwardDraft *self,
                                                      JlnBadge      *badge,
                                                      GError       **error);
+/* Chooses the badge of id @badge_id in @catalogue (a GListModel of
+ * JlnBadge, the store's badges): refuses one that is not there or not
+ * published (JLN_STORE_ERROR_NOT_FOUND: it cannot be awarded) and a version
+ * already held, leaving the draft as it was. */
+gboolean        jln_award_draft_choose_badge_id     (JlnAwardDraft *self,
+                                                     GListModel    *catalogue,
+                                                     gint64         badge_id,
+                                                     GError       **error);
 
 /* The chosen badge's criteria, by position (0-based); all ticked at first. */
 guint           jln_award_draft_get_n_criteria      (JlnAwardDraft *self);

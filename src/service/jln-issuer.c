@@ -512,12 +512,12 @@ jln_issuer_seal_award (JlnAward  *award,
   evidence = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
-      /* Only the file's name: its path would tell where the app keeps data. */
-      char *name = g_path_get_basename (files[i]);
+      /* A neutral name: neither the path (where the app keeps data) nor the
+       * name on the coach's disk (often the person's). */
+      char *name = jln_award_dup_evidence_label (award, i);
 
       g_ptr_array_add (evidence, name);
-      if (present (name) && g_strcmp0 (name, G_DIR_SEPARATOR_S) != 0 && g_strcmp0 (name, ".") != 0)
-        ev[n_ev++].name = name;
+      ev[n_ev++].name = name;
     }
 
   in.issuer.id = self->did;

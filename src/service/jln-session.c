@@ -403,58 +403,31 @@ jln_session_get_issuer_id (JlnSession *self)
 }
 
 /* ------------------------------------------------------------------ */
-/* evidence copies                                                    */
+/* attachments: evidence copies and photos                            */
 
-/* Until the store keeps attachments itself, evidence files are copied into
- * <files dir>/evidence/<uuid>-<name> here, and only here. */
-
-static char *
-dup_evidence_dir (JlnSession *self)
+/* Removes the store's attachment at @path; anything else (a file the
+ * coach picked elsewhere, an older layout's copy) is left alone. */
+static void
+remove_own_file (JlnSession *self,
+                 const char *path)
 {
-  g_autofree char *files_dir = jln_store_dup_files_dir (self->store);
+  g_autofree char *name = jln_store_dup_attachment_name (self->store, path);
+  g_autoptr(GError) error = NULL;
 
-  return g_build_filename (files_dir, "evidence", NULL);
-}
-
-/* Keeps the copy's name readable but harmless: no separators, no leading
- * dot, bounded length. */
-static char *
-safe_file_name (const char *name)
-{
-  g_autofree char *valid = g_utf8_make_valid (name, -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c))
-        g_string_append_c (out, '_');
-      else
-        g_string_append_unichar (out, c);
-      if (out->len > 120)
-        break;
-    }
-  while (out->len > 0 && out->str[0] == '.')
-    g_string_erase (out, 0, 1);
-  if (out->len == 0)
-    g_string_append (out, "file");
-  return g_string_free (out, FALSE);
+  if (name != NULL && !jln_store_remove_attachment (self->store, name, &error))
+    g_warning ("Could not remove %s: %s", path, error->message);
 }
 
 static void
-delete_copies (GPtrArray *paths)
+delete_copies (JlnSession *self,
+               GPtrArray  *paths)
 {
   for (guint i = 0; i < paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (paths, i);
-
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the evidence copy %s: %s", path, g_strerror (errno));
-    }
+    remove_own_file (self, g_ptr_array_index (paths, i));
 }
 
-/* All or nothing: on error the copies already made are removed. */
+/* Copies @files among the store's attachments (neutral names, 0600), all
+ * or nothing: on error the copies already made are removed. */
 static gboolean
 copy_evidence (JlnSession  *self,
                GListModel  *files,
@@ -462,65 +435,33 @@ copy_evidence (JlnSession  *self,
                GError     **error)
 {
   guint n = g_list_model_get_n_items (files);
-  g_autofree char *dir = NULL;
-
-  if (n == 0)
-    return TRUE;
-  dir = dup_evidence_dir (self);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
-                   _("The folder for evidence files cannot be created (%s). Nothing was awarded."),
-                   g_strerror (saved));
-      return FALSE;
-    }
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autoptr(GFile) dest = NULL;
+      g_autoptr(GFile) copy = NULL;
       g_autoptr(GError) local_error = NULL;
       g_autofree char *name = NULL;
-      g_autofree char *uuid = g_uuid_string_random ();
-      g_autofree char *safe = NULL;
-      g_autofree char *copy_name = NULL;
-      g_autofree char *path = NULL;
+      g_autofree char *stored = NULL;
 
       /* The file may have changed since it was added. */
       if (!jln_award_draft_check_evidence_file (file, &name, NULL, error))
         {
-          delete_copies (copies);
+          delete_copies (self, copies);
           return FALSE;
         }
-      safe = safe_file_name (name);
-      copy_name = g_strdup_printf ("%s-%s", uuid, safe);
-      path = g_build_filename (dir, copy_name, NULL);
-      dest = g_file_new_for_path (path);
-      if (!g_file_copy (file, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+      if (!jln_store_add_attachment_file (self->store, file, name, &stored, &local_error)
+          || (copy = jln_store_dup_attachment_file (self->store, stored, &local_error)) == NULL)
         {
-          /* A partial copy may exist. */
-          g_unlink (path);
-          delete_copies (copies);
+          delete_copies (self, copies);
           g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
                        _("The file “%s” could not be copied (%s). Nothing was awarded."),
                        name, local_error->message);
           return FALSE;
         }
-      g_ptr_array_add (copies, g_steal_pointer (&path));
+      g_ptr_array_add (copies, g_file_get_path (copy));
     }
   return TRUE;
-}
-
-static gboolean
-path_is_evidence_copy (const char *dir,
-                       const char *path)
-{
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  return g_path_is_absolute (path) && g_strcmp0 (parent, dir) == 0 &&
-         strstr (path, "/../") == NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -581,7 +522,7 @@ jln_session_award (JlnSession     *self,
 
   if (!jln_issuer_award (self->issuer, award, self->actor, &local_error))
     {
-      delete_copies (copies);
+      delete_copies (self, copies);
       goto fail;
     }
   return g_steal_pointer (&award);
@@ -599,7 +540,6 @@ jln_session_undo_award (JlnSession  *self,
 {
   g_autoptr(JlnAward) award = NULL;
   g_auto(GStrv) files = NULL;
-  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
@@ -609,16 +549,10 @@ jln_session_undo_award (JlnSession  *self,
   if (!jln_store_undo_award (self->store, award_id, self->actor, error))
     return FALSE;
 
-  /* The award never existed: neither do the copies made for it. Only files
-   * inside our own evidence folder are touched. */
-  dir = dup_evidence_dir (self);
+  /* The award never existed: neither do the copies made for it. Only the
+   * store's own attachments are touched. */
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
-    {
-      if (!path_is_evidence_copy (dir, files[i]))
-        continue;
-      if (g_unlink (files[i]) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the evidence copy %s: %s", files[i], g_strerror (errno));
-    }
+    remove_own_file (self, files[i]);
   return TRUE;
 }
 
@@ -642,21 +576,6 @@ jln_session_revoke_award (JlnSession  *self,
   /* The store refuses unknown and already revoked awards; the issuer then
    * republishes the list verifiers read. */
   return jln_issuer_revoke_award (self->issuer, award_id, clean, self->actor, error);
-}
-
-gboolean
-jln_session_attach_evidence (JlnSession  *self,
-                             gint64       award_id,
-                             GFile       *file,
-                             GError     **error)
-{
-  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* Awards cannot be given more files until the store keeps attachments. */
-  g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_FAILED,
-                       _("Evidence files can only be added while the badge is being awarded."));
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -726,10 +645,48 @@ jln_session_update_participant (JlnSession      *self,
                                 JlnParticipant  *participant,
                                 GError         **error)
 {
+  g_autoptr(JlnParticipant) before = NULL;
+  g_autofree char *old_photo = NULL;
+
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (JLN_IS_PARTICIPANT (participant), FALSE);
 
-  return jln_store_update_participant (self->store, participant, self->actor, error);
+  /* Read before the write: the live object changes with it. */
+  before = jln_store_get_participant (self->store, jln_participant_get_id (participant), NULL);
+  old_photo = g_strdup (before ? jln_participant_get_photo_path (before) : NULL);
+  if (!jln_store_update_participant (self->store, participant, self->actor, error))
+    return FALSE;
+  /* A replaced or removed photo of ours would only take room (and keep a
+   * face the coach meant to drop). */
+  if (old_photo != NULL && g_strcmp0 (old_photo, jln_participant_get_photo_path (participant)) != 0)
+    remove_own_file (self, old_photo);
+  return TRUE;
+}
+
+char *
+jln_session_add_photo (JlnSession  *self,
+                       GBytes      *png,
+                       GError     **error)
+{
+  g_autofree char *stored = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+  g_return_val_if_fail (png != NULL, NULL);
+
+  if (!jln_store_add_attachment (self->store, png, "photo.png", &stored, error)
+      || (file = jln_store_dup_attachment_file (self->store, stored, error)) == NULL)
+    return NULL;
+  return g_file_get_path (file);
+}
+
+void
+jln_session_discard_photo (JlnSession *self,
+                           const char *path)
+{
+  g_return_if_fail (JLN_IS_SESSION (self));
+
+  remove_own_file (self, path);
 }
 
 gboolean

@@ -93,7 +93,8 @@ const char     *jln_session_get_actor        (JlnSession *self);
 JlnAwardDraft  *jln_session_new_award_draft  (JlnSession *self,
                                               gint64      participant_id,
                                               GError    **error);
-/* USE CASE award: copies the draft's evidence files into the data folder,
+/* USE CASE award: copies the draft's evidence files among the store's
+ * attachments (jln_store_add_attachment_file(): neutral names, 0600),
  * writes the award, its journal entry and its signed credential in one
  * transaction. Returns the stored award (owned). The coach on the award is
  * the desk coach, else the participant's own coach. On failure nothing is
@@ -115,14 +116,8 @@ gboolean        jln_session_revoke_award     (JlnSession *self,
                                               gint64      award_id,
                                               const char *reason,
                                               GError    **error);
-/* USE CASE attach evidence to an award already made. Not available until
- * the store's attachments land: always fails with
- * JLN_STORE_ERROR_FAILED for now (evidence is attached by
- * jln_session_award()). */
-gboolean        jln_session_attach_evidence  (JlnSession *self,
-                                              gint64      award_id,
-                                              GFile      *file,
-                                              GError    **error);
+/* Evidence is attached while the badge is awarded (the draft's files),
+ * never afterwards: the signed credential lists it. */
 
 /* -- handing badges out -- */
 
@@ -155,10 +150,21 @@ gboolean        jln_session_publish_status_list (JlnSession  *self,
 gboolean        jln_session_add_participant  (JlnSession     *self,
                                               JlnParticipant *participant,
                                               GError        **error);
-/* USE CASE save edits to a participant's file. */
+/* USE CASE save edits to a participant's file; a photo of ours that the
+ * edit replaces or removes is deleted. */
 gboolean        jln_session_update_participant (JlnSession     *self,
                                                 JlnParticipant *participant,
                                                 GError        **error);
+/* USE CASE keep a new photo (@png: PNG bytes) among the store's
+ * attachments; returns its path for jln_participant_set_photo_path(), or
+ * NULL with JLN_STORE_ERROR_IO. */
+char           *jln_session_add_photo        (JlnSession     *self,
+                                              GBytes         *png,
+                                              GError        **error);
+/* A photo from jln_session_add_photo() that no saved file uses after all
+ * (the save failed): deleted. Paths not among the attachments are left. */
+void            jln_session_discard_photo    (JlnSession     *self,
+                                              const char     *path);
 /* USE CASE archive (their badges stay theirs). */
 gboolean        jln_session_archive_participant (JlnSession *self,
                                                  gint64      participant_id,

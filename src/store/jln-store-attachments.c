@@ -238,3 +238,24 @@ jln_store_remove_attachment (JlnStore    *self,
     }
   return TRUE;
 }
+
+char *
+jln_store_dup_attachment_name (JlnStore   *self,
+                               const char *path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+
+  if (path == NULL || !g_path_is_absolute (path))
+    return NULL;
+  dir = dup_attachments_dir (self);
+  parent = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  /* A stored name has no "/" and no "..", so the folder test is enough. */
+  if (g_strcmp0 (parent, dir) != 0 || !is_stored_name (name))
+    return NULL;
+  return g_steal_pointer (&name);
+}

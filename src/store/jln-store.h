@@ -78,6 +78,9 @@ gboolean       jln_store_add_attachment_file (JlnStore *self, GFile *source, con
 GFile         *jln_store_dup_attachment_file (JlnStore *self, const char *stored_name, GError **error);
 /* Removing an attachment already gone is not an error. */
 gboolean       jln_store_remove_attachment   (JlnStore *self, const char *stored_name, GError **error);
+/* The stored name of the attachment at @path (what a participant's photo or
+ * an award's evidence records), or NULL when @path is not one of ours. */
+char          *jln_store_dup_attachment_name (JlnStore *self, const char *path);
 
 /* ---- live models (GListModel; items update in place and emit
  *      items-changed when anything in the app changes them) ---- */

@@ -92,7 +92,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   }
   f->store = jln_session_get_store (f->session);
   files_dir = jln_store_dup_files_dir (f->store);
-  f->evidence_dir = g_build_filename (files_dir, "evidence", NULL);
+  f->evidence_dir = g_build_filename (files_dir, "attachments", NULL);
 
   coaches = jln_store_get_coaches (f->store);
   g_assert_cmpuint (g_list_model_get_n_items (coaches), >, 0);

@@ -421,6 +421,43 @@ test_change_badge (Fixture *f, gconstpointer data)
   g_assert_cmpint (jln_award_get_badge_version_id (award), ==, jln_badge_get_version_id (f->badge));
 }
 
+/* Choosing by id in the catalogue: unknown and unpublished ids are
+ * refused and leave the draft as it was; a published one is chosen. */
+static void
+test_choose_by_id (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnAwardDraft) draft = jln_session_new_award_draft (f->session, jln_participant_get_id (f->participant), &error);
+  GListModel *catalogue = jln_store_get_badges (f->store);
+  gint64 unpublished = 0;
+
+  g_assert_false (jln_award_draft_choose_badge_id (draft, catalogue, G_MAXINT64, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (jln_award_draft_get_badge (draft));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (catalogue) && unpublished == 0; i++)
+    {
+      g_autoptr(JlnBadge) b = g_list_model_get_item (catalogue, i);
+
+      if (b != f->badge && !jln_award_draft_is_held (draft, b))
+        unpublished = jln_badge_get_id (b);
+    }
+  g_assert_cmpint (unpublished, >, 0);
+  g_assert_true (jln_session_set_badge_status (f->session, unpublished,
+                                               JLN_BADGE_STATUS_DRAFT, &error));
+  g_assert_no_error (error);
+  g_assert_false (jln_award_draft_choose_badge_id (draft, catalogue, unpublished, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (jln_award_draft_get_badge (draft));
+
+  g_assert_true (jln_award_draft_choose_badge_id (draft, catalogue, jln_badge_get_id (f->badge), &error));
+  g_assert_no_error (error);
+  g_assert_true (jln_award_draft_get_badge (draft) == f->badge);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,6 +484,7 @@ main (int argc, char **argv)
   ADD ("/service/award-draft/already-held", test_already_held);
   ADD ("/service/award-draft/newer-version", test_newer_version);
   ADD ("/service/award-draft/change-badge", test_change_badge);
+  ADD ("/service/award-draft/choose-by-id", test_choose_by_id);
 #undef ADD
   return g_test_run ();
 }

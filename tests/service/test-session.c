@@ -220,13 +220,23 @@ test_award_undo_revoke (Fixture *f, gconstpointer data)
   copy_path = g_strdup (jln_award_get_evidence_files (stored)[0]);
   copy_base = g_path_get_basename (copy_path);
   g_assert_true (g_str_has_prefix (copy_path, f->evidence_dir));
-  g_assert_true (g_str_has_suffix (copy_base, "-atelier photo.txt"));
+  /* Under a neutral name: nothing of the coach's file name is kept. */
+  g_assert_true (g_str_has_suffix (copy_base, ".txt"));
+  g_assert_null (strstr (copy_base, "atelier"));
   g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (evidence, G_FILE_TEST_EXISTS));
 
   /* Signed by the session's issuer, journalled under the coach's name. */
   g_assert_nonnull (jln_award_get_credential (stored));
   assert_verifies (jln_award_get_credential (stored));
+  /* The badge names its evidence neutrally, not by the coach's file name. */
+  {
+    g_autofree char *json = g_strndup (g_bytes_get_data (jln_award_get_credential (stored), NULL),
+                                       g_bytes_get_size (jln_award_get_credential (stored)));
+
+    g_assert_nonnull (strstr (json, "\"evidence-1.txt\""));
+    g_assert_null (strstr (json, "atelier"));
+  }
   subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, award_id);
   event = fixture_newest_audit (f);
   g_assert_cmpstr (jln_audit_event_get_action (event), ==, "award.create");
@@ -386,7 +396,6 @@ test_bad_input (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(JlnAwardDraft) draft = NULL;
   g_autoptr(JlnAward) award = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/proof.jpg");
   g_autoptr(JlnParticipant) nameless = jln_participant_new ("", "");
   guint n_audit, n_awards;
   gint64 award_id;
@@ -435,10 +444,6 @@ test_bad_input (Fixture *f, gconstpointer data)
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* Attach: not there yet, says so. */
-  g_assert_false (jln_session_attach_evidence (f->session, award_id, file, &error));
-  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_FAILED);
-  g_clear_error (&error);
 
   /* Issue an unknown award. */
   g_assert_null (jln_session_issue_award (f->session, 987654, &error));
@@ -652,6 +657,73 @@ test_export_failures (Fixture *f, gconstpointer data)
   g_assert_cmpuint (fixture_count_files (f->out), ==, paths->len);
 }
 
+/* Photos are the store's attachments: neutral names, 0600, replaced ones
+ * deleted, unused ones discarded, other files never touched. */
+static void
+test_photos (Fixture *f, gconstpointer data)
+{
+  static const char png_a[] = "\x89PNG\r\n\x1a\n first";
+  static const char png_b[] = "\x89PNG\r\n\x1a\n second";
+  g_autoptr(GBytes) a = g_bytes_new_static (png_a, sizeof png_a - 1);
+  g_autoptr(GBytes) b = g_bytes_new_static (png_b, sizeof png_b - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnParticipant) edit = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *unused = NULL;
+  g_autofree char *foreign = fixture_write_file (f, "portrait.png", "not ours");
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  first = jln_session_add_photo (f->session, a, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first, f->evidence_dir));
+  g_assert_true (g_str_has_suffix (first, ".png"));
+  g_assert_true (g_file_get_contents (first, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, png_a);
+  g_assert_cmpint (g_stat (first, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Saved on the file, then replaced: the first one goes. */
+  edit = jln_participant_new (jln_participant_get_first_name (f->participant),
+                              jln_participant_get_last_name (f->participant));
+  jln_participant_set_id (edit, jln_participant_get_id (f->participant));
+  jln_participant_set_photo_path (edit, first);
+  g_assert_true (jln_session_update_participant (f->session, edit, &error));
+  g_assert_no_error (error);
+  second = jln_session_add_photo (f->session, b, &error);
+  g_assert_no_error (error);
+  jln_participant_set_photo_path (edit, second);
+  g_assert_true (jln_session_update_participant (f->session, edit, &error));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+
+  /* A photo not ours (an older path) is left when replaced. */
+  jln_participant_set_photo_path (edit, foreign);
+  g_assert_true (jln_session_update_participant (f->session, edit, &error));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+  jln_participant_set_photo_path (edit, NULL);
+  g_assert_true (jln_session_update_participant (f->session, edit, &error));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_REGULAR));
+
+  /* Discarded after a failed save; discarding a foreign path does nothing. */
+  unused = jln_session_add_photo (f->session, a, &error);
+  g_assert_no_error (error);
+  jln_session_discard_photo (f->session, unused);
+  g_assert_false (g_file_test (unused, G_FILE_TEST_EXISTS));
+  jln_session_discard_photo (f->session, foreign);
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (fixture_count_files (f->evidence_dir), ==, 0);
+
+  /* Nowhere to write (the folder is a file): a clear error, nothing left. */
+  jln_test_remove_tree (f->evidence_dir);
+  g_assert_true (g_file_set_contents (f->evidence_dir, "x", 1, NULL));
+  g_assert_null (jln_session_add_photo (f->session, a, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO);
+  g_assert_cmpstr (error->message, !=, "");
+  g_unlink (f->evidence_dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -664,6 +736,7 @@ main (int argc, char **argv)
   ADD ("/service/session/award-undo-revoke", test_award_undo_revoke);
   ADD ("/service/session/writes-name-the-coach", test_writes_name_the_coach);
   ADD ("/service/session/bad-input", test_bad_input);
+  ADD ("/service/session/photos", test_photos);
   ADD ("/service/exporter/formats", test_export_formats);
   ADD ("/service/exporter/consent", test_export_consent);
   ADD ("/service/exporter/failures", test_export_failures);

@@ -11,7 +11,7 @@
 #include "store/jln-store.h"
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/badges/jln-badge-editor.h"
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/badges/jln-badge-page.h"
 #include "ui/badges/jln-badges-view.h"

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "render/jln-qr.h"
 
 #define CREDENTIAL_ID "urn:uuid:3f2a91c4-7b1e-4c3d-9a8b-1c2d3e4f5a6b"

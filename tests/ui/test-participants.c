@@ -11,7 +11,7 @@
 #include "store/jln-store.h"
 #include "service/jln-issuer.h"
 #include "ui/award/jln-award-dialog.h"
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "ui/participants/jln-participant-form.h"
 #include "ui/shell/jln-window.h"
 #include "ui/participants/jln-participant-page.h"
@@ -179,7 +179,7 @@ static char *
 photos_dir (Fixture *f)
 {
   g_autofree char *files = jln_store_dup_files_dir (f->store);
-  return g_build_filename (files, "photos", NULL);
+  return g_build_filename (files, "attachments", NULL);
 }
 
 /* ------------------------------------------------------------------ */

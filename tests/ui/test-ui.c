@@ -12,7 +12,7 @@
 #include "ui/participants/jln-participants-view.h"
 #include "ui/reports/jln-reports-view.h"
 #include "ui/workshop/jln-workshop-view.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 #include "ui/common/jln-badge-tile.h"
 #include "ui/participants/jln-participant-row.h"
 
@@ -203,7 +203,7 @@ test_templates (void)
   g_assert_cmpstr (jln_window_get_view (JLN_WINDOW (widget)), ==, "participants");
   gtk_window_destroy (GTK_WINDOW (widget));
 
-  widget = GTK_WIDGET (jln_preferences_window_new_for_session (NULL));
+  widget = GTK_WIDGET (jln_preferences_window_new (NULL));
   g_assert_true (JLN_IS_PREFERENCES_WINDOW (widget));
   gtk_window_destroy (GTK_WINDOW (widget));
 
@@ -448,7 +448,7 @@ test_window_bad_database (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (f->db_path, garbage, -1, NULL));
 
   f->window = jln_window_new (NULL, app_settings ());
-  g_test_expect_message ("jalons", G_LOG_LEVEL_MESSAGE, "Cannot open*");
+  g_test_expect_message ("jln-ui", G_LOG_LEVEL_MESSAGE, "Cannot open*");
   g_assert_false (jln_window_open_database (f->window, f->db_path));
   g_test_assert_expected_messages ();
   g_assert_true (jln_window_get_showing_error (f->window));
@@ -488,7 +488,7 @@ test_preferences_coach (Fixture *f, gconstpointer data)
   session = jln_session_new (store, app_settings (), NULL);
   g_assert_nonnull (session);
 
-  prefs = jln_preferences_window_new_for_session (session);
+  prefs = jln_preferences_window_new (session);
   gtk_window_present (GTK_WINDOW (prefs));
   g_assert_true (wait_until (window_is_mapped, prefs));
   gtk_window_destroy (GTK_WINDOW (prefs));

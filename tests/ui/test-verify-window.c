@@ -16,9 +16,10 @@
 #include "openbadges/jln-ob-key.h"
 #include "openbadges/jln-proof.h"
 #include "openbadges/jln-status-list.h"
-#include "ui/jln-application.h"
-#include "ui/jln-preferences-window.h"
-#include "ui/jln-verify-window.h"
+#include "service/jln-session.h"
+#include "ui/shell/jln-preferences-window.h"
+#include "ui/shell/jln-ui-resources.h"
+#include "ui/verify/jln-verify-window.h"
 
 #define WAIT_LIMIT_US (60 * G_USEC_PER_SEC)
 #define EMAIL "lea.martin@example.org"
@@ -277,9 +278,9 @@ card_label (JlnVerifyWindow *window, guint index, const char *name)
   } G_STMT_END
 
 static JlnVerifyWindow *
-open_window (JlnStore *store, GFile **files, guint n_files)
+open_window (JlnSession *session, GFile **files, guint n_files)
 {
-  JlnVerifyWindow *window = jln_verify_window_new (store);
+  JlnVerifyWindow *window = jln_verify_window_new (session, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   jln_verify_window_open_files (window, files, n_files);
@@ -293,7 +294,7 @@ open_window (JlnStore *store, GFile **files, guint n_files)
 static void
 test_template (void)
 {
-  JlnVerifyWindow *window = jln_verify_window_new (NULL);
+  JlnVerifyWindow *window = jln_verify_window_new (NULL, NULL);
 
   g_assert_true (JLN_IS_VERIFY_WINDOW (window));
   g_assert_cmpuint (jln_verify_window_get_n_results (window), ==, 0);
@@ -570,16 +571,19 @@ test_own_status_list (Fixture *f, gconstpointer data)
   g_autofree char *revoked = issue (f, LIST_URL, 3, NULL);
   g_autofree char *active = issue (f, LIST_URL, 4, NULL);
   g_autofree char *elsewhere = issue (f, "https://other.example.net/status/1", 3, NULL);
+  g_autoptr(JlnSession) session = NULL;
   GFile *files[3];
   JlnVerifyWindow *window;
 
+  g_assert_no_error (error);
+  session = jln_session_new (store, NULL, &error);
   g_assert_no_error (error);
   files[0] = write_file (f, "revoked.json", revoked, strlen (revoked));
   files[1] = write_file (f, "active.json", active, strlen (active));
   files[2] = write_file (f, "elsewhere.json", elsewhere, strlen (elsewhere));
 
   /* Without our list: status unknown offline, the badge still valid. */
-  window = open_window (store, files, G_N_ELEMENTS (files));
+  window = open_window (session, files, G_N_ELEMENTS (files));
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autofree char *text = card_text (window, i);
@@ -604,7 +608,7 @@ test_own_status_list (Fixture *f, gconstpointer data)
   g_file_set_contents (list_path, list_text, -1, &error);
   g_assert_no_error (error);
 
-  window = open_window (store, files, G_N_ELEMENTS (files));
+  window = open_window (session, files, G_N_ELEMENTS (files));
   {
     g_autofree char *revoked_text = card_text (window, 0);
     g_autofree char *active_text = card_text (window, 1);
@@ -701,6 +705,7 @@ test_preferences_organisation (Fixture *f, gconstpointer data)
   g_autoptr(JlnOrganisation) after = NULL;
   g_autoptr(GBytes) seed = jln_ob_key_get_seed (f->key);
   g_autofree char *did = jln_ob_key_get_did (f->key);
+  g_autoptr(JlnSession) session = NULL;
   JlnPreferencesWindow *prefs;
   GtkWidget *url_row;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -717,7 +722,11 @@ test_preferences_organisation (Fixture *f, gconstpointer data)
   g_assert_true (jln_store_set_organisation (store, org, &error));
   g_assert_no_error (error);
 
-  prefs = jln_preferences_window_new (store);
+  session = jln_session_new (store, NULL, &error);
+  g_assert_no_error (error);
+  /* The page shows the session's issuer: the did:key of the saved seed. */
+  g_assert_cmpstr (jln_session_get_issuer_id (session), ==, did);
+  prefs = jln_preferences_window_new (session);
   gtk_window_present (GTK_WINDOW (prefs));
   g_assert_cmpstr (jln_preferences_window_get_issuer_id (prefs), ==, did);
 
@@ -772,22 +781,13 @@ test_preferences_organisation (Fixture *f, gconstpointer data)
   g_clear_pointer (&after, jln_organisation_free);
   gtk_window_destroy (GTK_WINDOW (prefs));
 
-  /* No seed yet: said so, nothing to copy. */
-  g_clear_pointer (&org, jln_organisation_free);
-  org = jln_store_get_organisation (store, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&org->signing_seed, g_bytes_unref);
-  g_assert_true (jln_store_set_organisation (store, org, &error));
-  prefs = jln_preferences_window_new (store);
+  /* Without a database the page is there but inert, and says why. */
+  prefs = jln_preferences_window_new (NULL);
+  g_assert_false (jln_preferences_window_apply_organisation (prefs));
   g_assert_null (jln_preferences_window_get_issuer_id (prefs));
   g_string_truncate (text, 0);
   collect_text (GTK_WIDGET (prefs), text);
-  assert_has (text->str, "Created with the first badge");
-  gtk_window_destroy (GTK_WINDOW (prefs));
-
-  /* Without a database the page is there but inert. */
-  prefs = jln_preferences_window_new (NULL);
-  g_assert_false (jln_preferences_window_apply_organisation (prefs));
+  assert_has (text->str, "Open a database to see its issuer identifier");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -828,9 +828,9 @@ save_png (GtkWidget *window, const char *dir, const char *name)
 }
 
 static void
-shoot_verify (const char *dir, const char *name, GFile **files, guint n, int height)
+shoot_verify (GSettings *settings, const char *dir, const char *name, GFile **files, guint n, int height)
 {
-  JlnVerifyWindow *window = jln_verify_window_new (NULL);
+  JlnVerifyWindow *window = jln_verify_window_new (NULL, settings);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 760, height);
   gtk_window_present (GTK_WINDOW (window));
@@ -903,15 +903,16 @@ test_screenshots (Fixture *f, gconstpointer data)
       GFile *bad[3] = { write_file (f, "notes.png", "hello", 5), write_file (f, "vide.json", "", 0),
                         write_file (f, "badge-abime.png", tampered, len) };
       g_autoptr(JlnStore) store = NULL;
+      g_autoptr(JlnSession) session = NULL;
       g_autoptr(JlnOrganisation) org = NULL;
       g_autoptr(GBytes) seed = jln_ob_key_get_seed (f->key);
       JlnPreferencesWindow *prefs;
 
       g_settings_set_boolean (settings, "large-icons", large);
-      shoot_verify (dir, n_valid, &valid, 1, 1180);
-      shoot_verify (dir, n_tampered, &bad_svg, 1, 1080);
-      shoot_verify (dir, n_ob2, &ob2, 1, 820);
-      shoot_verify (dir, n_bad, bad, 3, 760);
+      shoot_verify (settings, dir, n_valid, &valid, 1, 1180);
+      shoot_verify (settings, dir, n_tampered, &bad_svg, 1, 1080);
+      shoot_verify (settings, dir, n_ob2, &ob2, 1, 820);
+      shoot_verify (settings, dir, n_bad, bad, 3, 760);
 
       db = g_build_filename (f->dir, large ? "large.db" : "normal.db", NULL);
       store = jln_store_open (db, &error);
@@ -927,7 +928,9 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_clear_pointer (&org->signing_seed, g_bytes_unref);
       org->signing_seed = g_bytes_ref (seed);
       g_assert_true (jln_store_set_organisation (store, org, &error));
-      prefs = jln_preferences_window_new (store);
+      session = jln_session_new (store, settings, &error);
+      g_assert_no_error (error);
+      prefs = jln_preferences_window_new (session);
       gtk_window_set_default_size (GTK_WINDOW (prefs), 640, large ? 900 : 760);
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "organisation");
       gtk_window_present (GTK_WINDOW (prefs));

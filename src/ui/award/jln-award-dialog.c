@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <errno.h>
 #include <string.h>
@@ -6,10 +6,10 @@
 #include <glib/gstdio.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "ui/award/jln-award-dialog.h"
 #include "ui/common/jln-large-icons.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 #include "ui/common/jln-badge-tile.h"
 
 #define CHOSEN_IMAGE_SIZE 128
@@ -469,19 +469,15 @@ show_step (JlnAwardDialog *self,
     }
 }
 
-static gboolean
-choose (JlnAwardDialog *self,
-        JlnBadge       *badge,
-        GError        **error)
+/* Shows the badge the draft has just chosen; @other: it replaced another. */
+static void
+show_chosen (JlnAwardDialog *self,
+             gboolean        other)
 {
+  JlnBadge *badge = jln_award_draft_get_badge (self->draft);
   g_autofree char *meta = NULL;
   const char *easy;
 
-  gboolean other = jln_award_draft_get_badge (self->draft) != badge;
-
-  /* The draft refuses a version already held. */
-  if (!jln_award_draft_choose_badge (self->draft, badge, error))
-    return FALSE;
   /* Another badge starts with no note (the draft cleared its own);
    * evidence belongs to the award being prepared, not to a badge: it
    * stays when the coach goes back to pick another one. */
@@ -508,6 +504,19 @@ choose (JlnAwardDialog *self,
   build_criteria (self);
   update_state (self);
   show_step (self, "check");
+}
+
+static gboolean
+choose (JlnAwardDialog *self,
+        JlnBadge       *badge,
+        GError        **error)
+{
+  gboolean other = jln_award_draft_get_badge (self->draft) != badge;
+
+  /* The draft refuses a version already held. */
+  if (!jln_award_draft_choose_badge (self->draft, badge, error))
+    return FALSE;
+  show_chosen (self, other);
   return TRUE;
 }
 
@@ -1032,25 +1041,19 @@ jln_award_dialog_choose_badge (JlnAwardDialog *self,
                                gint64          badge_id,
                                GError        **error)
 {
-  GListModel *model;
-  guint n;
+  JlnBadge *before;
 
   g_return_val_if_fail (JLN_IS_AWARD_DIALOG (self), FALSE);
 
-  model = G_LIST_MODEL (self->filtered);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JlnBadge) badge = g_list_model_get_item (model, i);
-
-      if (jln_badge_get_id (badge) == badge_id)
-        return choose (self, badge, error);
-    }
-  g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                       _("This badge is not published, so it cannot be awarded."));
-  return FALSE;
+  before = jln_award_draft_get_badge (self->draft);
+  /* The draft decides what can be chosen (published, not held). */
+  if (!jln_award_draft_choose_badge_id (self->draft,
+                                        jln_store_get_badges (jln_session_get_store (self->session)),
+                                        badge_id, error))
+    return FALSE;
+  show_chosen (self, before == NULL || jln_badge_get_id (before) != badge_id);
+  return TRUE;
 }
-
 
 const char *
 jln_award_dialog_get_step (JlnAwardDialog *self)

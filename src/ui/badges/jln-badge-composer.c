@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <string.h>
 #include <glib/gi18n.h>
@@ -6,7 +6,7 @@
 
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/badges/jln-badge-composer.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 
 #define DEFAULT_SHAPE JLN_BADGE_SHAPE_ROUND
 #define DEFAULT_PRIMARY "teal"

@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 
@@ -6,7 +6,7 @@
 #include "ui/badges/jln-badge-editor.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/badges/jln-badge-composer.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 
 /* Beyond this the easy-to-read text stops being a sentence or two. */
 #define EASY_TEXT_ADVISED_CHARS 120

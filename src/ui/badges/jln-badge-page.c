@@ -1,13 +1,13 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/badges/jln-badge-editor.h"
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "ui/badges/jln-badge-page.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 #include "ui/common/jln-badge-tile.h"
 
 #define IMAGE_SIZE 192

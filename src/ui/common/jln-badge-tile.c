@@ -1,9 +1,9 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 #include "ui/common/jln-badge-tile.h"
 
 #define IMAGE_SIZE 96

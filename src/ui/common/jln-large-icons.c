@@ -2,8 +2,6 @@
 #define G_LOG_DOMAIN "jln-ui"
 
 #include "ui/common/jln-large-icons.h"
-/* jln_large_icons_follow (), for the windows not on the session yet */
-#include "ui/jln-large-icons.h"
 
 #define LARGE_ICONS_KEY "large-icons"
 #define FOLLOWING_KEY "jln-large-icons-settings"
@@ -21,7 +19,7 @@ apply (GSettings  *settings,
 
 void
 jln_large_icons_bind (GtkWidget *widget,
-                        GSettings *settings)
+                      GSettings *settings)
 {
   GParamSpec *pspec;
 
@@ -39,20 +37,4 @@ jln_large_icons_bind (GtkWidget *widget,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (widget), LARGE_ICONS_KEY);
   if (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN && (pspec->flags & G_PARAM_WRITABLE))
     g_settings_bind (settings, LARGE_ICONS_KEY, widget, LARGE_ICONS_KEY, G_SETTINGS_BIND_GET);
-}
-
-void
-jln_large_icons_follow (GtkWidget *widget)
-{
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GSettings) settings = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  /* By name, not by type: common/ does not know the application. */
-  if (app != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (app), "settings") != NULL)
-    g_object_get (app, "settings", &settings, NULL);
-  if (settings == NULL)
-    settings = g_settings_new (APP_ID);
-  jln_large_icons_bind (widget, settings);
 }

@@ -3,10 +3,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "ui/participants/jln-history-row.h"
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 
 struct _JlnHistoryRow
 {
@@ -64,17 +64,18 @@ award_menu (gint64 id)
 }
 
 static char *
-evidence_line (const char * const *files)
+evidence_line (JlnAward *award)
 {
   g_autoptr(GString) names = g_string_new (NULL);
+  char *label;
 
-  for (guint i = 0; files[i] != NULL; i++)
+  /* The names the badge itself gives them. */
+  for (guint i = 0; (label = jln_award_dup_evidence_label (award, i)) != NULL; i++)
     {
-      g_autofree char *base = g_path_get_basename (files[i]);
-
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, base);
+      g_string_append (names, label);
+      g_free (label);
     }
   /* Translators: evidence files attached to an award */
   return g_strdup_printf (_("Evidence: %s"), names->str);
@@ -133,7 +134,7 @@ show_award (JlnHistoryRow *self)
     }
   if (files != NULL && files[0] != NULL && !self->large_icons)
     {
-      g_autofree char *line = evidence_line (files);
+      g_autofree char *line = evidence_line (award);
 
       gtk_label_set_label (self->files_label, line);
       gtk_widget_set_visible (GTK_WIDGET (self->files_label), TRUE);

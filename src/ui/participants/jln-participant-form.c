@@ -1,10 +1,10 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/participants/jln-participant-form.h"
 
@@ -413,45 +413,33 @@ dup_stripped (GtkEditable *editable)
   return g_strstrip (text);
 }
 
-/* Writes the chosen photo as PNG under <files>/photos/, via a temporary
- * name, and returns its final path. */
+/* The chosen photo, as PNG, kept by the session among the store's
+ * attachments; returns its path. */
 static char *
-copy_photo (JlnParticipantForm  *self,
+save_photo (JlnParticipantForm  *self,
             GError             **error)
 {
-  g_autofree char *files = jln_store_dup_files_dir (self->store);
-  g_autofree char *dir = g_build_filename (files, "photos", NULL);
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *name = g_strconcat (uuid, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autoptr(GError) local = NULL;
+  g_autoptr(GBytes) png = NULL;
+  char *path;
+  gchar *buffer = NULL;
+  gsize size = 0;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (!gdk_pixbuf_save_to_buffer (self->new_photo, &buffer, &size, "png", &local, NULL))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The photo could not be saved: the folder “%s” cannot be created."), dir);
+                   _("The photo could not be prepared (%s). Try another picture."), local->message);
       return NULL;
     }
-  if (!gdk_pixbuf_save (self->new_photo, tmp, "png", &local, NULL)
-      || g_rename (tmp, path) != 0)
+  png = g_bytes_new_take (buffer, size);
+  path = jln_session_add_photo (self->session, png, &local);
+  if (path == NULL)
     {
-      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The photo could not be saved in “%s”. Check there is free space."), dir);
+                   _("The photo could not be saved (%s)."), local->message);
       return NULL;
     }
-  return g_steal_pointer (&path);
-}
-
-static gboolean
-is_our_photo (JlnParticipantForm *self,
-              const char         *path)
-{
-  g_autofree char *files = jln_store_dup_files_dir (self->store);
-  g_autofree char *dir = g_build_filename (files, "photos", G_DIR_SEPARATOR_S, NULL);
-
-  return path != NULL && g_str_has_prefix (path, dir);
+  return path;
 }
 
 gboolean
@@ -463,7 +451,6 @@ jln_participant_form_save (JlnParticipantForm *self,
   g_autofree char *email = dup_stripped (GTK_EDITABLE (self->email_row));
   g_autofree char *new_photo_path = NULL;
   g_autoptr(JlnParticipant) p = NULL;
-  g_autofree char *old_photo = NULL; /* a copy: saving changes the live object */
   GError *local = NULL;
   gboolean ok;
 
@@ -490,9 +477,8 @@ jln_participant_form_save (JlnParticipantForm *self,
   if (self->editing != NULL)
     {
       jln_participant_set_id (p, jln_participant_get_id (self->editing));
-      old_photo = g_strdup (jln_participant_get_photo_path (self->editing));
       if (!self->remove_photo)
-        jln_participant_set_photo_path (p, old_photo);
+        jln_participant_set_photo_path (p, jln_participant_get_photo_path (self->editing));
     }
   jln_participant_set_territory_id (p, combo_id (self->territory_row, self->territory_ids));
   jln_participant_set_coach_id (p, combo_id (self->coach_row, self->coach_ids));
@@ -505,7 +491,7 @@ jln_participant_form_save (JlnParticipantForm *self,
 
   if (self->new_photo != NULL)
     {
-      new_photo_path = copy_photo (self, &local);
+      new_photo_path = save_photo (self, &local);
       if (new_photo_path == NULL)
         goto fail;
       jln_participant_set_photo_path (p, new_photo_path);
@@ -519,15 +505,9 @@ jln_participant_form_save (JlnParticipantForm *self,
   if (!ok)
     {
       if (new_photo_path != NULL)
-        g_unlink (new_photo_path);
+        jln_session_discard_photo (self->session, new_photo_path);
       goto fail;
     }
-
-  /* The replaced photo was ours: it would only take room. */
-  if (self->editing != NULL && old_photo != NULL
-      && g_strcmp0 (old_photo, jln_participant_get_photo_path (p)) != 0
-      && is_our_photo (self, old_photo))
-    g_unlink (old_photo);
 
   g_clear_object (&self->saved);
   if (jln_participant_get_id (p) != 0)

@@ -1,17 +1,17 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "ui/shell/jln-ui-resources.h"
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 #include "ui/participants/jln-participant-form.h"
 #include "ui/common/jln-toast.h"
 #include "ui/participants/jln-history-row.h"
 #include "ui/participants/jln-revoke-dialog.h"
 #include "ui/participants/jln-participant-page.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 #include "ui/participants/jln-path-tile.h"
 
 struct _JlnParticipantPage

@@ -1,9 +1,9 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 
-#include "ui/jln-certificate.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/print/jln-certificate.h"
+#include "ui/common/jln-badge-image.h"
 #include "ui/participants/jln-path-tile.h"
 
 #define IMAGE_SIZE 128

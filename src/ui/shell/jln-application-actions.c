@@ -37,7 +37,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   JlnPreferencesWindow *prefs;
 
-  prefs = jln_preferences_window_new_for_session (self->session);
+  prefs = jln_preferences_window_new (self->session);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
 }

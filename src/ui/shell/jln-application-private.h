@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ui/shell/jln-application.h"
-#include "ui/jln-verify-window.h"
+#include "ui/verify/jln-verify-window.h"
 #include "ui/shell/jln-window.h"
 
 G_BEGIN_DECLS

@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 
@@ -159,7 +159,7 @@ _jln_application_ensure_verify_window (JlnApplication *self)
     return self->verify_window;
 
   parent = GTK_WINDOW (_jln_application_get_window (self));
-  self->verify_window = jln_verify_window_new (self->session ? jln_session_get_store (self->session) : NULL);
+  self->verify_window = jln_verify_window_new (self->session, self->settings);
   g_object_add_weak_pointer (G_OBJECT (self->verify_window), (gpointer *) &self->verify_window);
   gtk_window_set_application (GTK_WINDOW (self->verify_window), GTK_APPLICATION (self));
   gtk_window_set_transient_for (GTK_WINDOW (self->verify_window), parent);

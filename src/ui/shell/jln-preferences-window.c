@@ -1,9 +1,8 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "openbadges/jln-ob-key.h"
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/shell/jln-preferences-window.h"
@@ -14,9 +13,8 @@ struct _JlnPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  JlnSession *session;   /* NULL in the store-only path (see _new ()) */
-  GSettings *settings;   /* the session's */
-  JlnStore  *store;
+  JlnSession *session;   /* NULL: no database, the pages are inert */
+  JlnStore  *store;      /* the session's, read for the lists shown */
   GArray    *coach_ids;   /* gint64 per combo row entry; 0 = ask */
   gboolean   filling;
 
@@ -52,8 +50,6 @@ on_coach_selected (JlnPreferencesWindow *self)
   /* The session keeps the desk coach in its settings. */
   if (self->session != NULL)
     jln_session_set_coach (self->session, id > 0 ? jln_store_lookup_coach (self->store, id) : NULL);
-  else if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, JLN_SESSION_COACH_KEY, id);
 }
 
 static void
@@ -62,8 +58,7 @@ fill_coaches (JlnPreferencesWindow *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GListModel *coaches = self->store ? jln_store_get_coaches (self->store) : NULL;
   JlnCoach *desk = self->session ? jln_session_get_coach (self->session) : NULL;
-  gint64 current = desk ? jln_coach_get_id (desk)
-                        : self->settings ? g_settings_get_int64 (self->settings, JLN_SESSION_COACH_KEY) : 0;
+  gint64 current = desk ? jln_coach_get_id (desk) : 0;
   guint n = coaches ? g_list_model_get_n_items (coaches) : 0;
   guint selected = 0;
   gint64 none = 0;
@@ -187,9 +182,8 @@ show_issuer_id (JlnPreferencesWindow *self)
     }
   else
     {
-      gtk_label_set_text (self->issuer_id_label,
-                          self->store ? _("Created with the first badge")
-                                      : _("Open a database to see its issuer identifier"));
+      /* A session always has its key (jln_session_new() makes it). */
+      gtk_label_set_text (self->issuer_id_label, _("Open a database to see its issuer identifier"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->issuer_id_label), "monospace");
       gtk_widget_add_css_class (GTK_WIDGET (self->issuer_id_label), "dim-label");
     }
@@ -224,17 +218,7 @@ load_organisation (JlnPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->public_base_row), org->public_base ? org->public_base : "");
   self->filling = FALSE;
 
-  if (self->session != NULL)
-    self->issuer_id = g_strdup (jln_session_get_issuer_id (self->session));
-  else if (org->signing_seed != NULL)
-    {
-      /* Store-only path: nothing signs here, so the key may not exist yet. */
-      g_autoptr(JlnObKey) key = jln_ob_key_new_from_seed (g_bytes_get_data (org->signing_seed, NULL),
-                                                          g_bytes_get_size (org->signing_seed), NULL);
-
-      if (key != NULL)
-        self->issuer_id = jln_ob_key_get_did (key);
-    }
+  self->issuer_id = g_strdup (jln_session_get_issuer_id (self->session));
   show_issuer_id (self);
 }
 
@@ -364,11 +348,8 @@ jln_preferences_window_apply_organisation (JlnPreferencesWindow *self)
   /* With no name saved yet, the other fields wait for one (its error is
    * already shown beside it). */
   if (changed && org->name != NULL && *org->name != '\0'
-      && !(self->session != NULL
-           ? jln_session_set_organisation_details (self->session, org->name, org->url,
-                                                   org->email, org->public_base, &error)
-           : jln_store_set_organisation_details (self->store, org->name, org->url,
-                                                 org->email, org->public_base, &error)))
+      && !jln_session_set_organisation_details (self->session, org->name, org->url,
+                                                org->email, org->public_base, &error))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
       return FALSE;
@@ -435,7 +416,6 @@ jln_preferences_window_dispose (GObject *object)
   JlnPreferencesWindow *self = JLN_PREFERENCES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_PREFERENCES_WINDOW);
-  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
 
@@ -502,16 +482,24 @@ jln_preferences_window_init (JlnPreferencesWindow *self)
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
 }
 
-static JlnPreferencesWindow *
-new_window (JlnSession *session,
-            JlnStore   *store,
-            GSettings  *settings)
+JlnPreferencesWindow *
+jln_preferences_window_new (JlnSession *session)
 {
-  JlnPreferencesWindow *self = g_object_new (JLN_TYPE_PREFERENCES_WINDOW, NULL);
+  JlnPreferencesWindow *self;
+  GSettings *settings;
 
+  g_return_val_if_fail (session == NULL || JLN_IS_SESSION (session), NULL);
+
+  self = g_object_new (JLN_TYPE_PREFERENCES_WINDOW, NULL);
+  if (session == NULL)
+    {
+      /* No database: the pages are there, inert. */
+      load_organisation (self);
+      return self;
+    }
   g_set_object (&self->session, session);
-  g_set_object (&self->store, store);
-  g_set_object (&self->settings, settings);
+  g_set_object (&self->store, jln_session_get_store (session));
+  settings = jln_session_get_settings (session);
   if (settings != NULL)
     {
       g_settings_bind (settings, "large-icons", self->large_icons_switch, "active",
@@ -523,23 +511,4 @@ new_window (JlnSession *session,
   fill_coaches (self);
   load_organisation (self);
   return self;
-}
-
-JlnPreferencesWindow *
-jln_preferences_window_new_for_session (JlnSession *session)
-{
-  g_return_val_if_fail (session == NULL || JLN_IS_SESSION (session), NULL);
-
-  return new_window (session, session ? jln_session_get_store (session) : NULL,
-                     session ? jln_session_get_settings (session) : NULL);
-}
-
-JlnPreferencesWindow *
-jln_preferences_window_new (JlnStore *store)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-  g_return_val_if_fail (store == NULL || JLN_IS_STORE (store), NULL);
-
-  return new_window (NULL, store, settings);
 }

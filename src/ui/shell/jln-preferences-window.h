@@ -13,12 +13,7 @@ G_DECLARE_FINAL_TYPE (JlnPreferencesWindow, jln_preferences_window, JLN, PREFERE
  * holds the organisation's details (the "Organisation" page, saved with
  * jln_session_set_organisation_details()) and its issuer identifier
  * (jln_session_get_issuer_id()). */
-JlnPreferencesWindow *jln_preferences_window_new_for_session (JlnSession *session);
-/* The same over a bare store, for callers not on the session yet (the
- * verify window's tests): no issuer is built, so a database without a
- * signing key keeps none ("Created with the first badge"). To go once
- * they build a session. */
-JlnPreferencesWindow *jln_preferences_window_new (JlnStore *store);
+JlnPreferencesWindow *jln_preferences_window_new (JlnSession *session);
 
 typedef enum {
   JLN_ORGANISATION_FIELD_NAME,

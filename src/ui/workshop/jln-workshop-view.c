@@ -1,4 +1,4 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 

@@ -1,8 +1,7 @@
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <librsvg/rsvg.h>
 #include <string.h>
 
 #include "openbadges/jln-bake.h"
@@ -12,9 +11,11 @@
 #include "openbadges/jln-ob-json.h"
 #include "openbadges/jln-ob2.h"
 #include "openbadges/jln-verify.h"
-#include "ui/jln-application.h"
-#include "ui/jln-large-icons.h"
-#include "ui/jln-verify-window.h"
+#include "core/jln-file-read.h"
+#include "ui/common/jln-badge-image.h"
+#include "ui/common/jln-large-icons.h"
+#include "ui/shell/jln-ui-resources.h"
+#include "ui/verify/jln-verify-window.h"
 
 /* Badge art is shown at 128 logical pixels; rendering at twice that keeps it
  * sharp on HiDPI screens. */
@@ -70,42 +71,6 @@ job_free (Job *job)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static GdkTexture *
-texture_from_svg (const guint8 *data, gsize len)
-{
-  RsvgRectangle viewport = { 0, 0, IMAGE_RENDER_SIZE, IMAGE_RENDER_SIZE };
-  g_autoptr(GBytes) pixels = NULL;
-  cairo_surface_t *surface;
-  RsvgHandle *handle;
-  gboolean ok;
-  cairo_t *cr;
-
-  /* No base file: librsvg then refuses external references. */
-  handle = rsvg_handle_new_from_data (data, len, NULL);
-  if (handle == NULL)
-    return NULL;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, IMAGE_RENDER_SIZE, IMAGE_RENDER_SIZE);
-  cr = cairo_create (surface);
-  ok = rsvg_handle_render_document (handle, cr, &viewport, NULL);
-  cairo_destroy (cr);
-  g_object_unref (handle);
-  if (!ok)
-    {
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  cairo_surface_flush (surface);
-  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                        (gsize) cairo_image_surface_get_stride (surface) * IMAGE_RENDER_SIZE);
-  {
-    GdkTexture *texture = gdk_memory_texture_new (IMAGE_RENDER_SIZE, IMAGE_RENDER_SIZE,
-                                                  GDK_MEMORY_DEFAULT, pixels,
-                                                  cairo_image_surface_get_stride (surface));
-    cairo_surface_destroy (surface);
-    return texture;
-  }
-}
-
-static GdkTexture *
 texture_from_png (GBytes *bytes)
 {
   gsize len = 0;
@@ -132,7 +97,10 @@ texture_from_bytes (GBytes *bytes)
   if (format == JLN_BAKED_FORMAT_PNG)
     return texture_from_png (bytes);
   if (format == JLN_BAKED_FORMAT_SVG)
-    return texture_from_svg (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    /* The one SVG renderer (no external references); any thread. */
+    return jln_badge_image_render_texture_for_data (g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes),
+                                                    IMAGE_RENDER_SIZE, NULL);
   return NULL;
 }
 
@@ -186,16 +154,15 @@ read_ob3_details (Job *job)
 static JsonNode *
 load_status_list (const char *path)
 {
-  g_autofree char *text = NULL;
-  gsize len = 0;
-  GStatBuf st;
+  g_autoptr(GBytes) bytes = NULL;
 
-  if (path == NULL || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
-      st.st_size > STATUS_LIST_MAX_SIZE)
+  if (path == NULL)
     return NULL;
-  if (!g_file_get_contents (path, &text, &len, NULL))
+  /* Not published yet, or not a plain file: no list, so no "active". */
+  bytes = jln_file_read_regular (path, STATUS_LIST_MAX_SIZE, NULL);
+  if (bytes == NULL)
     return NULL;
-  return jln_ob_parse_json (text, len, NULL);
+  return jln_ob_parse_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
 }
 
 /* Our own list is only given for badges that point to it: any other list
@@ -228,6 +195,21 @@ read_file (Job *job, GBytes **out_bytes, GCancellable *cancellable)
       job->read_error = g_strdup_printf (_("This file is too large to be a badge (%s; a badge file is at most 50 MB)."),
                                          size_text);
       return FALSE;
+    }
+  if (g_file_peek_path (job->file) != NULL)
+    {
+      /* A local file is read through its opened descriptor, so one swapped
+       * for a pipe or a device since it was measured is still refused. */
+      GBytes *bytes = jln_file_read_regular (g_file_peek_path (job->file),
+                                             JLN_VERIFY_WINDOW_MAX_FILE_SIZE, &error);
+
+      if (bytes == NULL)
+        {
+          job->read_error = g_strdup_printf (_("This file cannot be read: %s"), error->message);
+          return FALSE;
+        }
+      *out_bytes = bytes;
+      return TRUE;
     }
   if (!g_file_load_contents (job->file, cancellable, &data, &len, NULL, &error))
     {
@@ -373,6 +355,8 @@ struct _JlnVerifyWindow
 {
   AdwWindow parent_instance;
 
+  JlnSession           *session;     /* nullable: no database open */
+  GSettings            *settings;    /* nullable: the large-icon switch */
   char                 *status_list_path;
   GCancellable         *cancellable;
   GPtrArray            *results;     /* Result* */
@@ -385,6 +369,15 @@ struct _JlnVerifyWindow
 };
 
 G_DEFINE_FINAL_TYPE (JlnVerifyWindow, jln_verify_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 format_date (const char *iso)
@@ -1263,6 +1256,8 @@ jln_verify_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_VERIFY_WINDOW);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (jln_verify_window_parent_class)->dispose (object);
 }
@@ -1280,6 +1275,65 @@ jln_verify_window_finalize (GObject *object)
 }
 
 static void
+jln_verify_window_constructed (GObject *object)
+{
+  JlnVerifyWindow *self = JLN_VERIFY_WINDOW (object);
+
+  G_OBJECT_CLASS (jln_verify_window_parent_class)->constructed (object);
+
+  if (self->session != NULL)
+    {
+      /* Our own published list: its revocations are seen offline. */
+      self->status_list_path = jln_issuer_dup_status_list_path (jln_session_get_issuer (self->session));
+      if (self->settings == NULL && jln_session_get_settings (self->session) != NULL)
+        self->settings = g_object_ref (jln_session_get_settings (self->session));
+    }
+  jln_large_icons_bind (GTK_WIDGET (self), self->settings);
+}
+
+static void
+jln_verify_window_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  JlnVerifyWindow *self = JLN_VERIFY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jln_verify_window_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  JlnVerifyWindow *self = JLN_VERIFY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 jln_verify_window_class_init (JlnVerifyWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1287,11 +1341,22 @@ jln_verify_window_class_init (JlnVerifyWindowClass *klass)
 
   jln_ui_register_resources ();
 
+  object_class->constructed = jln_verify_window_constructed;
+  object_class->get_property = jln_verify_window_get_property;
+  object_class->set_property = jln_verify_window_set_property;
   object_class->dispose = jln_verify_window_dispose;
   object_class->finalize = jln_verify_window_finalize;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, JLN_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jalons/Jalons/jln-verify-window.ui");
+                                               "/io/github/jalons/Jalons/verify/jln-verify-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnVerifyWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, JlnVerifyWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JlnVerifyWindow, results_box);
@@ -1310,7 +1375,6 @@ jln_verify_window_init (JlnVerifyWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  jln_large_icons_follow (GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
@@ -1318,18 +1382,14 @@ jln_verify_window_init (JlnVerifyWindow *self)
 }
 
 JlnVerifyWindow *
-jln_verify_window_new (JlnStore *store)
+jln_verify_window_new (JlnSession *session,
+                       GSettings  *settings)
 {
-  JlnVerifyWindow *self;
+  g_return_val_if_fail (session == NULL || JLN_IS_SESSION (session), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  g_return_val_if_fail (store == NULL || JLN_IS_STORE (store), NULL);
-
-  self = g_object_new (JLN_TYPE_VERIFY_WINDOW, NULL);
-  if (store != NULL)
-    {
-      g_autofree char *files_dir = jln_store_dup_files_dir (store);
-
-      self->status_list_path = g_build_filename (files_dir, "public", "status", "revocation.json", NULL);
-    }
-  return self;
+  return g_object_new (JLN_TYPE_VERIFY_WINDOW,
+                       "session", session,
+                       "settings", settings,
+                       NULL);
 }

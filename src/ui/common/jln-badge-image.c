@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "jalons"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <string.h>
 
 #include "render/jln-svg-renderer.h"
-#include "ui/widgets/jln-badge-image.h"
+#include "ui/common/jln-badge-image.h"
 
 struct _JlnBadgeImage
 {

@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "store/jln-store.h"
+#include "service/jln-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,10 +22,13 @@ typedef enum {
  * baking code's). */
 #define JLN_VERIFY_WINDOW_MAX_FILE_SIZE (50 * 1024 * 1024)
 
-/* Checks badge files offline, one result card per file. @store (nullable)
- * locates the organisation's own published status list
- * (files dir/public/status/revocation.json) so that its revocations are seen. */
-JlnVerifyWindow  *jln_verify_window_new              (JlnStore        *store);
+/* Checks badge files offline, one result card per file. @session (nullable:
+ * no database open) locates the organisation's own published status list
+ * (jln_issuer_dup_status_list_path()) so that its revocations are seen.
+ * @settings (nullable; default: the session's) is followed for the
+ * large-icon mode. */
+JlnVerifyWindow  *jln_verify_window_new              (JlnSession      *session,
+                                                      GSettings       *settings);
 
 /* Verifies @files in worker threads, replacing the cards shown. */
 void              jln_verify_window_open_files       (JlnVerifyWindow *self,

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "jln-certificate"
+#define G_LOG_DOMAIN "jln-ui"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ui/jln-certificate.h"
+#include "ui/print/jln-certificate.h"
 
 JlnCertificateData *
 jln_certificate_data_new_from_award (JlnParticipant        *participant,
