@@ -21,6 +21,7 @@ static const Verb verbs[] = {
   { "canon",   jln_cli_canon,   N_("Print the canonical N-Quads of a JSON-LD document") },
   { "issue",   jln_cli_issue,   N_("Sign the credential of an award") },
   { "export",  jln_cli_export,  N_("Export baked badges to a folder") },
+  { "export-data", jln_cli_export_data, N_("Export all of a participant’s data (right of access)") },
   { "status-list", jln_cli_status_list, N_("Write the signed revocation list") },
   { "print",   jln_cli_print,   N_("Write a certificate or booklet as a PDF") },
   { "bench",   jln_cli_bench,   N_("Measure performance (startup, ob)") },

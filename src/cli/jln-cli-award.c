@@ -188,6 +188,49 @@ jln_cli_issue (int    argc,
 }
 
 int
+jln_cli_export_data (int    argc,
+                     char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *participant_text = NULL;
+  g_autofree char *dir = NULL;
+  GOptionEntry entries[] = {
+    { "participant", 0, 0, G_OPTION_ARG_STRING, &participant_text, N_("The participant (their number)"), N_("ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &dir, N_("Folder to create the export in"), N_("DIR") },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(JlnSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *shown = NULL;
+  gint64 participant_id = 0;
+
+  if (!parse_verb_options ("export-data",
+                           _("Export everything Jalons holds about a participant (their right of access): "
+                             "data.json, summary.pdf, their badges, evidence and photo."),
+                           entries, &argc, &argv))
+    return 2;
+  if (!parse_id ("export-data", "--participant", participant_text, &participant_id))
+    return 2;
+  if (dir == NULL)
+    {
+      jln_cli_usage_error ("export-data", _("give the folder to create the export in with -o DIR"));
+      return 2;
+    }
+  if ((session = open_session (database)) == NULL)
+    return 1;
+  if (!jln_session_export_personal_data (session, participant_id, dir, &made, &error))
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  shown = jln_cli_sanitize_for_terminal (made);
+  printf ("%s\n", shown);
+  return 0;
+}
+
+int
 jln_cli_export (int    argc,
                 char **argv)
 {

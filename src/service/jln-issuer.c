@@ -839,6 +839,51 @@ write_new_file (const char  *dir,
   return FALSE;
 }
 
+GBytes *
+jln_issuer_dup_baked_award (JlnIssuer        *self,
+                            gint64            award_id,
+                            JlnExportFormat   format,
+                            GError          **error)
+{
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(JlnBadge) badge = NULL;
+  g_autoptr(GBytes) credential = NULL;
+  g_autofree char *json = NULL;
+  const char *svg;
+
+  g_return_val_if_fail (JLN_IS_ISSUER (self), NULL);
+  g_return_val_if_fail (format <= JLN_EXPORT_FORMAT_JSON, NULL);
+
+  if ((award = get_award (self, award_id, error)) == NULL || !refuse_revoked (award, error))
+    return NULL;
+  if ((credential = ensure_credential (self, award, error)) == NULL)
+    return NULL;
+  if (format == JLN_EXPORT_FORMAT_JSON)
+    return g_steal_pointer (&credential);
+
+  json = g_strndup (g_bytes_get_data (credential, NULL), g_bytes_get_size (credential));
+  if ((badge = jln_store_get_badge_version (self->store, jln_award_get_badge_version_id (award), error)) == NULL)
+    return NULL;
+  svg = jln_badge_get_image_svg (badge);
+  if (format == JLN_EXPORT_FORMAT_PNG)
+    {
+      g_autoptr(GBytes) png = render_png (svg, error);
+
+      return png != NULL ? jln_bake_png (png, json, error) : NULL;
+    }
+  if (!present (svg))
+    {
+      g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_RENDER,
+                           _("This badge has no picture yet, so it cannot be exported as an image."));
+      return NULL;
+    }
+  {
+    g_autoptr(GBytes) image = g_bytes_new (svg, strlen (svg));
+
+    return jln_bake_svg (image, json, error);
+  }
+}
+
 gboolean
 jln_issuer_export_award (JlnIssuer        *self,
                          gint64            award_id,
@@ -850,10 +895,7 @@ jln_issuer_export_award (JlnIssuer        *self,
 {
   g_autoptr(JlnAward) award = NULL;
   g_autoptr(JlnParticipant) participant = NULL;
-  g_autoptr(JlnBadge) badge = NULL;
-  g_autoptr(GBytes) credential = NULL;
   g_autoptr(GBytes) output = NULL;
-  g_autofree char *json = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *path = NULL;
 
@@ -881,41 +923,8 @@ jln_issuer_export_award (JlnIssuer        *self,
       return FALSE;
     }
 
-  if ((credential = ensure_credential (self, award, error)) == NULL)
+  if ((output = jln_issuer_dup_baked_award (self, award_id, format, error)) == NULL)
     return FALSE;
-  json = g_strndup (g_bytes_get_data (credential, NULL), g_bytes_get_size (credential));
-
-  if (format != JLN_EXPORT_FORMAT_JSON)
-    {
-      const char *svg;
-
-      if ((badge = jln_store_get_badge_version (self->store, jln_award_get_badge_version_id (award), error)) == NULL)
-        return FALSE;
-      svg = jln_badge_get_image_svg (badge);
-      if (format == JLN_EXPORT_FORMAT_PNG)
-        {
-          g_autoptr(GBytes) png = render_png (svg, error);
-
-          if (png == NULL || (output = jln_bake_png (png, json, error)) == NULL)
-            return FALSE;
-        }
-      else
-        {
-          g_autoptr(GBytes) image = NULL;
-
-          if (!present (svg))
-            {
-              g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_RENDER,
-                                   _("This badge has no picture yet, so it cannot be exported as an image."));
-              return FALSE;
-            }
-          image = g_bytes_new (svg, strlen (svg));
-          if ((output = jln_bake_svg (image, json, error)) == NULL)
-            return FALSE;
-        }
-    }
-  else
-    output = g_bytes_ref (credential);
 
   /* The coach's word is on record before anything leaves the app. */
   if (!jln_participant_get_consent_online (participant))

@@ -80,6 +80,13 @@ GBytes     *jln_issuer_issue_award         (JlnIssuer   *self,
                                             gint64       award_id,
                                             GError     **error);
 
+/* The award's badge as @format bytes (baked PNG or SVG, or the signed
+ * JSON), signing it first when needed; nothing is written or journalled
+ * and consent is the caller's question. Revoked: JLN_ISSUER_ERROR_REVOKED. */
+GBytes     *jln_issuer_dup_baked_award     (JlnIssuer        *self,
+                                            gint64            award_id,
+                                            JlnExportFormat   format,
+                                            GError          **error);
 /* Writes the award as one file in @dir (issuing it first if needed):
  * "Prénom-Nom-Badge-2026-03-14.png", never overwriting ("-2", "-3"…),
  * atomically. Refused with JLN_ISSUER_ERROR_CONSENT_REQUIRED when the

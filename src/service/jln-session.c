@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "service/jln-access-export.h"
 #include "service/jln-session.h"
 
 struct _JlnSession
@@ -595,6 +596,36 @@ jln_session_export_participant (JlnSession       *self,
 
   return jln_exporter_export_participant (self->exporter, participant_id, format, dir,
                                           consent_confirmed, out_paths, NULL, error);
+}
+
+gboolean
+jln_session_export_personal_data (JlnSession  *self,
+                                  gint64       participant_id,
+                                  const char  *parent_dir,
+                                  char       **out_dir,
+                                  GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *subject = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (parent_dir != NULL, FALSE);
+
+  if (!jln_access_export_write (self->issuer, participant_id, parent_dir, &dir, error))
+    return FALSE;
+  /* Personal data left the app: on record, or not at all. */
+  subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, participant_id);
+  if (!jln_store_append_audit (self->store, self->actor, "participant.access-export",
+                               subject, NULL, &local_error))
+    {
+      jln_access_export_discard (dir);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (out_dir != NULL)
+    *out_dir = g_steal_pointer (&dir);
+  return TRUE;
 }
 
 GBytes *

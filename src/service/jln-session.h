@@ -132,6 +132,15 @@ gboolean        jln_session_export_participant (JlnSession      *self,
                                                 gboolean         consent_confirmed,
                                                 GPtrArray      **out_paths,
                                                 GError         **error);
+/* USE CASE right of access: everything held about @participant_id in a
+ * new folder inside @parent_dir (see jln_access_export_write()), journalled
+ * as "participant.access-export". @out_dir (nullable): the folder made.
+ * On any error nothing is left and nothing is journalled. */
+gboolean        jln_session_export_personal_data (JlnSession  *self,
+                                                  gint64       participant_id,
+                                                  const char  *parent_dir,
+                                                  char       **out_dir,
+                                                  GError     **error);
 /* USE CASE issue: the award's signed credential, signing and saving it first
  * when it has none (demo awards, imports). Revoked: JLN_ISSUER_ERROR_REVOKED. */
 GBytes         *jln_session_issue_award      (JlnSession *self,

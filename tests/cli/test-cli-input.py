@@ -9,7 +9,9 @@
   override) never reaches the terminal raw;
 - two badges of one person carry different salts and identity hashes, the
   recipient check still matches the right e-mail only, and a re-export is
-  byte for byte the same credential.
+  byte for byte the same credential;
+- export-data (right of access) refuses bad input and makes a complete
+  folder.
 """
 import json, os, subprocess, sys, tempfile
 
@@ -91,6 +93,27 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-input-") as d:
     same = all(open(os.path.join(outdir, f), "rb").read() == open(os.path.join(again, f), "rb").read()
                for f in files) and sorted(os.listdir(again)) == files
     check("a re-export is byte for byte the same", rc == 0 and same)
+
+    # export-data: the right of access, with its bad input.
+    access = os.path.join(d, "access")
+    os.mkdir(access)
+    rc, out, err = run("export-data", "-o", access, "--database", db)
+    check("export-data without --participant is a usage error", rc == 2 and b"--participant" in err,
+          f"rc={rc} {err[:200]!r}")
+    rc, out, err = run("export-data", "--participant", "999", "-o", access, "--database", db)
+    check("export-data of an unknown participant fails, nothing made",
+          rc == 1 and err.strip() != b"" and os.listdir(access) == [], f"rc={rc} {err[:200]!r}")
+    rc, out, err = run("export-data", "--participant", "1", "-o", access, "--database", db, timeout=120)
+    made = out.decode().strip()
+    names = sorted(os.listdir(made)) if os.path.isdir(made) else []
+    check("export-data makes the folder it prints",
+          rc == 0 and {"data.json", "summary.pdf", "badges", "evidence"} <= set(names),
+          f"rc={rc} {names} {err[:200]!r}")
+    if "data.json" in names:
+        with open(os.path.join(made, "data.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        check("data.json names the participant and lists their awards",
+              data["participant"]["id"] == 1 and len(data["awards"]) >= 2, repr(data)[:200])
 
 print(f"1..{n}")
 sys.exit(1 if failures else 0)

@@ -724,6 +724,199 @@ test_photos (Fixture *f, gconstpointer data)
   g_unlink (f->evidence_dir);
 }
 
+static guint
+count_entries (const char *dir, const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (prefix == NULL || g_str_has_prefix (name, prefix))
+      n++;
+  return n;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  /* poppler-utils is installed by build-aux/dev.sh: missing it fails. */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Right of access: the folder holds the file, every award, the journal
+ * about them, verifiable badges, the evidence and the photo, and a PDF a
+ * person can read; it is journalled. */
+static void
+test_access_export (Fixture *f, gconstpointer data)
+{
+  static const char png_bytes[] = "\x89PNG\r\n\x1a\n photo";
+  g_autoptr(GBytes) png = g_bytes_new_static (png_bytes, sizeof png_bytes - 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *evidence = fixture_write_file (f, "Léa CV.txt", "preuve");
+  g_autoptr(GFile) file = g_file_new_for_path (evidence);
+  g_autoptr(JlnAwardDraft) draft = fixture_new_draft (f);
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(JlnParticipant) edit = NULL;
+  g_autoptr(GListModel) awards = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(JlnAuditEvent) event = NULL;
+  g_autofree char *photo = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *data_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *evidence_copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *badges = NULL;
+  JsonObject *root, *person;
+  guint n_active = 0;
+
+  g_assert_true (jln_award_draft_add_evidence_file (draft, file, &error));
+  jln_award_draft_set_note (draft, "Est venue seule au rendez-vous.");
+  award = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  photo = jln_session_add_photo (f->session, png, &error);
+  g_assert_no_error (error);
+  edit = jln_participant_new (jln_participant_get_first_name (f->participant),
+                              jln_participant_get_last_name (f->participant));
+  jln_participant_set_id (edit, jln_participant_get_id (f->participant));
+  jln_participant_set_photo_path (edit, photo);
+  g_assert_true (jln_session_update_participant (f->session, edit, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jln_session_export_personal_data (f->session, jln_participant_get_id (f->participant),
+                                                   f->out, &dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (dir, f->out));
+  g_assert_cmpuint (count_entries (f->out, ".jalons-export-"), ==, 0);
+
+  /* data.json: the file and every award, revoked ones too. */
+  data_path = g_build_filename (dir, "data.json", NULL);
+  json = read_json (data_path);
+  root = json_node_get_object (json);
+  person = json_object_get_object_member (root, "participant");
+  g_assert_cmpstr (json_object_get_string_member (person, "firstName"), ==,
+                   jln_participant_get_first_name (f->participant));
+  g_assert_cmpstr (json_object_get_string_member (person, "photo"), ==, "photo.png");
+  awards = jln_store_list_awards_for_participant (f->store, jln_participant_get_id (f->participant), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "awards")), ==,
+                    g_list_model_get_n_items (awards));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "journal")), >, 0);
+  g_assert_nonnull (strstr (json_to_string (json, FALSE), "Est venue seule au rendez-vous."));
+
+  /* badges/: every active award, as a badge any verifier accepts. */
+  badges = g_build_filename (dir, "badges", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (awards); i++)
+    {
+      g_autoptr(JlnAward) a = g_list_model_get_item (awards, i);
+      g_autofree char *name = g_strdup_printf ("badge-%" G_GINT64_FORMAT ".png", jln_award_get_id (a));
+      g_autofree char *path = g_build_filename (badges, name, NULL);
+
+      if (jln_award_get_status (a) != JLN_AWARD_STATUS_ACTIVE)
+        {
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+          continue;
+        }
+      n_active++;
+      {
+        g_autoptr(GBytes) baked = NULL;
+        g_autofree char *bytes = NULL;
+        gsize len = 0;
+
+        g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+        baked = g_bytes_new (bytes, len);
+        assert_verifies (baked);
+      }
+    }
+  g_assert_cmpuint (count_entries (badges, NULL), ==, n_active);
+
+  /* evidence/ under the badge's neutral names; the photo. */
+  evidence_copy = g_strdup_printf ("%s/evidence/award-%" G_GINT64_FORMAT "-evidence-1.txt", dir, jln_award_get_id (award));
+  g_assert_true (g_file_get_contents (evidence_copy, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "preuve");
+  g_clear_pointer (&contents, g_free);
+  contents = g_build_filename (dir, "photo.png", NULL);
+  g_assert_true (g_file_test (contents, G_FILE_TEST_IS_REGULAR));
+
+  /* summary.pdf: readable, names the person and the badge. */
+  pdf_path = g_build_filename (dir, "summary.pdf", NULL);
+  text = pdf_text (pdf_path);
+  g_assert_nonnull (strstr (text, jln_participant_get_first_name (f->participant)));
+  g_assert_nonnull (strstr (text, jln_award_get_badge_name (award)));
+  g_assert_nonnull (strstr (text, "Est venue seule au rendez-vous."));
+
+  /* Journalled, by id. */
+  event = fixture_newest_audit (f);
+  subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, jln_participant_get_id (f->participant));
+  g_assert_cmpstr (jln_audit_event_get_action (event), ==, "participant.access-export");
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+
+  /* Again: a new folder, the first one untouched. */
+  g_assert_true (jln_session_export_personal_data (f->session, jln_participant_get_id (f->participant),
+                                                   f->out, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, !=, dir);
+  g_assert_true (g_file_test (data_path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* A failed access export leaves no folder and no journal entry. */
+static void
+test_access_export_failures (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *evidence = fixture_write_file (f, "preuve.txt", "preuve");
+  g_autoptr(GFile) file = g_file_new_for_path (evidence);
+  g_autoptr(JlnAwardDraft) draft = fixture_new_draft (f);
+  g_autoptr(JlnAward) award = NULL;
+  g_autofree char *not_a_folder = fixture_write_file (f, "fichier", "x");
+  g_autofree char *dir = NULL;
+  gint64 id = jln_participant_get_id (f->participant);
+  guint n_audit;
+
+  g_assert_true (jln_award_draft_add_evidence_file (draft, file, &error));
+  award = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  n_audit = fixture_count_audit (f);
+
+  g_assert_false (jln_session_export_personal_data (f->session, 987654, f->out, &dir, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (jln_session_export_personal_data (f->session, id, not_a_folder, &dir, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_clear_error (&error);
+
+  /* An evidence file gone from the data folder: said, not skipped. */
+  g_assert_cmpint (g_unlink (jln_award_get_evidence_files (award)[0]), ==, 0);
+  g_assert_false (jln_session_export_personal_data (f->session, id, f->out, &dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "evidence-1.txt"));
+  g_clear_error (&error);
+  g_assert_null (dir);
+  g_assert_cmpuint (count_entries (f->out, NULL), ==, 0);
+  /* Signing the demo's unsigned awards on the way is journalled; the
+   * export is not. */
+  g_assert_cmpuint (fixture_count_audit (f), >=, n_audit);
+  {
+    g_autoptr(JlnAuditEvent) event = fixture_newest_audit (f);
+
+    g_assert_cmpstr (jln_audit_event_get_action (event), !=, "participant.access-export");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -737,6 +930,8 @@ main (int argc, char **argv)
   ADD ("/service/session/writes-name-the-coach", test_writes_name_the_coach);
   ADD ("/service/session/bad-input", test_bad_input);
   ADD ("/service/session/photos", test_photos);
+  ADD ("/service/session/access-export", test_access_export);
+  ADD ("/service/session/access-export-failures", test_access_export_failures);
   ADD ("/service/exporter/formats", test_export_formats);
   ADD ("/service/exporter/consent", test_export_consent);
   ADD ("/service/exporter/failures", test_export_failures);

@@ -652,6 +652,38 @@ test_page_print (Fixture *f, gconstpointer data)
   g_assert_cmpint (pdf_pages (one), ==, 1);
 }
 
+/* "Export All Their Data": what the page's action runs once a folder is
+ * chosen (no consent question: the data goes to the person), and a
+ * refusal for a folder that is not one. */
+static void
+test_page_export_data (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 1);
+  g_autofree char *out = g_build_filename (f->dir, "access", NULL);
+  g_autofree char *file = g_build_filename (f->dir, "not-a-folder", NULL);
+  g_autofree char *made = NULL;
+  g_autofree char *data_json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (p);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  jln_participants_view_show_participant (view, p);
+
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_false (jln_participant_page_export_data (page, file, &made, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (made);
+
+  g_assert_true (jln_participant_page_export_data (page, out, &made, &error));
+  g_assert_no_error (error);
+  data_json = g_build_filename (made, "data.json", NULL);
+  g_assert_true (g_file_test (data_json, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_files (out), ==, 1);
+}
+
 static void
 test_page_export (Fixture *f, gconstpointer data)
 {
@@ -923,6 +955,7 @@ main (int argc, char **argv)
   ADD ("/participants/page-revoke", test_page_revoke);
   ADD ("/participants/page-print", test_page_print);
   ADD ("/participants/page-export", test_page_export);
+  ADD ("/participants/page-export-data", test_page_export_data);
   ADD ("/participants/live-update", test_live_update);
   ADD ("/participants/award-action", test_award_action);
   ADD ("/participants/screenshots", test_screenshots);

@@ -884,6 +884,69 @@ start_export (JlnParticipantPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+gboolean
+jln_participant_page_export_data (JlnParticipantPage  *self,
+                                  const char          *dir,
+                                  char               **out_dir,
+                                  GError             **error)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  if (self->participant == NULL || self->session == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No participant is shown."));
+      return FALSE;
+    }
+  return jln_session_export_personal_data (self->session, jln_participant_get_id (self->participant),
+                                           dir, out_dir, error);
+}
+
+static void
+on_data_folder_response (GtkNativeDialog    *chooser,
+                         int                 response,
+                         JlnParticipantPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *dir = file ? g_file_get_path (file) : NULL;
+      g_autofree char *made = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (dir == NULL)
+        show_message (self, _("The Data Was Not Exported"),
+                      _("This folder is not on this computer. Choose a local folder."));
+      else if (!jln_participant_page_export_data (self, dir, &made, &error))
+        show_message (self, _("The Data Was Not Exported"), error->message);
+      else
+        {
+          g_autofree char *text = NULL;
+
+          /* Translators: %s is the folder made */
+          text = g_strdup_printf (_("Everything Jalons holds about them is in %s"), made);
+          jln_toast_show_text (GTK_WIDGET (self), text);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+start_export_data (JlnParticipantPage *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export All Their Data to a Folder"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Export Here"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_data_folder_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* ------------------------------------------------------------------ */
 /* archive, edit                                                      */
 
@@ -1018,6 +1081,17 @@ export_action (GtkWidget  *widget,
 
   if (self != NULL)
     start_export (self);
+}
+
+static void
+export_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL)
+    start_export_data (self);
 }
 
 static void
@@ -1245,6 +1319,7 @@ jln_participant_page_class_init (JlnParticipantPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participant.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "participant.save-pdf", NULL, save_pdf_action);
   gtk_widget_class_install_action (widget_class, "participant.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "participant.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "participant.archive", NULL, archive_action);
   /* On one award of the history (its id). */
   gtk_widget_class_install_action (widget_class, "participant.print-award", "x", print_award_action);

@@ -79,6 +79,12 @@ gboolean        jln_participant_page_export          (JlnParticipantPage *self,
                                                       gboolean            consent_confirmed,
                                                       guint              *n_exported,
                                                       GError            **error);
+/* "Export All Their Data": everything held about the participant (their
+ * right of access) in a new folder inside @dir; @out_dir the folder made. */
+gboolean        jln_participant_page_export_data     (JlnParticipantPage *self,
+                                                      const char         *dir,
+                                                      char              **out_dir,
+                                                      GError            **error);
 gboolean        jln_participant_page_archive         (JlnParticipantPage *self,
                                                       GError            **error);
 
