@@ -10,8 +10,6 @@
 #include "ui/shell/jln-window.h"
 #include "ui/badges/jln-badges-view.h"
 #include "ui/participants/jln-participants-view.h"
-#include "ui/reports/jln-reports-view.h"
-#include "ui/workshop/jln-workshop-view.h"
 #include "ui/common/jln-badge-image.h"
 #include "ui/common/jln-badge-tile.h"
 #include "ui/participants/jln-participant-row.h"
@@ -171,7 +169,7 @@ static void
 test_templates (void)
 {
   static const char *bare_types[] = {
-    "JlnParticipantsView", "JlnBadgesView", "JlnWorkshopView", "JlnReportsView",
+    "JlnParticipantsView", "JlnBadgesView",
     "JlnBadgeImage",
   };
   g_autoptr(GtkBuilder) builder = NULL;
@@ -184,8 +182,6 @@ test_templates (void)
 
   g_type_ensure (JLN_TYPE_PARTICIPANTS_VIEW);
   g_type_ensure (JLN_TYPE_BADGES_VIEW);
-  g_type_ensure (JLN_TYPE_WORKSHOP_VIEW);
-  g_type_ensure (JLN_TYPE_REPORTS_VIEW);
   g_type_ensure (JLN_TYPE_BADGE_IMAGE);
   for (guint i = 0; i < G_N_ELEMENTS (bare_types); i++)
     {
@@ -298,8 +294,10 @@ test_window_demo (Fixture *f, gconstpointer data)
   g_main_context_iteration (NULL, FALSE);
 
   /* The view actions exist and switch views. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "workshop"));
-  g_assert_cmpstr (jln_window_get_view (f->window), ==, "workshop");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "participants"));
+  g_assert_cmpstr (jln_window_get_view (f->window), ==, "participants");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "badges"));
+  g_assert_cmpstr (jln_window_get_view (f->window), ==, "badges");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   g_assert_cmpstr (jln_window_get_view (f->window), ==, "participants");
 
@@ -454,12 +452,12 @@ test_window_bad_database (Fixture *f, gconstpointer data)
   g_assert_true (jln_window_get_showing_error (f->window));
   g_assert_null (jln_window_get_session (f->window));
 
-  /* Ctrl+F and Alt+1…4 have nothing to act on. */
+  /* Ctrl+F and Alt+1, Alt+2 have nothing to act on. */
   /* (The win.* actions are the window class's: a disabled one does
    * nothing when activated.) */
   {
     g_autofree char *before = g_strdup (jln_window_get_view (f->window));
-    const char *other = g_strcmp0 (before, "badges") == 0 ? "reports" : "badges";
+    const char *other = g_strcmp0 (before, "badges") == 0 ? "participants" : "badges";
 
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", other);
     g_assert_cmpstr (jln_window_get_view (f->window), ==, before);

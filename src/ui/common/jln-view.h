@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* What the window needs from each of its views (participants, badges,
- * workshop, reports), so it drives them all the same way and knows none of
+ * and the rooms to come), so it drives them all the same way and knows none of
  * them in particular:
  *  "session"     JlnSession, nullable: what the view shows and changes;
  *  "large-icons" gboolean: the large-icon, low-text mode;

@@ -105,8 +105,6 @@ _jln_application_actions_init (JlnApplication *self)
     { "win.large-icons", { "<Control><Shift>l", NULL } },
     { "win.view::participants", { "<Alt>1", NULL } },
     { "win.view::badges", { "<Alt>2", NULL } },
-    { "win.view::workshop", { "<Alt>3", NULL } },
-    { "win.view::reports", { "<Alt>4", NULL } },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,

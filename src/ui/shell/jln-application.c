@@ -20,7 +20,7 @@ static const GOptionEntry option_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the Jalons database at PATH"), N_("PATH") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Start on a view: participants, badges, workshop or reports"), N_("VIEW") },
+    N_("Start on a view: participants or badges"), N_("VIEW") },
   { "participant", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("Start on the page of the participant with this number"), N_("ID") },
   { "large-icons", 0, 0, G_OPTION_ARG_NONE, NULL,

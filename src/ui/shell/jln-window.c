@@ -8,8 +8,6 @@
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/shell/jln-window-private.h"
 #include "ui/badges/jln-badges-view.h"
-#include "ui/workshop/jln-workshop-view.h"
-#include "ui/reports/jln-reports-view.h"
 
 G_DEFINE_FINAL_TYPE (JlnWindow, jln_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -24,7 +22,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char * const view_names[] = {
-  "participants", "badges", "workshop", "reports", NULL
+  "participants", "badges", NULL
 };
 
 static gboolean
@@ -281,8 +279,6 @@ jln_window_class_init (JlnWindowClass *klass)
 
   g_type_ensure (JLN_TYPE_PARTICIPANTS_VIEW);
   g_type_ensure (JLN_TYPE_BADGES_VIEW);
-  g_type_ensure (JLN_TYPE_WORKSHOP_VIEW);
-  g_type_ensure (JLN_TYPE_REPORTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jalons/Jalons/shell/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
@@ -396,7 +392,7 @@ jln_window_set_view (JlnWindow  *self,
 
   if (!is_view_name (name))
     {
-      g_warning ("Unknown view “%s”; expected participants, badges, workshop or reports", name);
+      g_warning ("Unknown view “%s”; expected participants or badges", name);
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, name);

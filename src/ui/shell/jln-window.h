@@ -33,7 +33,7 @@ void                jln_window_show_error      (JlnWindow    *self,
  * own session (app.open-database). */
 gboolean            jln_window_open_database   (JlnWindow  *self,
                                                 const char *path);
-/* "participants", "badges", "workshop" or "reports". */
+/* "participants" or "badges". */
 void                jln_window_set_view        (JlnWindow  *self,
                                                 const char *name);
 const char         *jln_window_get_view        (JlnWindow  *self);
