@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "service-fixture.h"
 #include "openbadges/jln-ob-json.h"
@@ -80,6 +81,7 @@ test_open (void)
   g_autoptr(JlnSession) session = NULL;
   g_autoptr(JlnSession) refused = NULL;
   const char *actor;
+  g_autofree char *account = NULL;
 
   session = jln_session_open (path, NULL, &error);
   g_assert_no_error (error);
@@ -90,17 +92,16 @@ test_open (void)
   g_assert_true (g_str_has_prefix (jln_session_get_issuer_id (session), "did:key:z"));
   g_assert_cmpstr (jln_session_get_issuer_id (session), ==,
                    jln_issuer_get_id (jln_session_get_issuer (session)));
-  /* No coach chosen: a person's name, never a placeholder. */
+  /* No coach chosen: the computer account, by number, never by name nor
+   * a placeholder; the desk's name is for people, not for the journal. */
   g_assert_null (jln_session_get_coach (session));
   actor = jln_session_get_actor (session);
-  g_assert_nonnull (actor);
-  g_assert_cmpstr (actor, !=, "");
-  g_assert_cmpstr (actor, !=, "coach");
-  g_assert_cmpstr (actor, !=, "system");
-  g_assert_cmpstr (actor, ==, jln_session_get_desk_name (session));
+  account = g_strdup_printf ("account:%lu", (unsigned long) getuid ());
+  g_assert_cmpstr (actor, ==, account);
+  g_assert_cmpstr (actor, !=, jln_session_get_desk_name (session));
   jln_session_set_desk_name (session, "Accueil Nord");
-  g_assert_cmpstr (jln_session_get_actor (session), ==, "Accueil Nord");
-  g_assert_cmpstr (jln_issuer_get_actor (jln_session_get_issuer (session)), ==, "Accueil Nord");
+  g_assert_cmpstr (jln_session_get_actor (session), ==, account);
+  g_assert_cmpstr (jln_issuer_get_actor (jln_session_get_issuer (session)), ==, account);
   g_clear_object (&session);
 
   /* Not a database: refused, and the file is left alone. */
@@ -133,10 +134,11 @@ test_coach (Fixture *f, gconstpointer data)
   g_autoptr(JlnSession) again = NULL;
   GListModel *coaches = jln_store_get_coaches (f->store);
   g_autoptr(JlnCoach) other = NULL;
+  g_autofree char *other_actor = NULL;
   guint n_coach = 0, n_actor = 0;
 
   g_assert_true (jln_session_get_coach (f->session) == f->coach);
-  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_coach_get_name (f->coach));
+  g_assert_cmpstr (jln_session_get_actor (f->session), ==, f->coach_actor);
   g_assert_cmpint (g_settings_get_int64 (f->settings, JLN_SESSION_COACH_KEY), ==, jln_coach_get_id (f->coach));
 
   g_signal_connect (f->session, "notify::coach", G_CALLBACK (count_notify), &n_coach);
@@ -152,7 +154,8 @@ test_coach (Fixture *f, gconstpointer data)
   g_assert_true (jln_session_get_coach (f->session) == other);
   g_assert_cmpuint (n_coach, ==, 1);
   g_assert_cmpuint (n_actor, ==, 1);
-  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_coach_get_name (other));
+  other_actor = g_strdup_printf ("coach:%" G_GINT64_FORMAT, jln_coach_get_id (other));
+  g_assert_cmpstr (jln_session_get_actor (f->session), ==, other_actor);
 
   /* A second start with the same settings: the same coach at the desk. */
   again = jln_session_new (f->store, f->settings, &error);
@@ -165,7 +168,7 @@ test_coach (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_coach, ==, 2);
   g_assert_cmpint (g_settings_get_int64 (f->settings, JLN_SESSION_COACH_KEY), ==, 0);
   g_assert_null (jln_session_get_coach (again));
-  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_session_get_desk_name (f->session));
+  g_assert_true (g_str_has_prefix (jln_session_get_actor (f->session), "account:"));
 }
 
 /* ---- award, undo, revoke ---- */
@@ -189,7 +192,7 @@ test_award_undo_revoke (Fixture *f, gconstpointer data)
   g_autofree char *copy_base = NULL;
   g_autofree char *list_path = NULL;
   g_autofree char *published = NULL;
-  const char *coach = jln_coach_get_name (f->coach);
+  const char *coach = f->coach_actor;
   guint before = fixture_count_awards (f);
   gint64 award_id;
 
@@ -321,7 +324,7 @@ test_writes_name_the_coach (Fixture *f, gconstpointer data)
   g_autoptr(JlnParticipant) fresh = NULL;
   g_autoptr(JlnBadge) badge = jln_badge_new ("cuisine-repas-simple", "Préparer un repas simple");
   g_autoptr(GDateTime) entry = g_date_time_new_utc (2026, 1, 5, 0, 0, 0);
-  const char *coach = jln_coach_get_name (f->coach);
+  const char *coach = f->coach_actor;
   gint64 id;
 
   jln_participant_set_entry_date (p, entry);
@@ -338,7 +341,12 @@ test_writes_name_the_coach (Fixture *f, gconstpointer data)
 
   g_assert_true (jln_session_update_consents (f->session, id, JLN_CONSENT_INTERNAL | JLN_CONSENT_ONLINE, &error));
   g_assert_no_error (error);
-  assert_newest_audit (f, "participant.update", coach);
+  assert_newest_audit (f, "consent.update", coach);
+  {
+    g_autoptr(JlnAuditEvent) consent = fixture_newest_audit (f);
+
+    g_assert_cmpstr (jln_audit_event_get_detail (consent), ==, "internal:1 kiosk:0 print:0 online:1");
+  }
   fresh = jln_store_get_participant (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_true (jln_participant_get_consent_internal (fresh));
@@ -575,7 +583,7 @@ test_export_consent (Fixture *f, gconstpointer data)
   g_assert_cmpuint (paths->len, ==, count_active (f, pid));
   event = newest_with_action (f, "export.consent-confirmed");
   g_assert_nonnull (event);
-  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, jln_coach_get_name (f->coach));
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, f->coach_actor);
 }
 
 /* Nothing to export, missing or unwritable folder, and a failure half way:

@@ -714,7 +714,7 @@ test_preferences_organisation (Fixture *f, gconstpointer data)
   org->url = g_strdup ("https://ml-est.example.org");
   g_clear_pointer (&org->signing_seed, g_bytes_unref);
   org->signing_seed = g_bytes_ref (seed);
-  g_assert_true (jln_store_set_organisation (store, org, &error));
+  g_assert_true (jln_store_set_organisation (store, org, NULL, &error));
   g_assert_no_error (error);
 
   prefs = jln_preferences_window_new (store);
@@ -777,7 +777,7 @@ test_preferences_organisation (Fixture *f, gconstpointer data)
   org = jln_store_get_organisation (store, &error);
   g_assert_no_error (error);
   g_clear_pointer (&org->signing_seed, g_bytes_unref);
-  g_assert_true (jln_store_set_organisation (store, org, &error));
+  g_assert_true (jln_store_set_organisation (store, org, NULL, &error));
   prefs = jln_preferences_window_new (store);
   g_assert_null (jln_preferences_window_get_issuer_id (prefs));
   g_string_truncate (text, 0);
@@ -926,7 +926,7 @@ test_screenshots (Fixture *f, gconstpointer data)
       org->email = g_strdup ("contact@ml-est.example.org");
       g_clear_pointer (&org->signing_seed, g_bytes_unref);
       org->signing_seed = g_bytes_ref (seed);
-      g_assert_true (jln_store_set_organisation (store, org, &error));
+      g_assert_true (jln_store_set_organisation (store, org, NULL, &error));
       prefs = jln_preferences_window_new (store);
       gtk_window_set_default_size (GTK_WINDOW (prefs), 640, large ? 900 : 760);
       adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "organisation");
