@@ -124,7 +124,10 @@ check_row (const JlnAuditRow *row,
 
   jln_audit_chain_hash (walk->key, walk->expected_prev, row->id, row->at, row->actor,
                         row->action, row->subject, row->detail, hash);
-  if (jln_audit_chain_hash_equal (row->hash, row->hash_len, hash))
+  /* The stored link is only a copy of the predecessor's hash, kept to tell
+   * a deletion from an edit; a copy that disagrees is an edit too. */
+  if (jln_audit_chain_hash_equal (row->hash, row->hash_len, hash)
+      && jln_audit_chain_hash_equal (row->prev_hash, row->prev_hash_len, walk->expected_prev))
     {
       memcpy (walk->expected_prev, hash, sizeof hash);
       walk->n_events++;
