@@ -660,6 +660,88 @@ test_export_failures (Fixture *f, gconstpointer data)
   g_assert_cmpuint (fixture_count_files (f->out), ==, paths->len);
 }
 
+/* The trust events the issue lists, journalled under the coach by id, in a
+ * chain that still verifies; no name in any row. */
+static void
+test_trust_events (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnBadge) badge = jln_badge_new ("budget-courses", "Faire ses courses avec un budget");
+  g_autoptr(GArray) ids = jln_store_list_award_ids (f->store, &error);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(JlnAuditEvent) event = NULL;
+  g_autofree char *subject = NULL;
+  gint64 pid = jln_participant_get_id (f->participant);
+  gint64 award_id = 0, broken = -1;
+  guint64 n = 0;
+
+  /* Publication. */
+  jln_badge_add_criterion (badge, "Prépare une liste", TRUE);
+  g_assert_true (jln_session_add_badge (f->session, badge, &error));
+  g_assert_no_error (error);
+  g_assert_true (jln_session_set_badge_status (f->session, jln_badge_get_id (badge),
+                                               JLN_BADGE_STATUS_ACTIVE, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "badge.publish", f->coach_actor);
+
+  /* Issuing a demo award (made without a credential). */
+  for (guint i = 0; i < ids->len && award_id == 0; i++)
+    {
+      g_autoptr(JlnAward) a = jln_store_get_award (f->store, g_array_index (ids, gint64, i), NULL);
+
+      if (a != NULL && jln_award_get_credential (a) == NULL
+          && jln_award_get_status (a) == JLN_AWARD_STATUS_ACTIVE)
+        award_id = jln_award_get_id (a);
+    }
+  g_assert_cmpint (award_id, >, 0);
+  {
+    g_autoptr(GBytes) credential = jln_session_issue_award (f->session, award_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (credential);
+  }
+  event = fixture_newest_audit (f);
+  subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, award_id);
+  g_assert_cmpstr (jln_audit_event_get_action (event), ==, "award.issue");
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, f->coach_actor);
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+  g_clear_object (&event);
+  g_clear_pointer (&subject, g_free);
+
+  /* Export of personal data. */
+  award_two (f, TRUE);
+  g_assert_true (jln_session_export_participant (f->session, pid, JLN_EXPORT_FORMAT_JSON, f->out, FALSE,
+                                                 &paths, &error));
+  g_assert_no_error (error);
+  event = newest_with_action (f, "participant.export");
+  g_assert_nonnull (event);
+  subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, pid);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, f->coach_actor);
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+  g_assert_true (g_str_has_prefix (jln_audit_event_get_detail (event), "format:json badges:"));
+
+  g_assert_true (jln_session_verify_audit (f->session, &broken, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  events = jln_store_list_audit_events (f->store, 0, &error);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (events));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(JlnAuditEvent) e = g_list_model_get_item (events, i);
+      const char *fields[] = { jln_audit_event_get_actor (e), jln_audit_event_get_subject (e),
+                               jln_audit_event_get_detail (e) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        {
+          if (fields[k] == NULL)
+            continue;
+          g_assert_null (strstr (fields[k], jln_participant_get_first_name (f->participant)));
+          g_assert_null (strstr (fields[k], jln_coach_get_name (f->coach)));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -675,6 +757,7 @@ main (int argc, char **argv)
   ADD ("/service/exporter/formats", test_export_formats);
   ADD ("/service/exporter/consent", test_export_consent);
   ADD ("/service/exporter/failures", test_export_failures);
+  ADD ("/service/session/trust-events", test_trust_events);
 #undef ADD
   return g_test_run ();
 }
