@@ -399,20 +399,53 @@ test_migrated (void)
   f.dir = g_steal_pointer (&dir);
   f.path = g_build_filename (f.dir, "jalons.db", NULL);
   g_assert_true (g_file_set_contents (f.path, contents, len, NULL));
+  {
+    /* Old rows as the old code wrote them, names included. */
+    sqlite3 *db = NULL;
 
-  /* The old history (one event) starts the chain; new events follow it. */
+    g_assert_cmpint (sqlite3_open (f.path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+      "INSERT INTO audit_events (at, actor, action, subject, detail) VALUES "
+      "('2025-05-03T09:00:00Z', 'Accueil Nord', 'participant.create', 'participant:3', 'Yanis M.'),"
+      "('2025-05-03T09:01:00Z', 'demo', 'badge.create', 'badge:1', 'Tenir son budget'),"
+      "('2025-05-03T09:02:00Z', 'Karim Benali', 'award.revoke', 'award:2', 'Émilie a triché');",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  /* The old history (four events) starts the chain; new events follow it. */
   f.store = jln_store_open (f.path, &error);
   g_assert_no_error (error);
   g_assert_true (jln_store_verify_audit (f.store, &broken, &n, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (n, ==, 4);
+  /* ...without the names it held: coaches by id, others unknown. */
+  {
+    static const char *expected[][2] = {
+      { "coach:1", "participant:1 badge:1 version:1" },
+      { "account:unknown", NULL },
+      { "system", "Tenir son budget" },
+      { "coach:1", NULL },
+    };
+    g_autoptr(GListModel) events = jln_store_list_audit_events (f.store, 0, &error);
+
+    g_assert_cmpuint (g_list_model_get_n_items (events), ==, 4);
+    for (guint i = 0; i < 4; i++)
+      {
+        /* Newest first. */
+        g_autoptr(JlnAuditEvent) old = g_list_model_get_item (events, 3 - i);
+
+        g_assert_cmpstr (jln_audit_event_get_actor (old), ==, expected[i][0]);
+        g_assert_cmpstr (jln_audit_event_get_detail (old), ==, expected[i][1]);
+      }
+  }
   {
     g_autoptr(JlnTerritory) t = jln_territory_new ("Douai");
 
     g_assert_true (jln_store_add_territory (f.store, t, "coach:1", &error));
     g_assert_no_error (error);
   }
-  assert_intact (&f, 2);
+  assert_intact (&f, 5);
   /* The migrated event is guarded like the others. */
   tamper (&f, "UPDATE audit_events SET detail = 'participant:2 badge:1 version:1' WHERE id = 1");
   assert_broken (&f, JLN_AUDIT_ERROR_ALTERED, 1);
