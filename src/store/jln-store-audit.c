@@ -132,8 +132,6 @@ check_row (const JlnAuditRow *row,
       memcpy (walk->expected_prev, hash, sizeof hash);
       walk->n_events++;
       walk->last_id = row->id;
-      g_free (walk->last_label);
-      walk->last_label = describe_row (row);
       return TRUE;
     }
 
@@ -158,6 +156,17 @@ check_row (const JlnAuditRow *row,
                ? JLN_AUDIT_ERROR_MISSING : JLN_AUDIT_ERROR_ALTERED;
   walk->look_ahead = TRUE;
   memcpy (walk->broken_prev, row->prev_hash, JLN_AUDIT_HASH_BYTES);
+  return FALSE;
+}
+
+/* Describes the first row handed: the walk keeps no text for every row. */
+static gboolean
+describe_first (const JlnAuditRow *row,
+                gpointer           user_data)
+{
+  Walk *walk = user_data;
+
+  walk->last_label = describe_row (row);
   return FALSE;
 }
 
@@ -233,6 +242,11 @@ check_tip (JlnStoreBackend  *backend,
       /* Ids are handed out one after the other, so the first missing event
        * is the one after the last still there. */
       *out_first_broken_id = walk->last_id + 1;
+      if (walk->n_events > 0
+          && !BACKEND (backend, foreach_audit_row, walk->last_id - 1, describe_first, walk, error))
+        return FALSE;
+      if (walk->n_events > 0 && walk->last_label == NULL)
+        walk->last_label = g_strdup_printf ("#%" G_GINT64_FORMAT, walk->last_id);
       if (walk->n_events == 0)
         g_set_error (error, JLN_AUDIT_ERROR, JLN_AUDIT_ERROR_TRUNCATED,
                      _("The audit journal was tampered with: it is empty, but it held %s events up to event %s."),

@@ -2043,11 +2043,22 @@ set_organisation_tx (JlnStore  *self,
                      GError   **error)
 {
   OrganisationOp *op = data;
+  g_autoptr(JlnOrganisation) before = NULL;
+  gboolean key_changed = FALSE;
 
-  /* The seed itself never goes to the journal. */
+  /* A key operation is journalled as such, but only when the seed does
+   * change; the seed itself never goes to the journal. */
+  if (op->with_seed)
+    {
+      if ((before = BACKEND (self, get_organisation, error)) == NULL)
+        return FALSE;
+      key_changed = (before->signing_seed == NULL) != (op->org->signing_seed == NULL)
+                    || (before->signing_seed != NULL
+                        && !g_bytes_equal (before->signing_seed, op->org->signing_seed));
+    }
   return BACKEND (self, set_organisation, op->org, op->with_seed, error)
          && write_audit (self, op->actor, "organisation.update", "organisation", op->org->name, error)
-         && (!op->with_seed
+         && (!key_changed
              || write_audit (self, op->actor, "organisation.key", "organisation",
                              op->org->signing_seed != NULL ? "signing key replaced" : "signing key removed",
                              error));

@@ -382,6 +382,54 @@ test_hostile_rows (Fixture       *f,
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+static const char *
+newest_action (JlnStore *store)
+{
+  g_autoptr(GListModel) events = jln_store_list_audit_events (store, 1, NULL);
+  g_autoptr(JlnAuditEvent) last = g_list_model_get_item (events, 0);
+  static char action[64];
+
+  g_assert_cmpstr (jln_audit_event_get_actor (last), ==, "coach:1");
+  g_strlcpy (action, jln_audit_event_get_action (last), sizeof action);
+  return action;
+}
+
+/* Key operations are journalled, under the caller, and only when the key
+ * does change. */
+static void
+test_key_operations (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint8 raw[32] = { 1 };
+  g_autoptr(GBytes) first = g_bytes_new (raw, sizeof raw);
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(JlnOrganisation) org = NULL;
+  g_autoptr(GBytes) other = NULL;
+
+  kept = jln_store_ensure_signing_seed (f->store, first, "coach:1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (newest_action (f->store), ==, "organisation.key");
+  raw[0] = 2;
+  other = g_bytes_new (raw, sizeof raw);
+  again = jln_store_ensure_signing_seed (f->store, other, "coach:1", &error);
+  g_assert_true (g_bytes_equal (again, first));
+  assert_intact (f, N_EVENTS + 1);
+
+  org = jln_store_get_organisation (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_store_set_organisation (f->store, org, "coach:1", &error));
+  g_assert_cmpstr (newest_action (f->store), ==, "organisation.update");
+  assert_intact (f, N_EVENTS + 2);
+  g_clear_pointer (&org->signing_seed, g_bytes_unref);
+  org->signing_seed = g_bytes_ref (other);
+  g_assert_true (jln_store_set_organisation (f->store, org, "coach:1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (newest_action (f->store), ==, "organisation.key");
+  assert_intact (f, N_EVENTS + 4);
+}
+
 static void
 test_migrated (void)
 {
@@ -471,6 +519,7 @@ main (int argc, char **argv)
   ADD ("/audit/work-after-tamper", test_work_after_tamper);
   ADD ("/audit/same-transaction", test_same_transaction);
   ADD ("/audit/hostile-rows", test_hostile_rows);
+  ADD ("/audit/key-operations", test_key_operations);
 #undef ADD
   g_test_add_func ("/audit/migrated-v1", test_migrated);
   return g_test_run ();
