@@ -24,6 +24,7 @@ static const Verb verbs[] = {
   { "export-data", jln_cli_export_data, N_("Export all of a participant’s data (right of access)") },
   { "status-list", jln_cli_status_list, N_("Write the signed revocation list") },
   { "print",   jln_cli_print,   N_("Write a certificate or booklet as a PDF") },
+  { "audit",   jln_cli_audit,   N_("Check the audit journal (audit verify)") },
   { "bench",   jln_cli_bench,   N_("Measure performance (startup, ob)") },
 };
 

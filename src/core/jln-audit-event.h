@@ -8,10 +8,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JlnAuditEvent, jln_audit_event, JLN, AUDIT_EVENT, GObject)
 
 /* Append-only journal row. Properties (construct-only, read-only after):
- *  "id" gint64, "at" GDateTime, "actor" (coach name or "system"),
+ *  "id" gint64, "at" GDateTime, "actor" (a person by id: "coach:12",
+ *  "account:1000"; "system" for the demo generator and migrations),
  *  "action" ("participant.create", "award.create", "award.undo",
  *  "award.revoke", "badge.create", "badge.version", …),
- *  "subject" ("participant:12", "award:40", …), "detail" (human sentence or JSON). */
+ *  "subject" ("participant:12", "award:40", …), "detail" (short facts, never a
+ *  person's name, a note or an e-mail). */
 JlnAuditEvent *jln_audit_event_new (gint64 id, GDateTime *at, const char *actor,
                                     const char *action, const char *subject,
                                     const char *detail);

@@ -212,6 +212,18 @@ jln_exporter_export_participant (JlnExporter      *self,
   if (!jln_exporter_check_folder (dir, error))
     return FALSE;
 
+  /* Personal data leaving the app is on record before it leaves, under the
+   * issuer's actor, naming the person by id only. */
+  {
+    g_autofree char *subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, participant_id);
+    g_autofree char *detail = g_strdup_printf ("format:%s badges:%u",
+                                               jln_export_format_to_extension (format), active->len);
+
+    if (!jln_store_append_audit (store, jln_issuer_get_actor (self->issuer), "participant.export",
+                                 subject, detail, error))
+      return FALSE;
+  }
+
   for (guint i = 0; i < active->len; i++)
     {
       g_autofree char *path = NULL;

@@ -105,8 +105,8 @@ jln_issuer_initable_init (GInitable     *initable,
 
   if (org->name == NULL || *org->name == '\0')
     {
-      if (!jln_store_set_organisation_details (self->store, _("My organisation"), org->url,
-                                               org->email, org->public_base, error))
+      if (!jln_store_update_organisation_details (self->store, _("My organisation"), org->url,
+                                                  org->email, org->public_base, self->actor, error))
         return FALSE;
     }
   if (org->signing_seed == NULL)
@@ -117,7 +117,7 @@ jln_issuer_initable_init (GInitable     *initable,
       /* First run: the key is born here and only here (if another window
        * created one meanwhile, the store hands that one back). How it is
        * protected at rest is the store's concern (a later issue). */
-      org->signing_seed = jln_store_ensure_signing_seed (self->store, candidate, error);
+      org->signing_seed = jln_store_ensure_signing_seed (self->store, candidate, self->actor, error);
       if (org->signing_seed == NULL)
         return FALSE;
     }
@@ -229,12 +229,13 @@ jln_issuer_init (JlnIssuer *self)
 }
 
 JlnIssuer *
-jln_issuer_new (JlnStore  *store,
-                GError   **error)
+jln_issuer_new (JlnStore    *store,
+                const char  *actor,
+                GError     **error)
 {
   g_return_val_if_fail (JLN_IS_STORE (store), NULL);
 
-  return g_initable_new (JLN_TYPE_ISSUER, NULL, error, "store", store, NULL);
+  return g_initable_new (JLN_TYPE_ISSUER, NULL, error, "store", store, "actor", actor, NULL);
 }
 
 JlnStore *
@@ -604,7 +605,8 @@ ensure_credential (JlnIssuer  *self,
     return NULL;
   if ((credential = jln_issuer_seal_award (award, self, error)) == NULL)
     return NULL;
-  if (!jln_store_set_award_credential (self->store, jln_award_get_id (award), credential, error))
+  if (!jln_store_set_award_credential (self->store, jln_award_get_id (award), credential,
+                                       self->actor, error))
     return NULL;
   jln_award_set_credential (award, credential);
   return g_steal_pointer (&credential);

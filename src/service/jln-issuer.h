@@ -48,8 +48,9 @@ const char *jln_export_format_to_extension (JlnExportFormat format);
 #define JLN_ISSUER_PLACEHOLDER_STATUS_BASE "https://jalons.invalid/status/"
 
 /* Ensures the organisation row has a name ("My organisation", translated, if
- * empty) and an Ed25519 signing seed (generated and saved on first run). */
-JlnIssuer  *jln_issuer_new                 (JlnStore *store, GError **error);
+ * empty) and an Ed25519 signing seed (generated and saved on first run),
+ * journalled under @actor (nullable, see "actor"). */
+JlnIssuer  *jln_issuer_new                 (JlnStore *store, const char *actor, GError **error);
 
 /* Properties: "store" (JlnStore, construct-only), "id" (did:key, read-only),
  * "actor" (who the journal names for the issuer's own entries; NULL: "system"). */

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -64,22 +65,27 @@ dup_account_name (void)
   return g_strdup (g_get_user_name ());
 }
 
+/* People by id, never by name (the journal keeps no personal data): the
+ * coach at the desk as "coach:<id>", else the computer account as
+ * "account:<uid>" (a number, where its login or full name would name
+ * someone). Coach accounts with sign-in will replace the second form. */
+static char *
+dup_actor (JlnSession *self)
+{
+  if (self->coach != NULL && jln_coach_get_id (self->coach) > 0)
+    return g_strdup_printf ("coach:%" G_GINT64_FORMAT, jln_coach_get_id (self->coach));
+  return g_strdup_printf ("account:%lu", (unsigned long) getuid ());
+}
+
 static void
 update_actor (JlnSession *self)
 {
-  const char *name = NULL;
+  g_autofree char *actor = dup_actor (self);
 
-  if (self->coach != NULL && present (jln_coach_get_name (self->coach)))
-    name = jln_coach_get_name (self->coach);
-  else if (present (self->desk_name))
-    name = self->desk_name;
-  else
-    name = g_get_user_name ();
-
-  if (g_strcmp0 (self->actor, name) == 0)
+  if (g_strcmp0 (self->actor, actor) == 0)
     return;
   g_free (self->actor);
-  self->actor = g_strdup (name);
+  self->actor = g_steal_pointer (&actor);
   /* The issuer journals its own entries (consent answers) under it too. */
   if (self->issuer != NULL)
     jln_issuer_set_actor (self->issuer, self->actor);
@@ -189,11 +195,6 @@ jln_session_initable_init (GInitable     *initable,
                            _("No database is open, so badges cannot be signed."));
       return FALSE;
     }
-  if ((self->issuer = jln_issuer_new (self->store, error)) == NULL)
-    return FALSE;
-  jln_issuer_set_actor (self->issuer, self->actor);
-  self->exporter = jln_exporter_new (self->issuer);
-
   if (self->settings != NULL)
     {
       g_autoptr(GSettingsSchema) schema = NULL;
@@ -202,12 +203,16 @@ jln_session_initable_init (GInitable     *initable,
       self->settings_have_coach = schema != NULL &&
                                   g_settings_schema_has_key (schema, JLN_SESSION_COACH_KEY);
     }
+  /* The coach first: the issuer's first-run writes (name, key) name them. */
   if (self->settings_have_coach)
     {
       g_signal_connect_object (self->settings, "changed::" JLN_SESSION_COACH_KEY,
                                G_CALLBACK (on_coach_key_changed), self, 0);
       load_coach_from_settings (self);
     }
+  if ((self->issuer = jln_issuer_new (self->store, self->actor, error)) == NULL)
+    return FALSE;
+  self->exporter = jln_exporter_new (self->issuer);
   return TRUE;
 }
 
@@ -337,7 +342,7 @@ static void
 jln_session_init (JlnSession *self)
 {
   self->desk_name = dup_account_name ();
-  self->actor = g_strdup (self->desk_name);
+  self->actor = dup_actor (self);
 }
 
 JlnSession *
@@ -799,5 +804,20 @@ jln_session_set_organisation_details (JlnSession  *self,
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
-  return jln_store_set_organisation_details (self->store, name, url, email, public_base, error);
+  return jln_store_update_organisation_details (self->store, name, url, email, public_base,
+                                                self->actor, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* use cases: trust                                                   */
+
+gboolean
+jln_session_verify_audit (JlnSession  *self,
+                          gint64      *out_first_broken_event_id,
+                          guint64     *out_n_events,
+                          GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return jln_store_verify_audit (self->store, out_first_broken_event_id, out_n_events, error);
 }

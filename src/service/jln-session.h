@@ -31,9 +31,12 @@ G_BEGIN_DECLS
  *  "coach"     JlnCoach, nullable, read-write: the coach at the desk; kept
  *              in the "current-coach" key of the settings, and followed
  *              when that key changes
- *  "desk-name" string, read-write: the name the journal uses while no coach
- *              is chosen (default: the computer account's full name)
- *  "actor"     string, read-only: the coach's name, else the desk name
+ *  "desk-name" string, read-write: what to call the desk while no coach is
+ *              chosen (default: the computer account's full name); shown
+ *              to people, never journalled
+ *  "actor"     string, read-only: who the journal names, by id: "coach:<id>"
+ *              for the desk coach, else "account:<uid>" (the computer
+ *              account's number)
  */
 
 #define JLN_TYPE_SESSION (jln_session_get_type ())
@@ -81,7 +84,8 @@ void            jln_session_set_coach        (JlnSession *self,
 const char     *jln_session_get_desk_name    (JlnSession *self);
 void            jln_session_set_desk_name    (JlnSession *self,
                                               const char *name);
-/* Who the journal names for this session's writes; never NULL or empty. */
+/* Who the journal names for this session's writes ("coach:12",
+ * "account:1000"); never NULL or empty, never a name. */
 const char     *jln_session_get_actor        (JlnSession *self);
 
 /* ==== use cases ==== */
@@ -213,5 +217,16 @@ gboolean        jln_session_set_organisation_details (JlnSession *self,
                                                       const char *email,
                                                       const char *public_base,
                                                       GError    **error);
+
+/* -- trust -- */
+
+/* USE CASE check the tamper-evident journal (jln_store_verify_audit()):
+ * TRUE when intact; otherwise a JLN_AUDIT_ERROR naming the first broken
+ * event and what is wrong with it. The app calls it at start and warns
+ * the administrator when it fails. */
+gboolean        jln_session_verify_audit     (JlnSession *self,
+                                              gint64     *out_first_broken_event_id,
+                                              guint64    *out_n_events,
+                                              GError    **error);
 
 G_END_DECLS

@@ -8,6 +8,10 @@
 #include "core/jln-badge-art.h"
 #include "jln-store-private.h"
 
+/* Nobody builds the demo programme: its own writes are journalled as
+ * "system"; the awards it makes up name the coach of the story by id. */
+#define DEMO_ACTOR NULL
+
 /* Everything random here comes from one seeded splitmix64 stream, never
  * from g_random: the same options must give the same programme on every
  * machine and every GLib. */
@@ -388,7 +392,7 @@ build (JlnStore             *store,
     {
       g_autoptr(JlnTerritory) t = jln_territory_new (territory_names[i]);
 
-      if (!jln_store_add_territory (store, t, error))
+      if (!jln_store_add_territory (store, t, DEMO_ACTOR, error))
         return FALSE;
       territory_ids[i] = jln_territory_get_id (t);
     }
@@ -403,7 +407,7 @@ build (JlnStore             *store,
 
       jln_coach_set_territory_id (c, territory_ids[i]);
       jln_coach_set_email (c, email);
-      if (!jln_store_add_coach (store, c, error))
+      if (!jln_store_add_coach (store, c, DEMO_ACTOR, error))
         return FALSE;
       coach_ids[i] = jln_coach_get_id (c);
     }
@@ -423,7 +427,7 @@ build (JlnStore             *store,
       jln_badge_set_status (badge, JLN_BADGE_STATUS_ACTIVE);
       for (k = 0; demo->criteria[k] != NULL; k++)
         jln_badge_add_criterion (badge, demo->criteria[k], k < demo->n_required);
-      if (!jln_store_add_badge (store, badge, "demo", error))
+      if (!jln_store_add_badge (store, badge, DEMO_ACTOR, error))
         return FALSE;
       versions[n_versions++] = (DemoVersion) { jln_badge_get_version_id (badge), i, 1 };
 
@@ -431,7 +435,7 @@ build (JlnStore             *store,
         {
           /* Version 2: the team added a step, as happens after a few months. */
           jln_badge_add_criterion (badge, "Expliquer à quelqu’un d’autre comment faire", FALSE);
-          if (!jln_store_add_badge_version (store, badge, "demo", error))
+          if (!jln_store_add_badge_version (store, badge, DEMO_ACTOR, error))
             return FALSE;
           versions[n_versions++] = (DemoVersion) { jln_badge_get_version_id (badge), i, 2 };
         }
@@ -470,7 +474,7 @@ build (JlnStore             *store,
           jln_participant_set_email (p, email);
         }
       jln_participant_set_recipient_salt (p, salt);
-      if (!jln_store_add_participant (store, p, "demo", error))
+      if (!jln_store_add_participant (store, p, DEMO_ACTOR, error))
         return FALSE;
       participant_ids[i] = jln_participant_get_id (p);
     }
@@ -561,6 +565,7 @@ build (JlnStore             *store,
       g_autoptr(GStrvBuilder) met = g_strv_builder_new ();
       g_auto(GStrv) met_strv = NULL;
       g_autofree char *urn = rng_urn (&rng);
+      g_autofree char *actor = NULL;
 
       for (guint c = 0; demo->criteria[c] != NULL; c++)
         if (c < demo->n_required || rng_chance (&rng, 60))
@@ -574,13 +579,14 @@ build (JlnStore             *store,
       jln_award_set_credential_id (award, urn);
       if (rng_chance (&rng, 30))
         jln_award_set_evidence_note (award, evidence_notes[rng_below (&rng, G_N_ELEMENTS (evidence_notes))]);
-      if (!jln_store_add_award (store, award, coach_names[participant_coach[pa->participant]],
-                                NULL, NULL, error))
+      /* The programme's story: the participant's coach awards. */
+      actor = g_strdup_printf ("coach:%" G_GINT64_FORMAT, coach_ids[participant_coach[pa->participant]]);
+      if (!jln_store_add_award (store, award, actor, NULL, NULL, error))
         return FALSE;
       if (rng_below (&rng, 200) == 0
           && !jln_store_revoke_award (store, jln_award_get_id (award),
                                       revoke_reasons[rng_below (&rng, G_N_ELEMENTS (revoke_reasons))],
-                                      coach_names[participant_coach[pa->participant]], error))
+                                      actor, error))
         return FALSE;
     }
   return TRUE;
@@ -597,10 +603,10 @@ set_demo_organisation (JlnStore *store, GError **error)
 
   if (org == NULL)
     return FALSE;
-  return jln_store_set_organisation_details (store, "Association Tremplin Nord",
-                                             "https://tremplin-nord.example.org",
-                                             "contact@tremplin-nord.example.org",
-                                             org->public_base, error);
+  return jln_store_update_organisation_details (store, "Association Tremplin Nord",
+                                                "https://tremplin-nord.example.org",
+                                                "contact@tremplin-nord.example.org",
+                                                org->public_base, DEMO_ACTOR, error);
 }
 
 gboolean

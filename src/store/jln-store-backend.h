@@ -18,6 +18,7 @@
  * rollback() close the innermost. Every write vfunc runs inside one. */
 
 #include "store/jln-store.h"
+#include "store/jln-audit-chain.h"
 
 G_BEGIN_DECLS
 
@@ -56,8 +57,37 @@ typedef struct {
 void jln_award_target_clear (JlnAwardTarget *target);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JlnAwardTarget, jln_award_target_clear)
 
+/* One journal row as stored, handed to the facade that checks it; valid
+ * only during the callback. The hashes are whatever the columns hold (NULL
+ * when empty, any length): the facade judges them. */
+typedef struct {
+  gint64        id;
+  GDateTime    *at;            /* NULL: the stored time does not parse */
+  const char   *actor;
+  const char   *action;
+  const char   *subject;
+  const char   *detail;
+  const guint8 *prev_hash;
+  gsize         prev_hash_len;
+  const guint8 *hash;
+  gsize         hash_len;
+} JlnAuditRow;
+
+/* Returns FALSE to stop the walk early (not an error). */
+typedef gboolean (*JlnAuditRowFunc) (const JlnAuditRow *row,
+                                     gpointer           user_data);
+
 #define JLN_TYPE_STORE_BACKEND (jln_store_backend_get_type ())
 G_DECLARE_INTERFACE (JlnStoreBackend, jln_store_backend, JLN, STORE_BACKEND, GObject)
+
+/* Schema steps that need the facade's rules (the audit chain's keyed
+ * hashes) rather than plain SQL: the backend calls it inside the migration
+ * to @version, after that migration's SQL and before it commits, and rolls
+ * the whole migration back when it fails. */
+typedef gboolean (*JlnStoreUpgradeFunc) (JlnStoreBackend  *backend,
+                                         int               version,
+                                         gpointer          user_data,
+                                         GError          **error);
 
 struct _JlnStoreBackendInterface
 {
@@ -132,9 +162,29 @@ struct _JlnStoreBackendInterface
   GArray     *(*list_revoked_status_indices) (JlnStoreBackend *self, GError **error); /* guint */
 
   /* ---- audit (jln-*-audit.c) ---- */
-  gboolean    (*append_audit)       (JlnStoreBackend *self, GDateTime *at, const char *actor, const char *action,
-                                     const char *subject, const char *detail, GError **error);
+  /* The row with the id, chain link and hash the facade computed. */
+  gboolean    (*append_audit)       (JlnStoreBackend *self, gint64 id, GDateTime *at, const char *actor,
+                                     const char *action, const char *subject, const char *detail,
+                                     const guint8 *prev_hash, const guint8 *hash, GError **error);
   gboolean    (*list_audit_events)  (JlnStoreBackend *self, guint limit, GPtrArray *out, GError **error);
+  /* Every row with an id above @after_id, in id order, until @func says stop. */
+  gboolean    (*foreach_audit_row)  (JlnStoreBackend *self, gint64 after_id, JlnAuditRowFunc func,
+                                     gpointer user_data, GError **error);
+  /* The row with the highest id: *out_id 0 without any; @out_hash gets its
+   * hash, or JLN_AUDIT_GENESIS when there is none of the right length. */
+  gboolean    (*get_audit_last)     (JlnStoreBackend *self, gint64 *out_id,
+                                     guint8 out_hash[JLN_AUDIT_HASH_BYTES], GError **error);
+  /* *out_found FALSE when no tip is stored; a stored tip of the wrong shape
+   * comes back zero-filled (its MAC then fails). */
+  gboolean    (*get_audit_tip)      (JlnStoreBackend *self, JlnAuditTip *out, gboolean *out_found, GError **error);
+  gboolean    (*set_audit_tip)      (JlnStoreBackend *self, const JlnAuditTip *tip, GError **error);
+  /* Kept with the signing seed. *out_secret NULL when none is stored. */
+  gboolean    (*get_audit_secret)   (JlnStoreBackend *self, GBytes **out_secret, GError **error);
+  /* Only for the upgrade that starts the chain (JlnStoreUpgradeFunc): the
+   * journal is append-only otherwise. */
+  gboolean    (*set_audit_secret)   (JlnStoreBackend *self, GBytes *secret, GError **error);
+  gboolean    (*set_audit_link)     (JlnStoreBackend *self, gint64 id, const guint8 *prev_hash,
+                                     const guint8 *hash, GError **error);
 };
 
 /* The vfuncs are called through this (the seam is private: no wrapper per

@@ -21,4 +21,18 @@ typedef enum {
 
 GQuark jln_store_error_quark (void);
 
+#define JLN_AUDIT_ERROR (jln_audit_error_quark ())
+
+/* Why the audit journal does not verify (jln_store_verify_audit()). */
+typedef enum {
+  JLN_AUDIT_ERROR_ALTERED,      /* an event's fields or hash changed after it was written */
+  JLN_AUDIT_ERROR_MISSING,      /* events before the named one were deleted */
+  JLN_AUDIT_ERROR_OUT_OF_ORDER, /* events were moved around */
+  JLN_AUDIT_ERROR_TRUNCATED,    /* the last events were deleted */
+  JLN_AUDIT_ERROR_SEAL,         /* the end seal (tip) was altered, removed or replaced */
+  JLN_AUDIT_ERROR_NO_KEY,       /* the journal's secret is missing: nothing can be checked */
+} JlnAuditError;
+
+GQuark jln_audit_error_quark (void);
+
 G_END_DECLS

@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 
 #include "core/jln-participant-private.h"
 #include "jln-store.h"
 #include "jln-store-private.h"
 #include "jln-store-backend.h"
+#include "jln-store-audit.h"
 #include "sqlite/jln-sqlite-backend.h"
 
 /* JlnStore, the facade: live models, signals, the domain rules (one active
@@ -42,6 +44,10 @@ struct _JlnStore
 
   JlnStoreRetryHook retry_hook;
   gpointer retry_hook_data;
+
+  /* The journal's key, read once (audit_key()). */
+  guint8 audit_key[JLN_AUDIT_KEY_BYTES];
+  gboolean audit_key_loaded;
 };
 
 G_DEFINE_FINAL_TYPE (JlnStore, jln_store, G_TYPE_OBJECT)
@@ -137,6 +143,34 @@ jln_store_set_retry_hook (JlnStore          *self,
   self->retry_hook_data = user_data;
 }
 
+/* The one place that reads the journal's secret. It is kept with the
+ * signing seed; when both are encrypted at rest, unlocking goes here. */
+static const guint8 *
+audit_key (JlnStore  *self,
+           GError   **error)
+{
+  g_autoptr(GBytes) secret = NULL;
+
+  if (self->audit_key_loaded)
+    return self->audit_key;
+  if (!BACKEND (self, get_audit_secret, &secret, error))
+    return NULL;
+  if (secret == NULL || g_bytes_get_size (secret) != JLN_AUDIT_KEY_BYTES)
+    {
+      g_set_error_literal (error, JLN_AUDIT_ERROR, JLN_AUDIT_ERROR_NO_KEY,
+                           _("The audit journal’s key is missing from the database, so the journal "
+                             "can neither be checked nor continued. Restore a backup."));
+      return NULL;
+    }
+  memcpy (self->audit_key, g_bytes_get_data (secret, NULL), JLN_AUDIT_KEY_BYTES);
+  self->audit_key_loaded = TRUE;
+  return self->audit_key;
+}
+
+/* Appends to the chain inside the caller's transaction, so the event
+ * commits or rolls back with the write it records. @actor names a person
+ * by id ("coach:12"); NULL means nobody (the demo, a migration): "system".
+ * Subjects and details name people by id only, never by name. */
 static gboolean
 write_audit (JlnStore    *self,
              const char  *actor,
@@ -146,9 +180,12 @@ write_audit (JlnStore    *self,
              GError     **error)
 {
   g_autoptr(GDateTime) at = now_utc ();
+  const guint8 *key = audit_key (self, error);
 
-  return BACKEND (self, append_audit, at, actor && *actor ? actor : "system",
-                  action, subject, detail, error);
+  if (key == NULL)
+    return FALSE;
+  return jln_store_audit_append (self->backend, key, at, actor && *actor ? actor : "system",
+                                 action, subject, detail, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -426,6 +463,7 @@ jln_store_finalize (GObject *object)
   JlnStore *self = (JlnStore *) object;
 
   g_free (self->path);
+  sodium_memzero (self->audit_key, sizeof self->audit_key);
 
   G_OBJECT_CLASS (jln_store_parent_class)->finalize (object);
 }
@@ -482,6 +520,25 @@ jln_store_latest_schema_version (void)
   return jln_sqlite_latest_schema_version ();
 }
 
+/* Steps of a migration that need the facade (JlnStoreUpgradeFunc). */
+static gboolean
+upgrade_schema (JlnStoreBackend  *backend,
+                int               version,
+                gpointer          user_data,
+                GError          **error)
+{
+  switch (version)
+    {
+    case 4:
+      return jln_store_audit_start_chain (backend, error);
+    default:
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_MIGRATION,
+                   _("Jalons could not prepare the database to format %d (%s)."),
+                   version, "unknown upgrade step");
+      return FALSE;
+    }
+}
+
 JlnStore *
 jln_store_open (const char  *path,
                 GError     **error)
@@ -492,7 +549,7 @@ jln_store_open (const char  *path,
 
   self = g_object_new (JLN_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->backend = jln_sqlite_backend_open (path, error);
+  self->backend = jln_sqlite_backend_open (path, upgrade_schema, self, error);
   if (self->backend == NULL)
     return NULL;
   g_signal_connect (self->backend, "changed-elsewhere", G_CALLBACK (on_changed_elsewhere), self);
@@ -697,6 +754,7 @@ require_ref (JlnStore     *self,
 
 typedef struct {
   gpointer object; /* JlnTerritory or JlnCoach */
+  const char *actor;
   gint64 id;
 } AddNamed;
 
@@ -716,16 +774,18 @@ add_territory_tx (JlnStore  *self,
       return reword_constraint (error, message);
     }
   subject = g_strdup_printf ("territory:%" G_GINT64_FORMAT, op->id);
-  return write_audit (self, "system", "territory.create", subject,
+  /* A place, not a person: its name may stay in the journal. */
+  return write_audit (self, op->actor, "territory.create", subject,
                       jln_territory_get_name (op->object), error);
 }
 
 gboolean
 jln_store_add_territory (JlnStore      *self,
                          JlnTerritory  *territory,
+                         const char    *actor,
                          GError       **error)
 {
-  AddNamed op = { territory, 0 };
+  AddNamed op = { territory, actor, 0 };
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
   g_return_val_if_fail (JLN_IS_TERRITORY (territory), FALSE);
@@ -755,16 +815,17 @@ add_coach_tx (JlnStore  *self,
   if (!BACKEND (self, insert_coach, op->object, &op->id, error))
     return reword_constraint (error, _("This coach’s territory does not exist any more."));
   subject = g_strdup_printf ("coach:%" G_GINT64_FORMAT, op->id);
-  return write_audit (self, "system", "coach.create", subject,
-                      jln_coach_get_name (op->object), error);
+  /* The coach's name stays in their record, out of the journal. */
+  return write_audit (self, op->actor, "coach.create", subject, NULL, error);
 }
 
 gboolean
-jln_store_add_coach (JlnStore  *self,
-                     JlnCoach  *coach,
-                     GError   **error)
+jln_store_add_coach (JlnStore    *self,
+                     JlnCoach    *coach,
+                     const char  *actor,
+                     GError     **error)
 {
-  AddNamed op = { coach, 0 };
+  AddNamed op = { coach, actor, 0 };
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
   g_return_val_if_fail (JLN_IS_COACH (coach), FALSE);
@@ -848,8 +909,7 @@ add_participant_tx (JlnStore  *self,
       || !BACKEND (self, insert_participant, op->participant, op->salt, &op->id, error))
     return FALSE;
   subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, op->id);
-  return write_audit (self, op->actor, "participant.create", subject,
-                      jln_participant_get_display_name (op->participant), error);
+  return write_audit (self, op->actor, "participant.create", subject, NULL, error);
 }
 
 gboolean
@@ -916,20 +976,46 @@ restore_participant (JlnStore *self,
   refresh_participant_caches (self, live_p);
 }
 
+/* "internal:1 kiosk:0 print:1 online:0", the consents @now holds, or NULL
+ * when none differs from @before. */
+static char *
+describe_consent_change (JlnParticipant *before,
+                         JlnParticipant *now)
+{
+  if (jln_participant_get_consent_internal (before) == jln_participant_get_consent_internal (now)
+      && jln_participant_get_consent_kiosk (before) == jln_participant_get_consent_kiosk (now)
+      && jln_participant_get_consent_print (before) == jln_participant_get_consent_print (now)
+      && jln_participant_get_consent_online (before) == jln_participant_get_consent_online (now))
+    return NULL;
+  return g_strdup_printf ("internal:%d kiosk:%d print:%d online:%d",
+                          jln_participant_get_consent_internal (now) ? 1 : 0,
+                          jln_participant_get_consent_kiosk (now) ? 1 : 0,
+                          jln_participant_get_consent_print (now) ? 1 : 0,
+                          jln_participant_get_consent_online (now) ? 1 : 0);
+}
+
 static gboolean
 update_participant_tx (JlnStore  *self,
                        gpointer   data,
                        GError   **error)
 {
   ParticipantOp *op = data;
+  g_autoptr(JlnParticipant) stored = NULL;
   g_autofree char *subject = NULL;
+  g_autofree char *consents = NULL;
 
-  if (!validate_participant (self, op->participant, error)
+  if (!validate_participant (self, op->participant, error))
+    return FALSE;
+  /* The consents as saved until now, to journal a change of them. */
+  if ((stored = BACKEND (self, get_participant, op->id, error)) == NULL
       || !BACKEND (self, update_participant, op->participant, error))
     return FALSE;
   subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, op->id);
-  return write_audit (self, op->actor, "participant.update", subject,
-                      jln_participant_get_display_name (op->participant), error);
+  if (!write_audit (self, op->actor, "participant.update", subject, NULL, error))
+    return FALSE;
+  consents = describe_consent_change (stored, op->participant);
+  return consents == NULL
+         || write_audit (self, op->actor, "consent.update", subject, consents, error);
 }
 
 gboolean
@@ -1126,7 +1212,11 @@ add_badge_tx (JlnStore  *self,
                    jln_badge_get_status (op->badge), op->version_id, error))
     return FALSE;
   subject = g_strdup_printf ("badge:%" G_GINT64_FORMAT, op->badge_id);
-  return write_audit (self, op->actor, "badge.create", subject, jln_badge_get_name (op->badge), error);
+  if (!write_audit (self, op->actor, "badge.create", subject, jln_badge_get_name (op->badge), error))
+    return FALSE;
+  return jln_badge_get_status (op->badge) != JLN_BADGE_STATUS_ACTIVE
+         || write_audit (self, op->actor, "badge.publish", subject,
+                         jln_badge_status_to_string (JLN_BADGE_STATUS_ACTIVE), error);
 }
 
 gboolean
@@ -1289,8 +1379,13 @@ update_badge_tx (JlnStore  *self,
     return FALSE;
 
   subject = g_strdup_printf ("badge:%" G_GINT64_FORMAT, op->badge_id);
-  return write_audit (self, op->actor, op->new_version_id ? "badge.version" : "badge.update",
-                      subject, detail ? detail : jln_badge_get_name (op->badge), error);
+  if (!write_audit (self, op->actor, op->new_version_id ? "badge.version" : "badge.update",
+                    subject, detail ? detail : jln_badge_get_name (op->badge), error))
+    return FALSE;
+  return jln_badge_get_status (current) == JLN_BADGE_STATUS_ACTIVE
+         || jln_badge_get_status (op->badge) != JLN_BADGE_STATUS_ACTIVE
+         || write_audit (self, op->actor, "badge.publish", subject,
+                         jln_badge_status_to_string (JLN_BADGE_STATUS_ACTIVE), error);
 }
 
 static gboolean
@@ -1381,8 +1476,9 @@ set_badge_status_tx (JlnStore  *self,
   if (!BACKEND (self, update_badge_head, op->badge_id, NULL, op->status, 0, error))
     return FALSE;
   subject = g_strdup_printf ("badge:%" G_GINT64_FORMAT, op->badge_id);
-  return write_audit (self, op->actor, "badge.status", subject,
-                      jln_badge_status_to_string (op->status), error);
+  /* Publishing (the badge can be awarded from now on) is its own event. */
+  return write_audit (self, op->actor, op->status == JLN_BADGE_STATUS_ACTIVE ? "badge.publish" : "badge.status",
+                      subject, jln_badge_status_to_string (op->status), error);
 }
 
 gboolean
@@ -1805,7 +1901,9 @@ revoke_award_tx (JlnStore  *self,
   if (!BACKEND (self, revoke_award, op->award_id, op->reason, now, error))
     return FALSE;
   subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, op->award_id);
-  return write_audit (self, op->actor, "award.revoke", subject, op->reason, error);
+  /* The reason is the coach's free text (it may name someone): it stays
+   * with the award, not in the journal. */
+  return write_audit (self, op->actor, "award.revoke", subject, NULL, error);
 }
 
 gboolean
@@ -1835,6 +1933,7 @@ jln_store_revoke_award (JlnStore    *self,
 typedef struct {
   gint64 award_id;
   GBytes *credential;
+  const char *actor;
   gint64 participant_id;
 } CredentialOp;
 
@@ -1849,16 +1948,17 @@ set_award_credential_tx (JlnStore  *self,
   if (!BACKEND (self, set_award_credential, op->award_id, op->credential, &op->participant_id, error))
     return FALSE;
   subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, op->award_id);
-  return write_audit (self, "system", "award.issue", subject, NULL, error);
+  return write_audit (self, op->actor, "award.issue", subject, NULL, error);
 }
 
 gboolean
-jln_store_set_award_credential (JlnStore  *self,
-                                gint64     award_id,
-                                GBytes    *credential,
-                                GError   **error)
+jln_store_set_award_credential (JlnStore    *self,
+                                gint64       award_id,
+                                GBytes      *credential,
+                                const char  *actor,
+                                GError     **error)
 {
-  CredentialOp op = { award_id, credential, 0 };
+  CredentialOp op = { award_id, credential, actor, 0 };
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
 
@@ -1934,6 +2034,7 @@ jln_store_get_organisation (JlnStore  *self,
 typedef struct {
   const JlnOrganisation *org;
   gboolean with_seed;
+  const char *actor;
 } OrganisationOp;
 
 static gboolean
@@ -1942,18 +2043,34 @@ set_organisation_tx (JlnStore  *self,
                      GError   **error)
 {
   OrganisationOp *op = data;
+  g_autoptr(JlnOrganisation) before = NULL;
+  gboolean key_changed = FALSE;
 
-  /* The seed itself never goes to the journal. */
+  /* A key operation is journalled as such, but only when the seed does
+   * change; the seed itself never goes to the journal. */
+  if (op->with_seed)
+    {
+      if ((before = BACKEND (self, get_organisation, error)) == NULL)
+        return FALSE;
+      key_changed = (before->signing_seed == NULL) != (op->org->signing_seed == NULL)
+                    || (before->signing_seed != NULL
+                        && !g_bytes_equal (before->signing_seed, op->org->signing_seed));
+    }
   return BACKEND (self, set_organisation, op->org, op->with_seed, error)
-         && write_audit (self, "system", "organisation.update", "organisation", op->org->name, error);
+         && write_audit (self, op->actor, "organisation.update", "organisation", op->org->name, error)
+         && (!key_changed
+             || write_audit (self, op->actor, "organisation.key", "organisation",
+                             op->org->signing_seed != NULL ? "signing key replaced" : "signing key removed",
+                             error));
 }
 
 gboolean
 jln_store_set_organisation (JlnStore               *self,
                             const JlnOrganisation  *org,
+                            const char             *actor,
                             GError                **error)
 {
-  OrganisationOp op = { org, TRUE };
+  OrganisationOp op = { org, TRUE, actor };
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
   g_return_val_if_fail (org != NULL, FALSE);
@@ -1980,12 +2097,13 @@ dup_optional (const char *text)
 }
 
 gboolean
-jln_store_set_organisation_details (JlnStore    *self,
-                                    const char  *name,
-                                    const char  *url,
-                                    const char  *email,
-                                    const char  *public_base,
-                                    GError     **error)
+jln_store_update_organisation_details (JlnStore    *self,
+                                       const char  *name,
+                                       const char  *url,
+                                       const char  *email,
+                                       const char  *public_base,
+                                       const char  *actor,
+                                       GError     **error)
 {
   g_autofree char *clean_name = NULL;
   g_autofree char *clean_url = dup_optional (url);
@@ -1994,7 +2112,7 @@ jln_store_set_organisation_details (JlnStore    *self,
   JlnOrganisation org = { 0 };
   /* The signing seed is left out on purpose: the issuer may be creating it
    * at this very moment, and the details never carry it. */
-  OrganisationOp op = { &org, FALSE };
+  OrganisationOp op = { &org, FALSE, actor };
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
 
@@ -2008,8 +2126,20 @@ jln_store_set_organisation_details (JlnStore    *self,
   return run_write (self, set_organisation_tx, &op, error);
 }
 
+gboolean
+jln_store_set_organisation_details (JlnStore    *self,
+                                    const char  *name,
+                                    const char  *url,
+                                    const char  *email,
+                                    const char  *public_base,
+                                    GError     **error)
+{
+  return jln_store_update_organisation_details (self, name, url, email, public_base, NULL, error);
+}
+
 typedef struct {
   GBytes *candidate;
+  const char *actor;
   GBytes *stored;
 } SeedOp;
 
@@ -2025,7 +2155,7 @@ ensure_seed_tx (JlnStore  *self,
   g_clear_pointer (&op->stored, g_bytes_unref);
   if (!BACKEND (self, store_seed_if_missing, op->candidate, &stored, error))
     return FALSE;
-  if (stored && !write_audit (self, "system", "organisation.key", "organisation",
+  if (stored && !write_audit (self, op->actor, "organisation.key", "organisation",
                               "signing key created", error))
     return FALSE;
   org = BACKEND (self, get_organisation, error);
@@ -2046,11 +2176,12 @@ ensure_seed_tx (JlnStore  *self,
  * signing with the same key, and the organisation's details are never
  * touched. */
 GBytes *
-jln_store_ensure_signing_seed (JlnStore  *self,
-                               GBytes    *candidate,
-                               GError   **error)
+jln_store_ensure_signing_seed (JlnStore    *self,
+                               GBytes      *candidate,
+                               const char  *actor,
+                               GError     **error)
 {
-  SeedOp op = { candidate, NULL };
+  SeedOp op = { candidate, actor, NULL };
 
   g_return_val_if_fail (JLN_IS_STORE (self), NULL);
   g_return_val_if_fail (candidate != NULL, NULL);
@@ -2067,6 +2198,31 @@ jln_store_ensure_signing_seed (JlnStore  *self,
       return NULL;
     }
   return op.stored;
+}
+
+gboolean
+jln_store_verify_audit (JlnStore  *self,
+                        gint64    *out_first_broken_event_id,
+                        guint64   *out_n_events,
+                        GError   **error)
+{
+  const guint8 *key;
+  gboolean ok;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (out_first_broken_event_id != NULL)
+    *out_first_broken_event_id = 0;
+  if (out_n_events != NULL)
+    *out_n_events = 0;
+  /* One snapshot: the rows and the tip as one commit left them. */
+  if (!BACKEND (self, begin, JLN_STORE_TX_READ, error))
+    return FALSE;
+  key = audit_key (self, error);
+  ok = key != NULL
+       && jln_store_audit_verify (self->backend, key, out_first_broken_event_id, out_n_events, error);
+  BACKEND (self, rollback);
+  return ok;
 }
 
 GListModel *

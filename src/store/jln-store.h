@@ -94,10 +94,18 @@ JlnCoach      *jln_store_lookup_coach      (JlnStore *self, gint64 id); /* borro
 JlnParticipant *jln_store_lookup_participant (JlnStore *self, gint64 id); /* borrowed, NULL if archived/missing */
 JlnBadge      *jln_store_lookup_badge      (JlnStore *self, gint64 badge_id); /* borrowed, current version */
 
-/* ---- writes: each one transaction; on error nothing changed ---- */
-gboolean       jln_store_add_territory   (JlnStore *self, JlnTerritory *territory, GError **error);
-gboolean       jln_store_add_coach       (JlnStore *self, JlnCoach *coach, GError **error);
+/* ---- writes: each one transaction; on error nothing changed ----
+ *
+ * Every write that journals takes @actor from its caller: who did it, as
+ * a person's id ("coach:12"; JlnSession passes jln_session_get_actor()).
+ * NULL is journalled as "system" and is for what no person does (the demo
+ * generator, migrations). Subjects and details name people by id only
+ * ("participant:345"), never by name, and carry no notes or e-mails. */
+gboolean       jln_store_add_territory   (JlnStore *self, JlnTerritory *territory, const char *actor, GError **error);
+gboolean       jln_store_add_coach       (JlnStore *self, JlnCoach *coach, const char *actor, GError **error);
 gboolean       jln_store_add_participant (JlnStore *self, JlnParticipant *participant, const char *actor, GError **error);
+/* Journals "participant.update", and "consent.update" (with the consents
+ * now given) when a consent changed. */
 gboolean       jln_store_update_participant (JlnStore *self, JlnParticipant *participant, const char *actor, GError **error);
 gboolean       jln_store_archive_participant (JlnStore *self, gint64 participant_id, const char *actor, GError **error);
 
@@ -106,6 +114,7 @@ gboolean       jln_store_add_badge       (JlnStore *self, JlnBadge *badge, const
 /* Saves edits: when the current version has awards, a new version row is
  * created (awards keep theirs); otherwise the version is updated in place. */
 gboolean       jln_store_update_badge    (JlnStore *self, JlnBadge *badge, const char *actor, GError **error);
+/* Making a badge active journals "badge.publish" (here, and in add/update). */
 gboolean       jln_store_set_badge_status (JlnStore *self, gint64 badge_id, JlnBadgeStatus status, const char *actor, GError **error);
 /* All versions of a badge, oldest first (JlnBadge items). */
 GListModel    *jln_store_list_badge_versions (JlnStore *self, gint64 badge_id, GError **error);
@@ -124,7 +133,9 @@ gboolean       jln_store_add_award       (JlnStore *self, JlnAward *award, const
 /* Undo: the award row is deleted; the audit log records "award.undo". */
 gboolean       jln_store_undo_award      (JlnStore *self, gint64 award_id, const char *actor, GError **error);
 gboolean       jln_store_revoke_award    (JlnStore *self, gint64 award_id, const char *reason, const char *actor, GError **error);
-gboolean       jln_store_set_award_credential (JlnStore *self, gint64 award_id, GBytes *credential, GError **error);
+/* Journals "award.issue". */
+gboolean       jln_store_set_award_credential (JlnStore *self, gint64 award_id, GBytes *credential,
+                                               const char *actor, GError **error);
 JlnAward      *jln_store_get_award       (JlnStore *self, gint64 award_id, GError **error); /* full */
 /* A participant's awards, oldest first (JlnAward, including revoked). */
 GListModel    *jln_store_list_awards_for_participant (JlnStore *self, gint64 participant_id, GError **error);
@@ -139,24 +150,46 @@ GArray        *jln_store_list_revoked_status_indices (JlnStore *self, GError **e
 JlnParticipant *jln_store_get_participant  (JlnStore *self, gint64 participant_id, GError **error);
 JlnBadge      *jln_store_get_badge_version (JlnStore *self, gint64 version_id, GError **error);
 /* Records one journal row on its own (e.g. "export.consent-confirmed");
- * @action is required, the rest may be NULL. */
+ * @action is required, the rest may be NULL (see the writes above for
+ * what @actor, @subject and @detail may hold). */
 gboolean       jln_store_append_audit    (JlnStore *self, const char *actor, const char *action,
                                           const char *subject, const char *detail, GError **error);
 
 /* Organisation (issuer) details and signing key. */
 JlnOrganisation *jln_store_get_organisation (JlnStore *self, GError **error);
-gboolean       jln_store_set_organisation (JlnStore *self, const JlnOrganisation *org, GError **error);
+/* Also journals "organisation.key": it replaces the signing seed. */
+gboolean       jln_store_set_organisation (JlnStore *self, const JlnOrganisation *org, const char *actor,
+                                           GError **error);
 /* Stores @candidate (32 bytes) as the signing seed unless one exists, and
  * returns the seed now stored (the candidate or the older one). */
-GBytes        *jln_store_ensure_signing_seed (JlnStore *self, GBytes *candidate, GError **error);
+GBytes        *jln_store_ensure_signing_seed (JlnStore *self, GBytes *candidate, const char *actor,
+                                              GError **error);
 /* The details a coach edits (name required; blank optional fields are
  * stored as none), in one transaction, never touching the signing seed. */
+gboolean       jln_store_update_organisation_details (JlnStore *self, const char *name, const char *url,
+                                                      const char *email, const char *public_base,
+                                                      const char *actor, GError **error);
+/* The same, journalled as "system": only for the preferences window's
+ * fallback without a session, until the UI writes through JlnSession. */
 gboolean       jln_store_set_organisation_details (JlnStore *self, const char *name, const char *url,
                                                    const char *email, const char *public_base,
                                                    GError **error);
 
 /* Audit journal, newest first, at most @limit rows (0 = all). */
 GListModel    *jln_store_list_audit_events (JlnStore *self, guint limit, GError **error);
+/* Checks the tamper-evident journal: every event's keyed hash against its
+ * predecessor's, then the end seal (count and last event). TRUE when
+ * intact (*@out_n_events events). Otherwise a JLN_AUDIT_ERROR says what is
+ * wrong, naming the event (id, time, action), and
+ * *@out_first_broken_event_id is:
+ *   ALTERED, OUT_OF_ORDER  the event at which the chain breaks;
+ *   MISSING                the first event after the gap;
+ *   TRUNCATED              the first missing id (last one still there + 1);
+ *   SEAL, NO_KEY           0 (no event is at fault).
+ * Other errors (JLN_STORE_ERROR) mean the check could not run. Cannot see
+ * a whole file put back to an older copy. Both out arguments nullable. */
+gboolean       jln_store_verify_audit      (JlnStore *self, gint64 *out_first_broken_event_id,
+                                            guint64 *out_n_events, GError **error);
 
 /* Bulk loading for the demo and imports: everything between begin and
  * commit is one transaction; rollback on any error. */

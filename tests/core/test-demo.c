@@ -204,7 +204,7 @@ test_keeps_key (void)
   g_assert_true (jln_store_set_organisation_details (store, "Avant", NULL, NULL,
                                                      "https://badges.example.org", &error));
   g_assert_no_error (error);
-  stored = jln_store_ensure_signing_seed (store, seed, &error);
+  stored = jln_store_ensure_signing_seed (store, seed, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_true (jln_demo_build (store, &small, &error));

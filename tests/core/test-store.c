@@ -117,11 +117,11 @@ seed (JlnStore *store,
   g_autoptr(GError) error = NULL;
 
   s->territory = jln_territory_new ("Roubaix");
-  g_assert_true (jln_store_add_territory (store, s->territory, &error));
+  g_assert_true (jln_store_add_territory (store, s->territory, NULL, &error));
   g_assert_no_error (error);
   s->coach = jln_coach_new ("Karim Benali");
   jln_coach_set_territory_id (s->coach, jln_territory_get_id (s->territory));
-  g_assert_true (jln_store_add_coach (store, s->coach, &error));
+  g_assert_true (jln_store_add_coach (store, s->coach, NULL, &error));
   g_assert_no_error (error);
   s->badge = jln_badge_new ("budget-tenir", "Tenir son budget");
   jln_badge_set_theme (s->badge, "Budget");
@@ -949,12 +949,12 @@ test_organisation (Fixture       *f,
   org->name = g_strdup ("Insertion Hauts-de-France");
   org->url = g_strdup ("https://insertion-hdf.example");
   org->signing_seed = g_bytes_new (seed_bytes, 31);
-  g_assert_false (jln_store_set_organisation (f->store, org, &error));
+  g_assert_false (jln_store_set_organisation (f->store, org, NULL, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
   g_bytes_unref (org->signing_seed);
   org->signing_seed = g_bytes_new (seed_bytes, 32);
-  g_assert_true (jln_store_set_organisation (f->store, org, &error));
+  g_assert_true (jln_store_set_organisation (f->store, org, NULL, &error));
   g_assert_no_error (error);
   back = jln_store_get_organisation (f->store, &error);
   g_assert_no_error (error);
@@ -996,7 +996,7 @@ test_organisation_details (Fixture       *f,
   memset (seed_bytes, 42, sizeof seed_bytes);
   seed = g_bytes_new (seed_bytes, sizeof seed_bytes);
   org->signing_seed = g_bytes_ref (seed);
-  g_assert_true (jln_store_set_organisation (other, org, &error));
+  g_assert_true (jln_store_set_organisation (other, org, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (jln_store_set_organisation_details (f->store, "  Association Tremplin Nord ",
@@ -1084,7 +1084,7 @@ run_with_lock (Fixture  *f,
 
   while (!g_atomic_int_get (&h.locked))
     g_usleep (1000);
-  *out_ok = jln_store_add_territory (f->store, t, error);
+  *out_ok = jln_store_add_territory (f->store, t, NULL, error);
   g_thread_join (thread);
 }
 
@@ -1235,7 +1235,7 @@ test_bulk_rollback (Fixture       *f,
   g_autoptr(JlnParticipant) p = jln_participant_new ("Inès", "Camara");
 
   g_assert_true (jln_store_begin (f->store, &error));
-  g_assert_true (jln_store_add_territory (f->store, t, &error));
+  g_assert_true (jln_store_add_territory (f->store, t, NULL, &error));
   g_assert_true (jln_store_add_participant (f->store, p, "test", &error));
   g_assert_no_error (error);
   /* Bulk writes skip the live models until the end. */
@@ -1276,15 +1276,15 @@ test_ensure_signing_seed (Fixture       *f,
                                                      NULL, NULL, &error));
   g_assert_no_error (error);
 
-  stored = jln_store_ensure_signing_seed (f->store, first, &error);
+  stored = jln_store_ensure_signing_seed (f->store, first, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (stored, first));
-  again = jln_store_ensure_signing_seed (f->store, second, &error);
+  again = jln_store_ensure_signing_seed (f->store, second, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (again, first));
 
   short_seed = g_bytes_new (a, 16);
-  g_assert_null (jln_store_ensure_signing_seed (f->store, short_seed, &error));
+  g_assert_null (jln_store_ensure_signing_seed (f->store, short_seed, NULL, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
 

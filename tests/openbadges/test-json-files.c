@@ -49,7 +49,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   options.n_awards = 6;
   g_assert_true (jln_demo_build (f->store, &options, &error));
   g_assert_no_error (error);
-  f->issuer = jln_issuer_new (f->store, &error);
+  f->issuer = jln_issuer_new (f->store, NULL, &error);
   g_assert_no_error (error);
   f->key = jln_ob_key_generate ();
   f->did = jln_ob_key_get_did (f->key);

@@ -26,6 +26,7 @@ typedef struct {
   JlnSession     *session;
   JlnStore       *store;        /* borrowed from the session */
   JlnCoach       *coach;        /* at the desk */
+  char           *coach_actor;  /* how the journal names them: "coach:<id>" */
   JlnParticipant *participant;  /* live */
   JlnBadge       *badge;        /* live: active, not held, required + optional criteria */
 } Fixture;
@@ -98,6 +99,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (coaches), >, 0);
   f->coach = g_list_model_get_item (coaches, 0);
   jln_session_set_coach (f->session, f->coach);
+  f->coach_actor = g_strdup_printf ("coach:%" G_GINT64_FORMAT, jln_coach_get_id (f->coach));
 
   people = jln_store_get_participants (f->store);
   badges = jln_store_get_badges (f->store);
@@ -127,6 +129,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_clear_object (&f->badge);
   g_clear_object (&f->participant);
   g_clear_object (&f->coach);
+  g_clear_pointer (&f->coach_actor, g_free);
   g_clear_object (&f->session);
   g_clear_object (&f->settings);
   jln_test_remove_tree (f->dir);

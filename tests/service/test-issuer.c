@@ -57,7 +57,7 @@ fixture_setup (Fixture       *f,
   options.n_awards = 20;
   g_assert_true (jln_demo_build (f->store, &options, &error));
   g_assert_no_error (error);
-  f->issuer = jln_issuer_new (f->store, &error);
+  f->issuer = jln_issuer_new (f->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->issuer);
   jln_issuer_set_actor (f->issuer, "Karim");
@@ -261,7 +261,7 @@ test_new (Fixture       *f,
   g_assert_true (g_str_has_prefix (jln_issuer_get_id (f->issuer), "did:key:z6Mk"));
 
   /* Second start: same key, nothing rewritten. */
-  again = jln_issuer_new (f->store, &error);
+  again = jln_issuer_new (f->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (jln_issuer_get_id (again), ==, jln_issuer_get_id (f->issuer));
 
@@ -379,7 +379,7 @@ test_public_base (Fixture       *f,
 
   g_free (org->public_base);
   org->public_base = g_strdup ("https://badges.example.org/");
-  g_assert_true (jln_store_set_organisation (f->store, org, &error));
+  g_assert_true (jln_store_set_organisation (f->store, org, NULL, &error));
   g_assert_no_error (error);
 
   award = award_signed (f, TRUE, NULL);

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "service-fixture.h"
 #include "openbadges/jln-ob-json.h"
@@ -80,6 +81,7 @@ test_open (void)
   g_autoptr(JlnSession) session = NULL;
   g_autoptr(JlnSession) refused = NULL;
   const char *actor;
+  g_autofree char *account = NULL;
 
   session = jln_session_open (path, NULL, &error);
   g_assert_no_error (error);
@@ -90,17 +92,16 @@ test_open (void)
   g_assert_true (g_str_has_prefix (jln_session_get_issuer_id (session), "did:key:z"));
   g_assert_cmpstr (jln_session_get_issuer_id (session), ==,
                    jln_issuer_get_id (jln_session_get_issuer (session)));
-  /* No coach chosen: a person's name, never a placeholder. */
+  /* No coach chosen: the computer account, by number, never by name nor
+   * a placeholder; the desk's name is for people, not for the journal. */
   g_assert_null (jln_session_get_coach (session));
   actor = jln_session_get_actor (session);
-  g_assert_nonnull (actor);
-  g_assert_cmpstr (actor, !=, "");
-  g_assert_cmpstr (actor, !=, "coach");
-  g_assert_cmpstr (actor, !=, "system");
-  g_assert_cmpstr (actor, ==, jln_session_get_desk_name (session));
+  account = g_strdup_printf ("account:%lu", (unsigned long) getuid ());
+  g_assert_cmpstr (actor, ==, account);
+  g_assert_cmpstr (actor, !=, jln_session_get_desk_name (session));
   jln_session_set_desk_name (session, "Accueil Nord");
-  g_assert_cmpstr (jln_session_get_actor (session), ==, "Accueil Nord");
-  g_assert_cmpstr (jln_issuer_get_actor (jln_session_get_issuer (session)), ==, "Accueil Nord");
+  g_assert_cmpstr (jln_session_get_actor (session), ==, account);
+  g_assert_cmpstr (jln_issuer_get_actor (jln_session_get_issuer (session)), ==, account);
   g_clear_object (&session);
 
   /* Not a database: refused, and the file is left alone. */
@@ -133,10 +134,11 @@ test_coach (Fixture *f, gconstpointer data)
   g_autoptr(JlnSession) again = NULL;
   GListModel *coaches = jln_store_get_coaches (f->store);
   g_autoptr(JlnCoach) other = NULL;
+  g_autofree char *other_actor = NULL;
   guint n_coach = 0, n_actor = 0;
 
   g_assert_true (jln_session_get_coach (f->session) == f->coach);
-  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_coach_get_name (f->coach));
+  g_assert_cmpstr (jln_session_get_actor (f->session), ==, f->coach_actor);
   g_assert_cmpint (g_settings_get_int64 (f->settings, JLN_SESSION_COACH_KEY), ==, jln_coach_get_id (f->coach));
 
   g_signal_connect (f->session, "notify::coach", G_CALLBACK (count_notify), &n_coach);
@@ -152,7 +154,8 @@ test_coach (Fixture *f, gconstpointer data)
   g_assert_true (jln_session_get_coach (f->session) == other);
   g_assert_cmpuint (n_coach, ==, 1);
   g_assert_cmpuint (n_actor, ==, 1);
-  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_coach_get_name (other));
+  other_actor = g_strdup_printf ("coach:%" G_GINT64_FORMAT, jln_coach_get_id (other));
+  g_assert_cmpstr (jln_session_get_actor (f->session), ==, other_actor);
 
   /* A second start with the same settings: the same coach at the desk. */
   again = jln_session_new (f->store, f->settings, &error);
@@ -165,7 +168,7 @@ test_coach (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_coach, ==, 2);
   g_assert_cmpint (g_settings_get_int64 (f->settings, JLN_SESSION_COACH_KEY), ==, 0);
   g_assert_null (jln_session_get_coach (again));
-  g_assert_cmpstr (jln_session_get_actor (f->session), ==, jln_session_get_desk_name (f->session));
+  g_assert_true (g_str_has_prefix (jln_session_get_actor (f->session), "account:"));
 }
 
 /* ---- award, undo, revoke ---- */
@@ -189,7 +192,7 @@ test_award_undo_revoke (Fixture *f, gconstpointer data)
   g_autofree char *copy_base = NULL;
   g_autofree char *list_path = NULL;
   g_autofree char *published = NULL;
-  const char *coach = jln_coach_get_name (f->coach);
+  const char *coach = f->coach_actor;
   guint before = fixture_count_awards (f);
   gint64 award_id;
 
@@ -331,7 +334,7 @@ test_writes_name_the_coach (Fixture *f, gconstpointer data)
   g_autoptr(JlnParticipant) fresh = NULL;
   g_autoptr(JlnBadge) badge = jln_badge_new ("cuisine-repas-simple", "Préparer un repas simple");
   g_autoptr(GDateTime) entry = g_date_time_new_utc (2026, 1, 5, 0, 0, 0);
-  const char *coach = jln_coach_get_name (f->coach);
+  const char *coach = f->coach_actor;
   gint64 id;
 
   jln_participant_set_entry_date (p, entry);
@@ -348,7 +351,12 @@ test_writes_name_the_coach (Fixture *f, gconstpointer data)
 
   g_assert_true (jln_session_update_consents (f->session, id, JLN_CONSENT_INTERNAL | JLN_CONSENT_ONLINE, &error));
   g_assert_no_error (error);
-  assert_newest_audit (f, "participant.update", coach);
+  assert_newest_audit (f, "consent.update", coach);
+  {
+    g_autoptr(JlnAuditEvent) consent = fixture_newest_audit (f);
+
+    g_assert_cmpstr (jln_audit_event_get_detail (consent), ==, "internal:1 kiosk:0 print:0 online:1");
+  }
   fresh = jln_store_get_participant (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_true (jln_participant_get_consent_internal (fresh));
@@ -580,7 +588,7 @@ test_export_consent (Fixture *f, gconstpointer data)
   g_assert_cmpuint (paths->len, ==, count_active (f, pid));
   event = newest_with_action (f, "export.consent-confirmed");
   g_assert_nonnull (event);
-  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, jln_coach_get_name (f->coach));
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, f->coach_actor);
 }
 
 /* Nothing to export, missing or unwritable folder, and a failure half way:
@@ -917,6 +925,88 @@ test_access_export_failures (Fixture *f, gconstpointer data)
   }
 }
 
+/* The trust events the issue lists, journalled under the coach by id, in a
+ * chain that still verifies; no name in any row. */
+static void
+test_trust_events (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnBadge) badge = jln_badge_new ("budget-courses", "Faire ses courses avec un budget");
+  g_autoptr(GArray) ids = jln_store_list_award_ids (f->store, &error);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(JlnAuditEvent) event = NULL;
+  g_autofree char *subject = NULL;
+  gint64 pid = jln_participant_get_id (f->participant);
+  gint64 award_id = 0, broken = -1;
+  guint64 n = 0;
+
+  /* Publication. */
+  jln_badge_add_criterion (badge, "Prépare une liste", TRUE);
+  g_assert_true (jln_session_add_badge (f->session, badge, &error));
+  g_assert_no_error (error);
+  g_assert_true (jln_session_set_badge_status (f->session, jln_badge_get_id (badge),
+                                               JLN_BADGE_STATUS_ACTIVE, &error));
+  g_assert_no_error (error);
+  assert_newest_audit (f, "badge.publish", f->coach_actor);
+
+  /* Issuing a demo award (made without a credential). */
+  for (guint i = 0; i < ids->len && award_id == 0; i++)
+    {
+      g_autoptr(JlnAward) a = jln_store_get_award (f->store, g_array_index (ids, gint64, i), NULL);
+
+      if (a != NULL && jln_award_get_credential (a) == NULL
+          && jln_award_get_status (a) == JLN_AWARD_STATUS_ACTIVE)
+        award_id = jln_award_get_id (a);
+    }
+  g_assert_cmpint (award_id, >, 0);
+  {
+    g_autoptr(GBytes) credential = jln_session_issue_award (f->session, award_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (credential);
+  }
+  event = fixture_newest_audit (f);
+  subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, award_id);
+  g_assert_cmpstr (jln_audit_event_get_action (event), ==, "award.issue");
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, f->coach_actor);
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+  g_clear_object (&event);
+  g_clear_pointer (&subject, g_free);
+
+  /* Export of personal data. */
+  award_two (f, TRUE);
+  g_assert_true (jln_session_export_participant (f->session, pid, JLN_EXPORT_FORMAT_JSON, f->out, FALSE,
+                                                 &paths, &error));
+  g_assert_no_error (error);
+  event = newest_with_action (f, "participant.export");
+  g_assert_nonnull (event);
+  subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, pid);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, f->coach_actor);
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+  g_assert_true (g_str_has_prefix (jln_audit_event_get_detail (event), "format:json badges:"));
+
+  g_assert_true (jln_session_verify_audit (f->session, &broken, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  events = jln_store_list_audit_events (f->store, 0, &error);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (events));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(JlnAuditEvent) e = g_list_model_get_item (events, i);
+      const char *fields[] = { jln_audit_event_get_actor (e), jln_audit_event_get_subject (e),
+                               jln_audit_event_get_detail (e) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        {
+          if (fields[k] == NULL)
+            continue;
+          g_assert_null (strstr (fields[k], jln_participant_get_first_name (f->participant)));
+          g_assert_null (strstr (fields[k], jln_coach_get_name (f->coach)));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -935,6 +1025,7 @@ main (int argc, char **argv)
   ADD ("/service/exporter/formats", test_export_formats);
   ADD ("/service/exporter/consent", test_export_consent);
   ADD ("/service/exporter/failures", test_export_failures);
+  ADD ("/service/session/trust-events", test_trust_events);
 #undef ADD
   return g_test_run ();
 }

@@ -83,7 +83,7 @@ test_backend_rollback (Fixture       *f,
   gint64 id = 0;
 
   g_clear_object (&f->store);
-  backend = jln_sqlite_backend_open (f->path, &error);
+  backend = jln_sqlite_backend_open (f->path, NULL, NULL, &error);
   g_assert_no_error (error);
   iface = JLN_STORE_BACKEND_GET_IFACE (backend);
 
@@ -91,7 +91,8 @@ test_backend_rollback (Fixture       *f,
   g_assert_true (iface->insert_territory (backend, first, &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_assert_true (iface->append_audit (backend, now, "system", "territory.create", NULL, NULL, &error));
+  g_assert_true (iface->append_audit (backend, 1, now, "system", "territory.create", NULL, NULL,
+                                      JLN_AUDIT_GENESIS, JLN_AUDIT_GENESIS, &error));
   g_assert_no_error (error);
   g_assert_false (iface->insert_territory (backend, twin, &id, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
@@ -197,7 +198,7 @@ test_busy_retried (Fixture       *f,
   jln_store_set_retry_hook (f->store, on_retry, &probe);
 
   g_assert_true (jln_store_begin (holder, &error));
-  g_assert_false (jln_store_add_territory (f->store, lens, &error));
+  g_assert_false (jln_store_add_territory (f->store, lens, NULL, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_BUSY);
   g_clear_error (&error);
   g_assert_cmpuint (probe.calls, ==, JLN_STORE_MAX_ATTEMPTS - 1);
@@ -206,7 +207,7 @@ test_busy_retried (Fixture       *f,
 
   probe.calls = 0;
   probe.release_on_first = TRUE;
-  g_assert_true (jln_store_add_territory (f->store, arras, &error));
+  g_assert_true (jln_store_add_territory (f->store, arras, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (probe.calls, ==, 1);
   g_assert_cmpuint (n_items (jln_store_get_territories (f->store)), ==, 1);
@@ -223,8 +224,8 @@ test_constraint_not_retried (Fixture       *f,
   RetryProbe probe = { NULL, 0, FALSE };
 
   jln_store_set_retry_hook (f->store, on_retry, &probe);
-  g_assert_true (jln_store_add_territory (f->store, a, &error));
-  g_assert_false (jln_store_add_territory (f->store, b, &error));
+  g_assert_true (jln_store_add_territory (f->store, a, NULL, &error));
+  g_assert_false (jln_store_add_territory (f->store, b, NULL, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
   g_assert_cmpstr (error->message, ==, "There is already a territory called “Lens”.");
   g_assert_cmpuint (probe.calls, ==, 0);
@@ -461,8 +462,8 @@ test_participant_round_trip (Fixture       *f,
   g_autofree GParamSpec **specs = NULL;
   guint n_specs, n_checked = 0;
 
-  g_assert_true (jln_store_add_territory (f->store, t, &error));
-  g_assert_true (jln_store_add_coach (f->store, c, &error));
+  g_assert_true (jln_store_add_territory (f->store, t, NULL, &error));
+  g_assert_true (jln_store_add_coach (f->store, c, NULL, &error));
   g_assert_no_error (error);
 
   specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (p), &n_specs);

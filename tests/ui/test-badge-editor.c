@@ -196,7 +196,7 @@ award_badge (JlnStore *store,
   g_autoptr(JlnAward) award = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (jln_store_add_territory (store, territory, &error));
+  g_assert_true (jln_store_add_territory (store, territory, NULL, &error));
   g_assert_no_error (error);
   jln_participant_set_territory_id (participant, jln_territory_get_id (territory));
   g_assert_true (jln_store_add_participant (store, participant, "test", &error));

@@ -719,7 +719,7 @@ test_preferences_organisation (Fixture *f, gconstpointer data)
   org->url = g_strdup ("https://ml-est.example.org");
   g_clear_pointer (&org->signing_seed, g_bytes_unref);
   org->signing_seed = g_bytes_ref (seed);
-  g_assert_true (jln_store_set_organisation (store, org, &error));
+  g_assert_true (jln_store_set_organisation (store, org, NULL, &error));
   g_assert_no_error (error);
 
   session = jln_session_new (store, NULL, &error);
@@ -927,7 +927,7 @@ test_screenshots (Fixture *f, gconstpointer data)
       org->email = g_strdup ("contact@ml-est.example.org");
       g_clear_pointer (&org->signing_seed, g_bytes_unref);
       org->signing_seed = g_bytes_ref (seed);
-      g_assert_true (jln_store_set_organisation (store, org, &error));
+      g_assert_true (jln_store_set_organisation (store, org, NULL, &error));
       session = jln_session_new (store, settings, &error);
       g_assert_no_error (error);
       prefs = jln_preferences_window_new (session);

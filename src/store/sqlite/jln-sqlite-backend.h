@@ -8,8 +8,13 @@ G_BEGIN_DECLS
 #define JLN_TYPE_SQLITE_BACKEND (jln_sqlite_backend_get_type ())
 G_DECLARE_FINAL_TYPE (JlnSqliteBackend, jln_sqlite_backend, JLN, SQLITE_BACKEND, GObject)
 
-/* Opens (creating if missing) and migrates @path; see jln_store_open(). */
-JlnStoreBackend *jln_sqlite_backend_open (const char *path, GError **error);
+/* Opens (creating if missing) and migrates @path; see jln_store_open().
+ * @upgrade runs the migrations' steps that need the facade (may be NULL
+ * when @path is known to be at the latest version already). */
+JlnStoreBackend *jln_sqlite_backend_open (const char           *path,
+                                          JlnStoreUpgradeFunc   upgrade,
+                                          gpointer              upgrade_data,
+                                          GError              **error);
 
 /* The latest schema version this build writes. */
 int              jln_sqlite_latest_schema_version (void);

@@ -486,6 +486,25 @@ backup_before_migration (JlnSqliteBackend  *self,
   return TRUE;
 }
 
+/* The part of a migration only the facade can do (keyed hashes), inside
+ * the migration's transaction. */
+static gboolean
+run_upgrade_step (JlnSqliteBackend          *self,
+                  const JlnSqliteMigration  *migration,
+                  GError                   **error)
+{
+  if (!migration->upgrade)
+    return TRUE;
+  if (self->upgrade == NULL)
+    {
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_MIGRATION,
+                   _("Jalons could not prepare the database to format %d (%s)."),
+                   migration->version, "no upgrade step");
+      return FALSE;
+    }
+  return self->upgrade (JLN_STORE_BACKEND (self), migration->version, self->upgrade_data, error);
+}
+
 static gboolean
 migrate (JlnSqliteBackend  *self,
          int                from_version,
@@ -505,6 +524,9 @@ migrate (JlnSqliteBackend  *self,
       set_version = g_strdup_printf ("PRAGMA user_version = %d", migrations[i].version);
       if (!jln_sqlite_exec (self, "BEGIN IMMEDIATE", &local_error)
           || !jln_sqlite_exec (self, migrations[i].sql, &local_error)
+          || !run_upgrade_step (self, &migrations[i], &local_error)
+          || (migrations[i].sql_after != NULL
+              && !jln_sqlite_exec (self, migrations[i].sql_after, &local_error))
           || !jln_sqlite_exec (self, set_version, &local_error)
           || !jln_sqlite_exec (self, "COMMIT", &local_error))
         {
@@ -532,13 +554,16 @@ migrate (JlnSqliteBackend  *self,
 }
 
 JlnStoreBackend *
-jln_sqlite_backend_open (const char  *path,
-                         GError     **error)
+jln_sqlite_backend_open (const char           *path,
+                         JlnStoreUpgradeFunc   upgrade,
+                         gpointer              upgrade_data,
+                         GError              **error)
 {
   g_autoptr(JlnSqliteBackend) self = NULL;
   gboolean exists, empty = FALSE;
   int version = 0;
   int flags = SQLITE_OPEN_READWRITE;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -608,7 +633,12 @@ jln_sqlite_backend_open (const char  *path,
       || !jln_sqlite_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (!migrate (self, version, error))
+  self->upgrade = upgrade;
+  self->upgrade_data = upgrade_data;
+  ok = migrate (self, version, error);
+  self->upgrade = NULL;
+  self->upgrade_data = NULL;
+  if (!ok)
     return NULL;
 
   if (!query_int (self, "PRAGMA data_version", &self->data_version, error))

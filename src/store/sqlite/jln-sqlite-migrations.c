@@ -148,10 +148,55 @@ static const char migration_3[] =
   "  UPDATE badge_versions SET holder_count = holder_count + (NEW.status = 'active') WHERE id = NEW.badge_version_id;\n"
   "END;\n";
 
+/* Version 4: the tamper-evident journal.
+ * - the audit secret (the chain's key) beside the signing seed, where the
+ *   later at-rest encryption will find both;
+ * - each event keeps its predecessor's hash and its own;
+ * - the tip (count, last event, MAC) that makes a cut-off end visible.
+ * Between this SQL and migration_4_after, the facade's upgrade step
+ * creates the secret and chains the events already there: the history
+ * written before this version becomes the start of the chain, vouched for
+ * only from the moment of the migration (whoever could edit the file
+ * before could have changed it unseen). UPDATE is allowed for that step
+ * alone: the trigger is dropped here and put back right after.
+ *
+ * Before it is chained, the old history stops naming people (the journal
+ * keeps people by id only): a coach's name as actor becomes "coach:<id>"
+ * when exactly one coach has that name, any other name (a desk or account
+ * name) "account:unknown", the demo's "demo" "system"; the details that
+ * held a participant's or coach's name, or a revocation's free-text reason
+ * (still kept with the award), are emptied. The original stays in the
+ * backup written before migrating. */
+static const char migration_4[] =
+  "DROP TRIGGER audit_events_no_update;\n"
+  "UPDATE audit_events SET detail = NULL\n"
+  "  WHERE action IN ('participant.create', 'participant.update', 'coach.create', 'award.revoke');\n"
+  "UPDATE audit_events SET actor = 'system' WHERE actor = 'demo';\n"
+  "UPDATE audit_events SET actor = coalesce (\n"
+  "    (SELECT CASE WHEN count(*) = 1 THEN 'coach:' || min (c.id) END\n"
+  "     FROM coaches c WHERE c.name = audit_events.actor),\n"
+  "    'account:unknown')\n"
+  "  WHERE actor <> 'system' AND actor NOT LIKE 'coach:%';\n"
+  "ALTER TABLE organisation ADD COLUMN audit_secret BLOB;\n"
+  "ALTER TABLE audit_events ADD COLUMN prev_hash BLOB;\n"
+  "ALTER TABLE audit_events ADD COLUMN hash BLOB;\n"
+  "CREATE TABLE audit_tip (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  n_events INTEGER NOT NULL,\n"
+  "  last_id INTEGER NOT NULL,\n"
+  "  last_hash BLOB NOT NULL,\n"
+  "  mac BLOB NOT NULL\n"
+  ");\n";
+
+static const char migration_4_after[] =
+  "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events\n"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit journal is append-only'); END;\n";
+
 static const JlnSqliteMigration migrations[] = {
-  { 1, "initial schema", migration_1 },
-  { 2, "status-list counter, covering indexes, one active award per version", migration_2 },
-  { 3, "active-award counters maintained by triggers", migration_3 },
+  { 1, "initial schema", migration_1, FALSE, NULL },
+  { 2, "status-list counter, covering indexes, one active award per version", migration_2, FALSE, NULL },
+  { 3, "active-award counters maintained by triggers", migration_3, FALSE, NULL },
+  { 4, "tamper-evident audit chain", migration_4, TRUE, migration_4_after },
 };
 
 const JlnSqliteMigration *

@@ -18,6 +18,8 @@ typedef struct {
   int         version;  /* PRAGMA user_version once applied */
   const char *summary;  /* for logs */
   const char *sql;      /* run inside one BEGIN IMMEDIATE transaction */
+  gboolean    upgrade;  /* then the facade's JlnStoreUpgradeFunc, same transaction */
+  const char *sql_after; /* nullable: then this, still in the transaction */
 } JlnSqliteMigration;
 
 /* Ordered, oldest first; the last one's version is the latest schema. */
@@ -38,6 +40,9 @@ struct _JlnSqliteBackend
   gboolean tx_bulk;
   /* PRAGMA data_version when last looked at (changed-elsewhere feed). */
   gint64 data_version;
+  /* Only while jln_sqlite_backend_open() migrates. */
+  JlnStoreUpgradeFunc upgrade;
+  gpointer upgrade_data;
 };
 
 /* A cached statement: g_autoptr() resets it and clears its bindings. */
