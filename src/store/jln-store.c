@@ -42,6 +42,10 @@ struct _JlnStore
 
   JlnStoreRetryHook retry_hook;
   gpointer retry_hook_data;
+
+  /* Set when the integrity check at open failed: why every write is
+   * refused (it names the latest good backup, looked for once). */
+  GError *damage_error;
 };
 
 G_DEFINE_FINAL_TYPE (JlnStore, jln_store, G_TYPE_OBJECT)
@@ -102,6 +106,8 @@ run_write (JlnStore  *self,
            gpointer   data,
            GError   **error)
 {
+  if (!jln_store_check_writable (self, error))
+    return FALSE;
   for (guint attempt = 1; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -426,6 +432,7 @@ jln_store_finalize (GObject *object)
   JlnStore *self = (JlnStore *) object;
 
   g_free (self->path);
+  g_clear_error (&self->damage_error);
 
   G_OBJECT_CLASS (jln_store_parent_class)->finalize (object);
 }
@@ -497,10 +504,56 @@ jln_store_open (const char  *path,
     return NULL;
   g_signal_connect (self->backend, "changed-elsewhere", G_CALLBACK (on_changed_elsewhere), self);
 
+  if (BACKEND (self, get_damage) != NULL)
+    {
+      self->damage_error = jln_store_new_damage_error (self);
+      /* An older schema cannot be read, nor updated in a damaged file;
+       * nor can lists that do not load. */
+      if (BACKEND (self, get_schema_version) < jln_store_latest_schema_version ()
+          || !load_models (self, NULL))
+        {
+          g_propagate_error (error, g_error_copy (self->damage_error));
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
+
   if (!load_models (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+jln_store_check_writable (JlnStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (self->damage_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->damage_error));
+  return FALSE;
+}
+
+JlnStoreBackend *
+jln_store_get_backend (JlnStore *self)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+
+  return self->backend;
+}
+
+gboolean
+jln_store_reload_after_restore (JlnStore  *self,
+                                GError   **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  g_clear_error (&self->damage_error);
+  if (BACKEND (self, get_damage) != NULL)
+    self->damage_error = jln_store_new_damage_error (self);
+  return load_models (self, error);
 }
 
 void
@@ -2098,6 +2151,8 @@ jln_store_begin (JlnStore  *self,
                            _("A bulk change is already under way."));
       return FALSE;
     }
+  if (!jln_store_check_writable (self, error))
+    return FALSE;
   if (!BACKEND (self, begin, JLN_STORE_TX_BULK, error))
     return FALSE;
   self->bulk_depth = 1;

@@ -2,7 +2,10 @@
 #define G_LOG_DOMAIN "jln-store"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -49,6 +52,13 @@ jln_sqlite_set_error (JlnSqliteBackend  *self,
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
+      /* Permissions or a read-only disk: the data is fine, so never say
+       * "damaged" here. */
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_READ_ONLY,
+                   _("Jalons cannot write to the database “%s”: the file or its folder is read-only. "
+                     "Make both writable, or copy the database to a folder of yours and open the copy."),
+                   self && self->path ? self->path : "");
+      break;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
@@ -300,6 +310,7 @@ jln_sqlite_backend_finalize (GObject *object)
     }
   g_free (self->path);
   g_free (self->backup_path);
+  g_free (self->damage);
 
   G_OBJECT_CLASS (jln_sqlite_backend_parent_class)->finalize (object);
 }
@@ -399,10 +410,10 @@ query_int (JlnSqliteBackend  *self,
 }
 
 /* Decides, reading only, whether an existing file is ours and at which version. */
-static gboolean
-inspect_existing (JlnSqliteBackend  *self,
-                  int               *out_version,
-                  GError           **error)
+gboolean
+jln_sqlite_inspect (JlnSqliteBackend  *self,
+                    int               *out_version,
+                    GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
   gint64 version = 0, app_id = 0, n_tables = 0;
@@ -412,12 +423,14 @@ inspect_existing (JlnSqliteBackend  *self,
       || !query_int (self, "SELECT count(*) FROM sqlite_master "
                            "WHERE name NOT LIKE 'sqlite_%'", &n_tables, &local_error))
     {
-      if (g_error_matches (local_error, JLN_STORE_ERROR, JLN_STORE_ERROR_BUSY))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
+      /* Only a damaged file is called damaged: a folder where SQLite cannot
+       * make its -shm file is said as such by the mapping. */
+      if (g_error_matches (local_error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_DATABASE))
         g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_DATABASE,
                      _("The database “%s” is damaged: Jalons left it untouched. Restore a backup."),
                      self->path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -486,10 +499,10 @@ backup_before_migration (JlnSqliteBackend  *self,
   return TRUE;
 }
 
-static gboolean
-migrate (JlnSqliteBackend  *self,
-         int                from_version,
-         GError           **error)
+gboolean
+jln_sqlite_migrate (JlnSqliteBackend  *self,
+                    int                from_version,
+                    GError           **error)
 {
   guint n;
   const JlnSqliteMigration *migrations = jln_sqlite_get_migrations (&n);
@@ -531,6 +544,93 @@ migrate (JlnSqliteBackend  *self,
   return TRUE;
 }
 
+/* Says which of the file and its folder cannot be written, before SQLite
+ * does: SQLite would report a folder where it cannot make the -shm file as
+ * "unable to open", which reads like damage. access() also answers EROFS
+ * for a read-only disk, for root too. */
+static gboolean
+check_writable (const char  *path,
+                gboolean     exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (exists && g_access (path, W_OK) != 0 && errno != ENOENT)
+    {
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_READ_ONLY,
+                   _("The database file “%s” is read-only, so Jalons cannot save to it. "
+                     "Make the file writable (its properties, Permissions), or copy it to a folder of yours and open the copy."),
+                   path);
+      return FALSE;
+    }
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_READ_ONLY,
+                   _("Jalons cannot write in the folder “%s”, where the database keeps its journal. "
+                     "Make the folder writable, or move the database to a folder of yours."),
+                   dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The database file is made here, empty and 0600, before SQLite sees it:
+ * SQLite would create it 0644 minus the umask, and it gives the -wal and
+ * -shm files the database file's mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int saved;
+
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, JLN_STORE_ERROR,
+                   saved == EACCES || saved == EROFS || saved == EPERM
+                   ? JLN_STORE_ERROR_READ_ONLY : JLN_STORE_ERROR_IO,
+                   _("Cannot create the database “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  /* The umask may have taken bits away; never added any. */
+  if (fchmod (fd, 0600) != 0 || fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (path);
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+                   _("Cannot create the database “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* PRAGMA quick_check's first line, or NULL when it says "ok". It reads
+ * every page (about 0.4 s for 200,000 awards), the price of never writing
+ * into a damaged file. */
+static char *
+run_quick_check (JlnSqliteBackend *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *found = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (g_strcmp0 (jln_sqlite_column_text (stmt, 0), "ok") != 0)
+        found = g_strdup (jln_sqlite_column_text (stmt, 0));
+    }
+  else
+    found = g_strdup (sqlite3_errmsg (self->db));
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 JlnStoreBackend *
 jln_sqlite_backend_open (const char  *path,
                          GError     **error)
@@ -538,7 +638,6 @@ jln_sqlite_backend_open (const char  *path,
   g_autoptr(JlnSqliteBackend) self = NULL;
   gboolean exists, empty = FALSE;
   int version = 0;
-  int flags = SQLITE_OPEN_READWRITE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -559,14 +658,19 @@ jln_sqlite_backend_open (const char  *path,
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
-          g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+          g_set_error (error, JLN_STORE_ERROR,
+                       saved == EACCES || saved == EROFS || saved == EPERM
+                       ? JLN_STORE_ERROR_READ_ONLY : JLN_STORE_ERROR_IO,
                        _("Cannot create the folder “%s”: %s."), dir, g_strerror (saved));
           return NULL;
         }
-      flags |= SQLITE_OPEN_CREATE;
     }
+  if (!check_writable (path, exists, error))
+    return NULL;
+  if (!exists && !create_private_file (path, error))
+    return NULL;
 
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
@@ -577,38 +681,34 @@ jln_sqlite_backend_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
 
-  if (exists && !empty && !inspect_existing (self, &version, error))
+  if (exists && !empty && !jln_sqlite_inspect (self, &version, error))
     return NULL;
 
-  /* Only now that the file is known to be ours may anything write to it.
-   * A full quick_check costs ~0.4 s on 200,000 awards, too much for every
-   * start, but worth it before rewriting a file's schema. */
-  if (version > 0 && version < jln_sqlite_latest_schema_version ())
+  /* Only now that the file is known to be ours may anything write to it,
+   * and only when it is sound. */
+  if (version > 0)
+    self->damage = run_quick_check (self);
+  if (self->damage != NULL)
     {
-      g_autofree char *check = NULL;
-      sqlite3_stmt *stmt = NULL;
-
-      if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
-          && sqlite3_step (stmt) == SQLITE_ROW)
-        check = g_strdup (jln_sqlite_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      if (g_strcmp0 (check, "ok") != 0)
-        {
-          g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_DATABASE,
-                       _("The database “%s” is damaged: Jalons left it untouched. Restore a backup."),
-                       path);
-          return NULL;
-        }
-      if (!backup_before_migration (self, version, error))
+      /* Open for reading what can still be read; the facade refuses writes
+       * and names the latest good backup. Nothing below writes. */
+      g_message ("The database %s failed its integrity check: %s", path, self->damage);
+      self->schema_version = version;
+      if (!query_int (self, "PRAGMA data_version", &self->data_version, error))
         return NULL;
+      return JLN_STORE_BACKEND (g_steal_pointer (&self));
     }
+
+  if (version > 0 && version < jln_sqlite_latest_schema_version ()
+      && !backup_before_migration (self, version, error))
+    return NULL;
 
   if (!jln_sqlite_exec (self, "PRAGMA journal_mode = WAL", error)
       || !jln_sqlite_exec (self, "PRAGMA synchronous = NORMAL", error)
       || !jln_sqlite_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
-  if (!migrate (self, version, error))
+  if (!jln_sqlite_migrate (self, version, error))
     return NULL;
 
   if (!query_int (self, "PRAGMA data_version", &self->data_version, error))
@@ -630,6 +730,12 @@ static const char *
 sqlite_get_backup_path (JlnStoreBackend *backend)
 {
   return JLN_SQLITE_BACKEND (backend)->backup_path;
+}
+
+static const char *
+sqlite_get_damage (JlnStoreBackend *backend)
+{
+  return JLN_SQLITE_BACKEND (backend)->damage;
 }
 
 static void
@@ -767,10 +873,12 @@ jln_sqlite_backend_iface_init (JlnStoreBackendInterface *iface)
   iface->commit = sqlite_commit;
   iface->rollback = sqlite_rollback;
   iface->poll_changes = sqlite_poll_changes;
+  iface->get_damage = sqlite_get_damage;
 
   jln_sqlite_organisation_init_iface (iface);
   jln_sqlite_participants_init_iface (iface);
   jln_sqlite_badges_init_iface (iface);
   jln_sqlite_awards_init_iface (iface);
   jln_sqlite_audit_init_iface (iface);
+  jln_sqlite_backup_init_iface (iface);
 }

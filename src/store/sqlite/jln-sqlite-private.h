@@ -31,6 +31,8 @@ struct _JlnSqliteBackend
   sqlite3 *db;
   int schema_version;
   char *backup_path;
+  /* PRAGMA quick_check's complaint at open, NULL when sound. */
+  char *damage;
   /* Prepared once, reset after each use: SQL text (static) -> sqlite3_stmt */
   GHashTable *stmts;
   /* Open transactions: 1 = BEGIN, more = savepoints inside it. */
@@ -72,11 +74,18 @@ GDateTime     *jln_sqlite_parse_timestamp  (const char *text);
 char          *jln_sqlite_strv_to_json     (const char * const *strv);
 char         **jln_sqlite_json_to_strv     (const char *text);
 
+/* Reading only: whether the open file is a Jalons database this build
+ * reads, and at which schema version (0: empty). */
+gboolean       jln_sqlite_inspect (JlnSqliteBackend *self, int *out_version, GError **error);
+/* Applies the migrations after @from_version, one transaction each. */
+gboolean       jln_sqlite_migrate (JlnSqliteBackend *self, int from_version, GError **error);
+
 /* Each aggregate file fills its part of the interface. */
 void jln_sqlite_organisation_init_iface (JlnStoreBackendInterface *iface);
 void jln_sqlite_participants_init_iface (JlnStoreBackendInterface *iface);
 void jln_sqlite_badges_init_iface       (JlnStoreBackendInterface *iface);
 void jln_sqlite_awards_init_iface       (JlnStoreBackendInterface *iface);
 void jln_sqlite_audit_init_iface        (JlnStoreBackendInterface *iface);
+void jln_sqlite_backup_init_iface       (JlnStoreBackendInterface *iface); /* jln-sqlite-backup.c */
 
 G_END_DECLS
