@@ -43,7 +43,12 @@ char          *jln_store_default_path (void);
 /* Opens (creating if missing) and migrates. An existing file that is not a
  * Jalons/SQLite database is refused with JLN_STORE_ERROR_NOT_A_DATABASE and
  * never touched. Before migrating an existing file, an online backup is
- * written beside it ("jalons.db.bak-v<old>-<timestamp>"). */
+ * written beside it ("jalons.db.bak-v<old>-<timestamp>"). A new file is
+ * created 0600 (its -wal and -shm follow) in a folder made 0700. A file or
+ * folder that cannot be written gives JLN_STORE_ERROR_READ_ONLY. Every
+ * open runs PRAGMA quick_check: a damaged file opens for reading only
+ * (jln_store_check_writable()), or fails with JLN_STORE_ERROR_DAMAGED when
+ * even its lists cannot be read or its format is older than this build's. */
 JlnStore      *jln_store_open (const char *path, GError **error);
 
 const char    *jln_store_get_path           (JlnStore *self);
