@@ -262,6 +262,44 @@ test_session_restore (Fixture       *f,
   g_assert_cmpstr (names, ==, "Amina");
 }
 
+/* A backup from an older Jalons (the v1 fixture) is brought up to date on
+ * the private copy; the file offered is left byte for byte as it was,
+ * with nothing written beside it. */
+static void
+test_restore_older_schema (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "jalons-v1.db", NULL);
+  g_autofree char *offered_dir = g_build_filename (f->dir, "usb", NULL);
+  g_autofree char *offered = g_build_filename (offered_dir, "old.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len, len_after;
+
+  g_assert_true (g_file_get_contents (fixture, &before, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (offered_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (offered, before, len, &error));
+  add_participant (f->store, "Zoé");
+
+  g_assert_true (jln_store_restore_backup (f->store, offered, "Test", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_store_get_schema_version (f->store), ==, jln_store_latest_schema_version ());
+  /* The fixture's two participants not archived (see /store/migration-from-v1). */
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_participants (f->store)), ==, 2);
+  g_assert_true (g_file_get_contents (offered, &after, &len_after, &error));
+  g_assert_cmpmem (before, len, after, len_after);
+  listing = dup_dir_listing (offered_dir);
+  g_assert_cmpstr (listing, ==, "old.db");
+
+  g_clear_object (&f->store);
+  f->store = jln_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_participants (f->store)), ==, 2);
+}
+
 typedef enum {
   BAD_FLIPPED,
   BAD_TRUNCATED,
@@ -834,6 +872,7 @@ main (int    argc,
   ADD ("layout", test_backup_layout, NULL);
   ADD ("round-trip", test_round_trip, NULL);
   ADD ("session-restore", test_session_restore, NULL);
+  ADD ("restore-older-schema", test_restore_older_schema, NULL);
   ADD ("refused/flipped-bytes", test_refused, GINT_TO_POINTER (BAD_FLIPPED));
   ADD ("refused/truncated", test_refused, GINT_TO_POINTER (BAD_TRUNCATED));
   ADD ("refused/text", test_refused, GINT_TO_POINTER (BAD_TEXT));
