@@ -883,10 +883,6 @@ jln_session_make_scheduled_backup (JlnSession  *self,
              * G_TIME_SPAN_HOUR;
   if (interval <= 0)
     return TRUE;
-  /* A damaged database is not copied over a good backup's place: its
-   * message (naming that backup) is what the coach gets. */
-  if (!jln_store_check_writable (self->store, error))
-    return FALSE;
   due = jln_store_backup_is_due (self->store, interval, now, &local_error);
   if (local_error != NULL)
     {
@@ -895,6 +891,11 @@ jln_session_make_scheduled_backup (JlnSession  *self,
     }
   if (!due)
     return TRUE;
+  /* A damaged database is not copied over a good backup's place: its
+   * message (naming that backup) is what the coach gets. Asked only when
+   * due: the answer waits for the integrity check started at open. */
+  if (!jln_store_check_writable (self->store, error))
+    return FALSE;
   if (!jln_store_backup (self->store, backups_kept (self), &path, error))
     return FALSE;
   g_free (self->scheduled_backup_path);

@@ -44,8 +44,10 @@ struct _JlnStore
   gpointer retry_hook_data;
 
   /* Set when the integrity check at open failed: why every write is
-   * refused (it names the latest good backup, looked for once). */
+   * refused (it names the latest good backup, looked for once). The check
+   * runs while the lists load; damage_known once its verdict is in. */
   GError *damage_error;
+  gboolean damage_known;
 };
 
 G_DEFINE_FINAL_TYPE (JlnStore, jln_store, G_TYPE_OBJECT)
@@ -494,6 +496,7 @@ jln_store_open (const char  *path,
                 GError     **error)
 {
   g_autoptr(JlnStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -504,22 +507,20 @@ jln_store_open (const char  *path,
     return NULL;
   g_signal_connect (self->backend, "changed-elsewhere", G_CALLBACK (on_changed_elsewhere), self);
 
-  if (BACKEND (self, get_damage) != NULL)
-    {
-      self->damage_error = jln_store_new_damage_error (self);
-      /* An older schema cannot be read, nor updated in a damaged file;
-       * nor can lists that do not load. */
-      if (BACKEND (self, get_schema_version) < jln_store_latest_schema_version ()
-          || !load_models (self, NULL))
-        {
-          g_propagate_error (error, g_error_copy (self->damage_error));
-          return NULL;
-        }
-      return g_steal_pointer (&self);
-    }
-
-  if (!load_models (self, error))
+  /* An older schema is left only in a damaged file (it cannot be
+   * updated), and cannot be read. */
+  if (BACKEND (self, get_schema_version) < jln_store_latest_schema_version ()
+      && !jln_store_check_writable (self, error))
     return NULL;
+
+  if (!load_models (self, &local_error))
+    {
+      /* Damage explains a failed load better than the load's own error. */
+      if (!jln_store_check_writable (self, error))
+        return NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -530,6 +531,12 @@ jln_store_check_writable (JlnStore  *self,
 {
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
 
+  if (!self->damage_known)
+    {
+      self->damage_known = TRUE;
+      if (BACKEND (self, get_damage) != NULL)
+        self->damage_error = jln_store_new_damage_error (self);
+    }
   if (self->damage_error == NULL)
     return TRUE;
   g_propagate_error (error, g_error_copy (self->damage_error));
@@ -551,8 +558,7 @@ jln_store_reload_after_restore (JlnStore  *self,
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
 
   g_clear_error (&self->damage_error);
-  if (BACKEND (self, get_damage) != NULL)
-    self->damage_error = jln_store_new_damage_error (self);
+  self->damage_known = FALSE;
   return load_models (self, error);
 }
 

@@ -659,12 +659,12 @@ test_damaged (Fixture       *f,
 
   g_test_expect_message ("jln-store", G_LOG_LEVEL_MESSAGE, "*failed its integrity check*");
   f->store = jln_store_open (f->path, &error);
-  g_test_assert_expected_messages ();
   g_assert_no_error (error);
   /* Reads work; every write is refused, naming the good backup. */
   names = dup_names (f->store);
   g_assert_cmpstr (names, ==, "Amina");
   g_assert_false (jln_store_check_writable (f->store, &error));
+  g_test_assert_expected_messages ();
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, good));
   g_clear_error (&error);
@@ -681,12 +681,21 @@ test_damaged (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpuint (n_backups (f->store), ==, 1);
 
-  /* The session opens (reading), its scheduled backup says why none. */
+  /* The session opens (reading); a due scheduled backup says why none. */
   session = jln_session_new (f->store, settings, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (jln_session_get_scheduled_backup_error (session));
-  g_assert_true (g_error_matches (jln_session_get_scheduled_backup_error (session),
-                                  JLN_STORE_ERROR, JLN_STORE_ERROR_DAMAGED));
+  g_assert_null (jln_session_get_scheduled_backup_path (session));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
+    gboolean made = TRUE;
+
+    g_assert_false (jln_session_make_scheduled_backup (session, later, &made, &error));
+    g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_DAMAGED);
+    g_assert_false (made);
+    g_clear_error (&error);
+    g_assert_cmpuint (n_backups (f->store), ==, 1);
+  }
 
   /* The way out: restore the good backup; writes work again and the
    * damaged bytes are kept aside. */
@@ -720,9 +729,9 @@ test_damaged_no_backup (Fixture       *f,
   damage_page_with (f->path, MARKER);
   g_test_expect_message ("jln-store", G_LOG_LEVEL_MESSAGE, "*failed its integrity check*");
   f->store = jln_store_open (f->path, &error);
-  g_test_assert_expected_messages ();
   g_assert_no_error (error);
   g_assert_false (jln_store_append_audit (f->store, "Test", "x", NULL, NULL, &error));
+  g_test_assert_expected_messages ();
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, "no good backup"));
 }

@@ -740,6 +740,8 @@ sqlite_restore_backup (JlnStoreBackend  *backend,
                            _("A backup cannot be restored in the middle of a change: try again once it is saved."));
       return FALSE;
     }
+  /* Its verdict is about to be replaced: never let it land afterwards. */
+  jln_sqlite_finish_check (self);
   if (!open_checked_copy (path, work_dir, &db, &tmp, &version, error))
     return FALSE;
   ok = prepare_copy (self, db, tmp, path, version, error);

@@ -31,8 +31,10 @@ struct _JlnSqliteBackend
   sqlite3 *db;
   int schema_version;
   char *backup_path;
-  /* PRAGMA quick_check's complaint at open, NULL when sound. */
+  /* PRAGMA quick_check's complaint at open, NULL when sound; known once
+   * check_thread (running it at open) is joined. */
   char *damage;
+  GThread *check_thread;
   /* Prepared once, reset after each use: SQL text (static) -> sqlite3_stmt */
   GHashTable *stmts;
   /* Open transactions: 1 = BEGIN, more = savepoints inside it. */
@@ -77,6 +79,9 @@ char         **jln_sqlite_json_to_strv     (const char *text);
 /* Reading only: whether the open file is a Jalons database this build
  * reads, and at which schema version (0: empty). */
 gboolean       jln_sqlite_inspect (JlnSqliteBackend *self, int *out_version, GError **error);
+/* Waits for the integrity check started at open, if still running, and
+ * records its verdict in self->damage. */
+void           jln_sqlite_finish_check (JlnSqliteBackend *self);
 /* Applies the migrations after @from_version, one transaction each. */
 gboolean       jln_sqlite_migrate (JlnSqliteBackend *self, int from_version, GError **error);
 
