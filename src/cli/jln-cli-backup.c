@@ -75,24 +75,31 @@ backup_list (JlnSession *session)
   return 0;
 }
 
+static void
+print_restored (const char *file,
+                const char *kept)
+{
+  g_autofree char *safe_file = jln_cli_sanitize_for_terminal (file);
+  g_autofree char *safe_kept = jln_cli_sanitize_for_terminal (kept);
+
+  /* TRANSLATORS: the backup restored, then where the replaced content went */
+  printf (_("Restored “%s”. The database as it was is kept in “%s”."), safe_file, safe_kept);
+  putchar ('\n');
+}
+
 static int
 backup_restore (JlnSession *session,
                 const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
-  g_autofree char *safe_file = jln_cli_sanitize_for_terminal (file);
-  g_autofree char *safe_kept = NULL;
 
   if (!jln_session_restore_backup (session, file, &kept, &error))
     {
       jln_cli_print_error (error);
       return 1;
     }
-  safe_kept = jln_cli_sanitize_for_terminal (kept);
-  /* TRANSLATORS: the backup restored, then where the replaced content went */
-  printf (_("Restored “%s”. The database as it was is kept in “%s”."), safe_file, safe_kept);
-  putchar ('\n');
+  print_restored (file, kept);
   return 0;
 }
 
@@ -136,6 +143,25 @@ jln_cli_backup (int    argc,
     }
 
   session = jln_cli_open_session (database, &error);
+  if (session == NULL && g_str_equal (action, "restore")
+      && g_error_matches (error, JLN_STORE_ERROR, JLN_STORE_ERROR_DAMAGED))
+    {
+      /* So damaged that not even the lists load: restore with no session,
+       * which is the way out the message offers. */
+      g_autofree char *default_path = NULL;
+      g_autofree char *kept = NULL;
+
+      g_clear_error (&error);
+      if (database == NULL)
+        database = default_path = jln_store_default_path ();
+      if (!jln_store_restore_backup_at (database, argv[2], g_get_user_name (), &kept, &error))
+        {
+          jln_cli_print_error (error);
+          return 1;
+        }
+      print_restored (argv[2], kept);
+      return 0;
+    }
   if (session == NULL)
     {
       jln_cli_print_error (error);

@@ -526,6 +526,29 @@ jln_store_open (const char  *path,
 }
 
 gboolean
+jln_store_restore_backup_at (const char  *path,
+                             const char  *backup_path,
+                             const char  *actor,
+                             char       **out_kept_path,
+                             GError     **error)
+{
+  g_autoptr(JlnStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  /* Opened as jln_store_open() does, minus the lists: they are what a
+   * damaged file may fail to give, and the restore reloads them. */
+  self = g_object_new (JLN_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->backend = jln_sqlite_backend_open (path, error);
+  if (self->backend == NULL)
+    return FALSE;
+  g_signal_connect (self->backend, "changed-elsewhere", G_CALLBACK (on_changed_elsewhere), self);
+  return jln_store_restore_backup (self, backup_path, actor, out_kept_path, error);
+}
+
+gboolean
 jln_store_check_writable (JlnStore  *self,
                           GError   **error)
 {

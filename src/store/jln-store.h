@@ -105,6 +105,12 @@ gboolean       jln_store_check_backup       (JlnStore *self, const char *path, G
 gboolean       jln_store_restore_backup     (JlnStore *self, const char *path, const char *actor,
                                              char **out_kept_path, GError **error);
 
+/* The same for the database at @path with no store open: the way out when
+ * jln_store_open() fails with JLN_STORE_ERROR_DAMAGED because even the
+ * lists cannot be read. */
+gboolean       jln_store_restore_backup_at  (const char *path, const char *backup_path, const char *actor,
+                                             char **out_kept_path, GError **error);
+
 /* ---- attachments: photos and evidence files, kept by the store in its
  *      files folder under neutral names (no personal name in the folder),
  *      written atomically and readable by the user only (0600). The stored

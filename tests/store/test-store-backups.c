@@ -736,6 +736,48 @@ test_damaged_no_backup (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "no good backup"));
 }
 
+/* So damaged that the lists do not load: the open fails, naming the good
+ * backup, and the restore with no store open is the way out. */
+static void
+test_damaged_unreadable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *names = NULL;
+
+  add_participant (f->store, "Amina");
+  good = make_backup (f->store, 0);
+  for (guint i = 0; i < 300; i++)
+    add_participant (f->store, i < 299 ? "Personne au prénom assez long pour remplir" : MARKER);
+  g_clear_object (&f->store);
+  damage_page_with (f->path, MARKER);
+
+  g_test_expect_message ("jln-store", G_LOG_LEVEL_MESSAGE, "*failed its integrity check*");
+  f->store = jln_store_open (f->path, &error);
+  g_test_assert_expected_messages ();
+  g_assert_null (f->store);
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, good));
+  g_clear_error (&error);
+
+  g_test_expect_message ("jln-store", G_LOG_LEVEL_MESSAGE, "*failed its integrity check*");
+  g_assert_true (jln_store_restore_backup_at (f->path, good, "Test", &kept, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+  /* The damaged bytes are kept aside, outside the rotation. */
+  g_assert_nonnull (strstr (kept, "-damaged-"));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (file_mode (kept), ==, 0600);
+
+  f->store = jln_store_open (f->path, &error);
+  g_assert_no_error (error);
+  names = dup_names (f->store);
+  g_assert_cmpstr (names, ==, "Amina");
+  g_assert_true (jln_store_check_writable (f->store, &error));
+}
+
 /* ------------------------------------------------------------------ */
 /* read-only file or folder                                           */
 
@@ -894,6 +936,7 @@ main (int    argc,
   ADD ("scheduled", test_scheduled, NULL);
   ADD ("damaged", test_damaged, NULL);
   ADD ("damaged-no-backup", test_damaged_no_backup, NULL);
+  ADD ("damaged-unreadable", test_damaged_unreadable, NULL);
   ADD ("read-only/file", test_read_only, GINT_TO_POINTER (FALSE));
   ADD ("read-only/folder", test_read_only, GINT_TO_POINTER (TRUE));
 #undef ADD
