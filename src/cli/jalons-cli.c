@@ -25,6 +25,7 @@ static const Verb verbs[] = {
   { "status-list", jln_cli_status_list, N_("Write the signed revocation list") },
   { "print",   jln_cli_print,   N_("Write a certificate or booklet as a PDF") },
   { "audit",   jln_cli_audit,   N_("Check the audit journal (audit verify)") },
+  { "backup",  jln_cli_backup,  N_("Back up the database, list backups, restore one") },
   { "bench",   jln_cli_bench,   N_("Measure performance (startup, ob)") },
 };
 

@@ -19,6 +19,9 @@ struct _JlnSession
   JlnExporter *exporter;
   GSettings   *settings;
   gboolean     settings_have_coach;
+  gboolean     settings_have_backups;
+  GError      *scheduled_backup_error;
+  char        *scheduled_backup_path;
 
   JlnCoach    *coach;
   char        *desk_name;
@@ -202,6 +205,9 @@ jln_session_initable_init (GInitable     *initable,
       g_object_get (self->settings, "settings-schema", &schema, NULL);
       self->settings_have_coach = schema != NULL &&
                                   g_settings_schema_has_key (schema, JLN_SESSION_COACH_KEY);
+      self->settings_have_backups = schema != NULL &&
+                                    g_settings_schema_has_key (schema, JLN_SESSION_BACKUP_INTERVAL_KEY) &&
+                                    g_settings_schema_has_key (schema, JLN_SESSION_BACKUPS_KEPT_KEY);
     }
   /* The coach first: the issuer's first-run writes (name, key) name them. */
   if (self->settings_have_coach)
@@ -213,6 +219,15 @@ jln_session_initable_init (GInitable     *initable,
   if ((self->issuer = jln_issuer_new (self->store, self->actor, error)) == NULL)
     return FALSE;
   self->exporter = jln_exporter_new (self->issuer);
+
+  /* Before the coach changes anything: the state the desk opened on. */
+  if (self->settings_have_backups)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      if (!jln_session_make_scheduled_backup (self, now, NULL, &self->scheduled_backup_error))
+        g_message ("The scheduled backup was not made: %s", self->scheduled_backup_error->message);
+    }
   return TRUE;
 }
 
@@ -243,6 +258,8 @@ jln_session_finalize (GObject *object)
 
   g_clear_pointer (&self->desk_name, g_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_error (&self->scheduled_backup_error);
+  g_clear_pointer (&self->scheduled_backup_path, g_free);
 
   G_OBJECT_CLASS (jln_session_parent_class)->finalize (object);
 }
@@ -820,4 +837,134 @@ jln_session_verify_audit (JlnSession  *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
   return jln_store_verify_audit (self->store, out_first_broken_event_id, out_n_events, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* backups                                                            */
+
+static guint
+backups_kept (JlnSession *self)
+{
+  if (!self->settings_have_backups)
+    return JLN_SESSION_DEFAULT_BACKUPS_KEPT;
+  return MAX (1, g_settings_get_uint (self->settings, JLN_SESSION_BACKUPS_KEPT_KEY));
+}
+
+gboolean
+jln_session_backup_now (JlnSession  *self,
+                        char       **out_path,
+                        GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return jln_store_backup (self->store, backups_kept (self), out_path, error);
+}
+
+GPtrArray *
+jln_session_list_backups (JlnSession  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return jln_store_list_backups (self->store, error);
+}
+
+gboolean
+jln_session_make_scheduled_backup (JlnSession  *self,
+                                   GDateTime   *now,
+                                   gboolean    *out_made,
+                                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  GTimeSpan interval;
+  gboolean due;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (out_made != NULL)
+    *out_made = FALSE;
+  if (!self->settings_have_backups)
+    return TRUE;
+  interval = (GTimeSpan) g_settings_get_uint (self->settings, JLN_SESSION_BACKUP_INTERVAL_KEY)
+             * G_TIME_SPAN_HOUR;
+  if (interval <= 0)
+    return TRUE;
+  due = jln_store_backup_is_due (self->store, interval, now, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!due)
+    return TRUE;
+  /* A damaged database is not copied over a good backup's place: its
+   * message (naming that backup) is what the coach gets. Asked only when
+   * due: the answer waits for the integrity check started at open. */
+  if (!jln_store_check_writable (self->store, error))
+    return FALSE;
+  if (!jln_store_backup (self->store, backups_kept (self), &path, error))
+    return FALSE;
+  g_free (self->scheduled_backup_path);
+  self->scheduled_backup_path = g_steal_pointer (&path);
+  if (out_made != NULL)
+    *out_made = TRUE;
+  return TRUE;
+}
+
+const char *
+jln_session_get_scheduled_backup_path (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->scheduled_backup_path;
+}
+
+const GError *
+jln_session_get_scheduled_backup_error (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->scheduled_backup_error;
+}
+
+gboolean
+jln_session_restore_backup (JlnSession  *self,
+                            const char  *path,
+                            char       **out_kept_path,
+                            GError     **error)
+{
+  g_autoptr(JlnIssuer) issuer = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!jln_store_restore_backup (self->store, path, self->actor, out_kept_path, error))
+    return FALSE;
+
+  /* The organisation and its key are the backup's now. */
+  if ((issuer = jln_issuer_new (self->store, self->actor, error)) == NULL)
+    return FALSE;
+  jln_issuer_set_actor (issuer, self->actor);
+  g_clear_object (&self->exporter);
+  g_set_object (&self->issuer, issuer);
+  self->exporter = jln_exporter_new (self->issuer);
+  g_clear_error (&self->scheduled_backup_error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUER]);
+
+  /* The desk coach may not exist in the restored file. */
+  if (self->coach != NULL
+      && jln_store_lookup_coach (self->store, jln_coach_get_id (self->coach)) == NULL)
+    jln_session_set_coach (self, NULL);
+  else if (self->coach != NULL)
+    {
+      g_autoptr(JlnCoach) coach = NULL;
+
+      /* The live objects were rebuilt: hold the new one. */
+      coach = g_object_ref (jln_store_lookup_coach (self->store, jln_coach_get_id (self->coach)));
+      g_set_object (&self->coach, coach);
+      update_actor (self);
+    }
+  return TRUE;
 }

@@ -45,6 +45,13 @@ G_DECLARE_FINAL_TYPE (JlnSession, jln_session, JLN, SESSION, GObject)
 /* The GSettings key that remembers the desk coach (type "x", 0 = none). */
 #define JLN_SESSION_COACH_KEY "current-coach"
 
+/* GSettings keys of the backups (type "u"): hours between scheduled
+ * backups (0: none) and how many backups are kept. */
+#define JLN_SESSION_BACKUP_INTERVAL_KEY "backup-interval-hours"
+#define JLN_SESSION_BACKUPS_KEPT_KEY    "backups-kept"
+/* Without settings (or those keys): backups on demand keep this many. */
+#define JLN_SESSION_DEFAULT_BACKUPS_KEPT 10
+
 /* Consents a participant gives (jln_session_update_consents()). */
 typedef enum {
   JLN_CONSENT_NONE     = 0,
@@ -58,7 +65,10 @@ typedef enum {
 
 /* Over an open store: builds the issuer (which names the organisation and
  * creates its signing key on first run). NULL with @error when the key
- * cannot be read or saved. @settings may be NULL. */
+ * cannot be read or saved. @settings may be NULL. When the settings ask
+ * for scheduled backups and one is due, it is made here (see
+ * jln_session_make_scheduled_backup()); its failure does not stop the
+ * session: jln_session_get_scheduled_backup_error() says why. */
 JlnSession     *jln_session_new              (JlnStore   *store,
                                               GSettings  *settings,
                                               GError    **error);
@@ -205,6 +215,41 @@ gboolean        jln_session_set_badge_status (JlnSession     *self,
                                               gint64          badge_id,
                                               JlnBadgeStatus  status,
                                               GError        **error);
+
+/* -- backups (preferences: back up now, list, restore) -- */
+
+/* USE CASE back up now: a new backup in the backups folder
+ * (jln_store_backup()), then rotation to the "backups-kept" setting.
+ * @out_path (nullable): where it went. */
+gboolean        jln_session_backup_now       (JlnSession  *self,
+                                              char       **out_path,
+                                              GError     **error);
+/* Our backups, newest first (full paths; jln_store_get_backup_time() says
+ * when each was made). */
+GPtrArray      *jln_session_list_backups     (JlnSession  *self,
+                                              GError     **error);
+/* The scheduled backup: made when the "backup-interval-hours" setting is
+ * above 0 and no backup is younger than that at @now; *out_made (nullable)
+ * says whether one was made. Without settings nothing is scheduled. */
+gboolean        jln_session_make_scheduled_backup (JlnSession  *self,
+                                                   GDateTime   *now,
+                                                   gboolean    *out_made,
+                                                   GError     **error);
+/* The last scheduled backup this session made, or NULL. */
+const char     *jln_session_get_scheduled_backup_path (JlnSession *self);
+/* Why the scheduled backup made when the session opened failed, or NULL
+ * (the UI shows it: the coach must know that no backup is being made). */
+const GError   *jln_session_get_scheduled_backup_error (JlnSession *self);
+/* USE CASE restore: replaces the database by the backup at @path
+ * (jln_store_restore_backup(): refused with nothing changed unless it is a
+ * sound Jalons backup; the current content kept first, @out_kept_path
+ * nullable), journalled under the actor; the issuer is rebuilt from the
+ * restored organisation ("issuer" notifies). Also works on a damaged
+ * database. */
+gboolean        jln_session_restore_backup   (JlnSession  *self,
+                                              const char  *path,
+                                              char       **out_kept_path,
+                                              GError     **error);
 
 /* -- organisation (preferences) -- */
 

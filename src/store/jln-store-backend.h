@@ -104,6 +104,30 @@ struct _JlnStoreBackendInterface
    * emits "changed-elsewhere" and returns TRUE. */
   gboolean    (*poll_changes)       (JlnStoreBackend *self, GError **error);
 
+  /* ---- soundness and backups (jln-*-backup.c) ---- */
+  /* What the integrity check at open found (NULL: sound). A damaged
+   * database is open for reading only: the facade refuses every write. */
+  const char *(*get_damage)         (JlnStoreBackend *self);
+  /* A complete, consistent copy of the database at @dest_path (which must
+   * not exist), made by the engine while others keep writing: written
+   * under a temporary name in @dest_path's folder, synced, renamed, the
+   * folder synced, readable by the user only. On failure nothing is left
+   * under @dest_path nor under the temporary name. */
+  gboolean    (*write_backup)       (JlnStoreBackend *self, const char *dest_path, GError **error);
+  /* The database file's bytes as they are, for keeping a damaged database
+   * the engine cannot copy page by page (same guarantees as above). */
+  gboolean    (*copy_file)          (JlnStoreBackend *self, const char *dest_path, GError **error);
+  /* Checks that @path holds a sound backup this build can restore, working
+   * on a private copy in @work_dir (never writing beside @path):
+   * NOT_A_BACKUP (empty, truncated, foreign, failing the full integrity
+   * check) or TOO_NEW. *out_version (nullable): its schema version. */
+  gboolean    (*check_backup)       (JlnStoreBackend *self, const char *path, const char *work_dir,
+                                     int *out_version, GError **error);
+  /* Checks @path as check_backup() does, brings the copy to the current
+   * schema, then replaces the whole database by it in one transaction:
+   * other connections see either the old or the new content. */
+  gboolean    (*restore_backup)     (JlnStoreBackend *self, const char *path, const char *work_dir, GError **error);
+
   /* ---- organisation, territories, coaches (jln-*-organisation.c) ---- */
   gboolean    (*load_territories)   (JlnStoreBackend *self, GPtrArray *out, GError **error);
   gboolean    (*load_coaches)       (JlnStoreBackend *self, GPtrArray *out, GError **error);

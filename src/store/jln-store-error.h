@@ -17,6 +17,9 @@ typedef enum {
   JLN_STORE_ERROR_ALREADY_AWARDED,/* same badge version already held */
   JLN_STORE_ERROR_IO,             /* cannot create/read the file or its folder */
   JLN_STORE_ERROR_FAILED,
+  JLN_STORE_ERROR_READ_ONLY,      /* the file or its folder cannot be written (permissions, read-only disk) */
+  JLN_STORE_ERROR_DAMAGED,        /* opened, but PRAGMA quick_check failed: reads only, every write refused */
+  JLN_STORE_ERROR_NOT_A_BACKUP,   /* a file offered for restore is not a sound Jalons backup: nothing changed */
 } JlnStoreError;
 
 GQuark jln_store_error_quark (void);

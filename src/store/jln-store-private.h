@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jln-store.h"
+#include "jln-store-backend.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,17 @@ gboolean jln_store_add_attachment_from_stream (JlnStore      *self,
                                                const char    *suggested_name,
                                                char         **out_stored_name,
                                                GError       **error);
+
+/* The backend behind the facade, for the facade's other files
+ * (jln-store-backups.c). */
+JlnStoreBackend *jln_store_get_backend (JlnStore *self);
+
+/* jln-store-backups.c: the JLN_STORE_ERROR_DAMAGED error every write gets
+ * once the integrity check at open failed, naming the newest backup that
+ * passes the full check. */
+GError  *jln_store_new_damage_error (JlnStore *self);
+/* After the backend replaced the database's content: the damage verdict
+ * afresh and the live models reloaded. */
+gboolean jln_store_reload_after_restore (JlnStore *self, GError **error);
 
 G_END_DECLS

@@ -48,6 +48,11 @@ struct _JlnStore
   /* The journal's key, read once (audit_key()). */
   guint8 audit_key[JLN_AUDIT_KEY_BYTES];
   gboolean audit_key_loaded;
+  /* Set when the integrity check at open failed: why every write is
+   * refused (it names the latest good backup, looked for once). The check
+   * runs while the lists load; damage_known once its verdict is in. */
+  GError *damage_error;
+  gboolean damage_known;
 };
 
 G_DEFINE_FINAL_TYPE (JlnStore, jln_store, G_TYPE_OBJECT)
@@ -108,6 +113,8 @@ run_write (JlnStore  *self,
            gpointer   data,
            GError   **error)
 {
+  if (!jln_store_check_writable (self, error))
+    return FALSE;
   for (guint attempt = 1; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -464,6 +471,7 @@ jln_store_finalize (GObject *object)
 
   g_free (self->path);
   sodium_memzero (self->audit_key, sizeof self->audit_key);
+  g_clear_error (&self->damage_error);
 
   G_OBJECT_CLASS (jln_store_parent_class)->finalize (object);
 }
@@ -544,6 +552,7 @@ jln_store_open (const char  *path,
                 GError     **error)
 {
   g_autoptr(JlnStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -554,10 +563,85 @@ jln_store_open (const char  *path,
     return NULL;
   g_signal_connect (self->backend, "changed-elsewhere", G_CALLBACK (on_changed_elsewhere), self);
 
-  if (!load_models (self, error))
+  /* An older schema is left only in a damaged file (it cannot be
+   * updated), and cannot be read. */
+  if (BACKEND (self, get_schema_version) < jln_store_latest_schema_version ()
+      && !jln_store_check_writable (self, error))
     return NULL;
 
+  if (!load_models (self, &local_error))
+    {
+      /* Damage explains a failed load better than the load's own error. */
+      if (!jln_store_check_writable (self, error))
+        return NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
   return g_steal_pointer (&self);
+}
+
+gboolean
+jln_store_restore_backup_at (const char  *path,
+                             const char  *backup_path,
+                             const char  *actor,
+                             char       **out_kept_path,
+                             GError     **error)
+{
+  g_autoptr(JlnStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  /* Opened as jln_store_open() does, minus the lists: they are what a
+   * damaged file may fail to give, and the restore reloads them. */
+  self = g_object_new (JLN_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->backend = jln_sqlite_backend_open (path, upgrade_schema, self, error);
+  if (self->backend == NULL)
+    return FALSE;
+  g_signal_connect (self->backend, "changed-elsewhere", G_CALLBACK (on_changed_elsewhere), self);
+  return jln_store_restore_backup (self, backup_path, actor, out_kept_path, error);
+}
+
+gboolean
+jln_store_check_writable (JlnStore  *self,
+                          GError   **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (!self->damage_known)
+    {
+      self->damage_known = TRUE;
+      if (BACKEND (self, get_damage) != NULL)
+        self->damage_error = jln_store_new_damage_error (self);
+    }
+  if (self->damage_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->damage_error));
+  return FALSE;
+}
+
+JlnStoreBackend *
+jln_store_get_backend (JlnStore *self)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+
+  return self->backend;
+}
+
+gboolean
+jln_store_reload_after_restore (JlnStore  *self,
+                                GError   **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  g_clear_error (&self->damage_error);
+  self->damage_known = FALSE;
+  /* The restored file has its own journal key. */
+  sodium_memzero (self->audit_key, sizeof self->audit_key);
+  self->audit_key_loaded = FALSE;
+  return load_models (self, error);
 }
 
 void
@@ -2254,6 +2338,8 @@ jln_store_begin (JlnStore  *self,
                            _("A bulk change is already under way."));
       return FALSE;
     }
+  if (!jln_store_check_writable (self, error))
+    return FALSE;
   if (!BACKEND (self, begin, JLN_STORE_TX_BULK, error))
     return FALSE;
   self->bulk_depth = 1;

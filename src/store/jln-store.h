@@ -43,7 +43,12 @@ char          *jln_store_default_path (void);
 /* Opens (creating if missing) and migrates. An existing file that is not a
  * Jalons/SQLite database is refused with JLN_STORE_ERROR_NOT_A_DATABASE and
  * never touched. Before migrating an existing file, an online backup is
- * written beside it ("jalons.db.bak-v<old>-<timestamp>"). */
+ * written beside it ("jalons.db.bak-v<old>-<timestamp>"). A new file is
+ * created 0600 (its -wal and -shm follow) in a folder made 0700. A file or
+ * folder that cannot be written gives JLN_STORE_ERROR_READ_ONLY. Every
+ * open runs PRAGMA quick_check: a damaged file opens for reading only
+ * (jln_store_check_writable()), or fails with JLN_STORE_ERROR_DAMAGED when
+ * even its lists cannot be read or its format is older than this build's. */
 JlnStore      *jln_store_open (const char *path, GError **error);
 
 const char    *jln_store_get_path           (JlnStore *self);
@@ -61,6 +66,50 @@ char          *jln_store_dup_files_dir      (JlnStore *self);
  * items are new objects) and TRUE is returned. Cheap: call it when a
  * window gets the focus or on an idle tick. */
 gboolean       jln_store_poll_changes       (JlnStore *self, GError **error);
+
+/* Whether writes are allowed: FALSE with JLN_STORE_ERROR_DAMAGED (naming
+ * the latest good backup) when the integrity check at open failed; the
+ * database is then open for reading only and every write gets this error. */
+gboolean       jln_store_check_writable     (JlnStore *self, GError **error);
+
+/* ---- backups: consistent copies made by the database engine while the
+ *      app runs, kept in "<name>-files/backups/" (0700) as
+ *      "<name>-YYYYMMDDTHHMMSS.ffffffZ.db" (UTC: names sort by time),
+ *      each 0600. A failed backup leaves nothing under its name. */
+char          *jln_store_dup_backups_dir    (JlnStore *self);
+/* Writes a new backup (*out_path, nullable: where), then deletes the
+ * oldest of ours beyond the @keep newest (0: keep all). A damaged database
+ * is not backed up (JLN_STORE_ERROR_DAMAGED); a read-only folder gives
+ * JLN_STORE_ERROR_READ_ONLY, a full disk JLN_STORE_ERROR_IO. */
+gboolean       jln_store_backup             (JlnStore *self, guint keep, char **out_path, GError **error);
+/* Our backups (full paths, owned strings), newest first; other files in
+ * the folder are ignored. Empty when none was made. */
+GPtrArray     *jln_store_list_backups       (JlnStore *self, GError **error);
+/* When the backup at @path was made (from its name), or NULL when the
+ * name is not one of this database's backups. */
+GDateTime     *jln_store_get_backup_time    (JlnStore *self, const char *path);
+/* TRUE when no backup is younger than @interval at @now (also when the
+ * newest one is dated in the future: the clock was set back). @interval
+ * <= 0: never due. */
+gboolean       jln_store_backup_is_due      (JlnStore *self, GTimeSpan interval, GDateTime *now, GError **error);
+/* Whether @path holds a backup jln_store_restore_backup() would take:
+ * JLN_STORE_ERROR_NOT_A_BACKUP (not SQLite, empty, truncated, another
+ * application's, failing PRAGMA integrity_check), _TOO_NEW, _NOT_FOUND. */
+gboolean       jln_store_check_backup       (JlnStore *self, const char *path, GError **error);
+/* Replaces the database's whole content by @path's (checked first as
+ * above; on refusal nothing changes). The current content is kept first as
+ * a new backup (*out_kept_path, nullable), the restored copy is brought to
+ * the current schema, the swap is one transaction, the live models reload
+ * and the journal records "database.restore" under @actor. Also the way
+ * out of a damaged database. */
+gboolean       jln_store_restore_backup     (JlnStore *self, const char *path, const char *actor,
+                                             char **out_kept_path, GError **error);
+
+/* The same for the database at @path with no store open: the way out when
+ * jln_store_open() fails with JLN_STORE_ERROR_DAMAGED because even the
+ * lists cannot be read. */
+gboolean       jln_store_restore_backup_at  (const char *path, const char *backup_path, const char *actor,
+                                             char **out_kept_path, GError **error);
 
 /* ---- attachments: photos and evidence files, kept by the store in its
  *      files folder under neutral names (no personal name in the folder),

@@ -2,7 +2,10 @@
 #define G_LOG_DOMAIN "jln-store"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -49,6 +52,13 @@ jln_sqlite_set_error (JlnSqliteBackend  *self,
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
+      /* Permissions or a read-only disk: the data is fine, so never say
+       * "damaged" here. */
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_READ_ONLY,
+                   _("Jalons cannot write to the database “%s”: the file or its folder is read-only. "
+                     "Make both writable, or copy the database to a folder of yours and open the copy."),
+                   self && self->path ? self->path : "");
+      break;
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
       g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
@@ -288,6 +298,7 @@ jln_sqlite_backend_finalize (GObject *object)
   GHashTableIter iter;
   gpointer stmt;
 
+  jln_sqlite_finish_check (self);
   g_hash_table_iter_init (&iter, self->stmts);
   while (g_hash_table_iter_next (&iter, NULL, &stmt))
     sqlite3_finalize (stmt);
@@ -300,6 +311,7 @@ jln_sqlite_backend_finalize (GObject *object)
     }
   g_free (self->path);
   g_free (self->backup_path);
+  g_free (self->damage);
 
   G_OBJECT_CLASS (jln_sqlite_backend_parent_class)->finalize (object);
 }
@@ -399,10 +411,10 @@ query_int (JlnSqliteBackend  *self,
 }
 
 /* Decides, reading only, whether an existing file is ours and at which version. */
-static gboolean
-inspect_existing (JlnSqliteBackend  *self,
-                  int               *out_version,
-                  GError           **error)
+gboolean
+jln_sqlite_inspect (JlnSqliteBackend  *self,
+                    int               *out_version,
+                    GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
   gint64 version = 0, app_id = 0, n_tables = 0;
@@ -412,12 +424,14 @@ inspect_existing (JlnSqliteBackend  *self,
       || !query_int (self, "SELECT count(*) FROM sqlite_master "
                            "WHERE name NOT LIKE 'sqlite_%'", &n_tables, &local_error))
     {
-      if (g_error_matches (local_error, JLN_STORE_ERROR, JLN_STORE_ERROR_BUSY))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
+      /* Only a damaged file is called damaged: a folder where SQLite cannot
+       * make its -shm file is said as such by the mapping. */
+      if (g_error_matches (local_error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_DATABASE))
         g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_DATABASE,
                      _("The database “%s” is damaged: Jalons left it untouched. Restore a backup."),
                      self->path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -505,10 +519,10 @@ run_upgrade_step (JlnSqliteBackend          *self,
   return self->upgrade (JLN_STORE_BACKEND (self), migration->version, self->upgrade_data, error);
 }
 
-static gboolean
-migrate (JlnSqliteBackend  *self,
-         int                from_version,
-         GError           **error)
+gboolean
+jln_sqlite_migrate (JlnSqliteBackend  *self,
+                    int                from_version,
+                    GError           **error)
 {
   guint n;
   const JlnSqliteMigration *migrations = jln_sqlite_get_migrations (&n);
@@ -553,6 +567,137 @@ migrate (JlnSqliteBackend  *self,
   return TRUE;
 }
 
+/* Says which of the file and its folder cannot be written, before SQLite
+ * does: SQLite would report a folder where it cannot make the -shm file as
+ * "unable to open", which reads like damage. access() also answers EROFS
+ * for a read-only disk, for root too. */
+static gboolean
+check_writable (const char  *path,
+                gboolean     exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (exists && g_access (path, W_OK) != 0 && errno != ENOENT)
+    {
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_READ_ONLY,
+                   _("The database file “%s” is read-only, so Jalons cannot save to it. "
+                     "Make the file writable (its properties, Permissions), or copy it to a folder of yours and open the copy."),
+                   path);
+      return FALSE;
+    }
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_READ_ONLY,
+                   _("Jalons cannot write in the folder “%s”, where the database keeps its journal. "
+                     "Make the folder writable, or move the database to a folder of yours."),
+                   dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The database file is made here, empty and 0600, before SQLite sees it:
+ * SQLite would create it 0644 minus the umask, and it gives the -wal and
+ * -shm files the database file's mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  int saved;
+
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, JLN_STORE_ERROR,
+                   saved == EACCES || saved == EROFS || saved == EPERM
+                   ? JLN_STORE_ERROR_READ_ONLY : JLN_STORE_ERROR_IO,
+                   _("Cannot create the database “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  /* The umask may have taken bits away; never added any. */
+  if (fchmod (fd, 0600) != 0 || fsync (fd) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_unlink (path);
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+                   _("Cannot create the database “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* PRAGMA quick_check's first line, or NULL when it says "ok". */
+static char *
+run_quick_check (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *found = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (g_strcmp0 (jln_sqlite_column_text (stmt, 0), "ok") != 0)
+        found = g_strdup (jln_sqlite_column_text (stmt, 0));
+    }
+  else
+    found = g_strdup (sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* The check reads every page (about 0.45 s for 200,000 awards): on a
+ * connection of its own in a thread, so the lists load meanwhile. Writes
+ * wait for its verdict (jln_sqlite_finish_check()). */
+static gpointer
+quick_check_thread (gpointer data)
+{
+  g_autofree char *path = data;
+  sqlite3 *db = NULL;
+  char *found;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, DEFAULT_BUSY_TIMEOUT_MS);
+      found = run_quick_check (db);
+    }
+  else
+    found = g_strdup (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_close (db);
+  return found;
+}
+
+void
+jln_sqlite_finish_check (JlnSqliteBackend *self)
+{
+  if (self->check_thread == NULL)
+    return;
+  self->damage = g_thread_join (g_steal_pointer (&self->check_thread));
+  if (self->damage != NULL)
+    g_message ("The database %s failed its integrity check: %s", self->path, self->damage);
+}
+
+static gboolean
+is_wal (JlnSqliteBackend *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp (jln_sqlite_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
+}
+
 JlnStoreBackend *
 jln_sqlite_backend_open (const char           *path,
                          JlnStoreUpgradeFunc   upgrade,
@@ -562,8 +707,6 @@ jln_sqlite_backend_open (const char           *path,
   g_autoptr(JlnSqliteBackend) self = NULL;
   gboolean exists, empty = FALSE;
   int version = 0;
-  int flags = SQLITE_OPEN_READWRITE;
-  gboolean ok;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -584,14 +727,19 @@ jln_sqlite_backend_open (const char           *path,
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
-          g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+          g_set_error (error, JLN_STORE_ERROR,
+                       saved == EACCES || saved == EROFS || saved == EPERM
+                       ? JLN_STORE_ERROR_READ_ONLY : JLN_STORE_ERROR_IO,
                        _("Cannot create the folder “%s”: %s."), dir, g_strerror (saved));
           return NULL;
         }
-      flags |= SQLITE_OPEN_CREATE;
     }
+  if (!check_writable (path, exists, error))
+    return NULL;
+  if (!exists && !create_private_file (path, error))
+    return NULL;
 
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
@@ -602,43 +750,41 @@ jln_sqlite_backend_open (const char           *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
 
-  if (exists && !empty && !inspect_existing (self, &version, error))
+  if (exists && !empty && !jln_sqlite_inspect (self, &version, error))
     return NULL;
 
-  /* Only now that the file is known to be ours may anything write to it.
-   * A full quick_check costs ~0.4 s on 200,000 awards, too much for every
-   * start, but worth it before rewriting a file's schema. */
-  if (version > 0 && version < jln_sqlite_latest_schema_version ())
+  /* Only now that the file is known to be ours may anything write to it,
+   * and only when it is sound: below, a migration or the switch to WAL
+   * would write at once, so they wait for the verdict. */
+  if (version > 0)
     {
-      g_autofree char *check = NULL;
-      sqlite3_stmt *stmt = NULL;
-
-      if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
-          && sqlite3_step (stmt) == SQLITE_ROW)
-        check = g_strdup (jln_sqlite_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      if (g_strcmp0 (check, "ok") != 0)
-        {
-          g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_DATABASE,
-                       _("The database “%s” is damaged: Jalons left it untouched. Restore a backup."),
-                       path);
-          return NULL;
-        }
-      if (!backup_before_migration (self, version, error))
-        return NULL;
+      self->check_thread = g_thread_new ("jln-quick-check", quick_check_thread, g_strdup (path));
+      if (version < jln_sqlite_latest_schema_version () || !is_wal (self))
+        jln_sqlite_finish_check (self);
     }
+  if (self->damage != NULL)
+    {
+      /* Open for reading what can still be read; the facade refuses writes
+       * and names the latest good backup. Nothing below writes. */
+      self->schema_version = version;
+      if (!query_int (self, "PRAGMA data_version", &self->data_version, error))
+        return NULL;
+      return JLN_STORE_BACKEND (g_steal_pointer (&self));
+    }
+
+  if (version > 0 && version < jln_sqlite_latest_schema_version ()
+      && !backup_before_migration (self, version, error))
+    return NULL;
 
   if (!jln_sqlite_exec (self, "PRAGMA journal_mode = WAL", error)
       || !jln_sqlite_exec (self, "PRAGMA synchronous = NORMAL", error)
       || !jln_sqlite_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
+  /* Kept: a backup restored later may need the same steps. */
   self->upgrade = upgrade;
   self->upgrade_data = upgrade_data;
-  ok = migrate (self, version, error);
-  self->upgrade = NULL;
-  self->upgrade_data = NULL;
-  if (!ok)
+  if (!jln_sqlite_migrate (self, version, error))
     return NULL;
 
   if (!query_int (self, "PRAGMA data_version", &self->data_version, error))
@@ -660,6 +806,15 @@ static const char *
 sqlite_get_backup_path (JlnStoreBackend *backend)
 {
   return JLN_SQLITE_BACKEND (backend)->backup_path;
+}
+
+static const char *
+sqlite_get_damage (JlnStoreBackend *backend)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+
+  jln_sqlite_finish_check (self);
+  return self->damage;
 }
 
 static void
@@ -797,10 +952,12 @@ jln_sqlite_backend_iface_init (JlnStoreBackendInterface *iface)
   iface->commit = sqlite_commit;
   iface->rollback = sqlite_rollback;
   iface->poll_changes = sqlite_poll_changes;
+  iface->get_damage = sqlite_get_damage;
 
   jln_sqlite_organisation_init_iface (iface);
   jln_sqlite_participants_init_iface (iface);
   jln_sqlite_badges_init_iface (iface);
   jln_sqlite_awards_init_iface (iface);
   jln_sqlite_audit_init_iface (iface);
+  jln_sqlite_backup_init_iface (iface);
 }

@@ -33,6 +33,10 @@ struct _JlnSqliteBackend
   sqlite3 *db;
   int schema_version;
   char *backup_path;
+  /* PRAGMA quick_check's complaint at open, NULL when sound; known once
+   * check_thread (running it at open) is joined. */
+  char *damage;
+  GThread *check_thread;
   /* Prepared once, reset after each use: SQL text (static) -> sqlite3_stmt */
   GHashTable *stmts;
   /* Open transactions: 1 = BEGIN, more = savepoints inside it. */
@@ -40,7 +44,8 @@ struct _JlnSqliteBackend
   gboolean tx_bulk;
   /* PRAGMA data_version when last looked at (changed-elsewhere feed). */
   gint64 data_version;
-  /* Only while jln_sqlite_backend_open() migrates. */
+  /* The facade's migration steps (jln_sqlite_backend_open()), kept for the
+   * backups a restore brings up to date. */
   JlnStoreUpgradeFunc upgrade;
   gpointer upgrade_data;
 };
@@ -77,11 +82,21 @@ GDateTime     *jln_sqlite_parse_timestamp  (const char *text);
 char          *jln_sqlite_strv_to_json     (const char * const *strv);
 char         **jln_sqlite_json_to_strv     (const char *text);
 
+/* Reading only: whether the open file is a Jalons database this build
+ * reads, and at which schema version (0: empty). */
+gboolean       jln_sqlite_inspect (JlnSqliteBackend *self, int *out_version, GError **error);
+/* Waits for the integrity check started at open, if still running, and
+ * records its verdict in self->damage. */
+void           jln_sqlite_finish_check (JlnSqliteBackend *self);
+/* Applies the migrations after @from_version, one transaction each. */
+gboolean       jln_sqlite_migrate (JlnSqliteBackend *self, int from_version, GError **error);
+
 /* Each aggregate file fills its part of the interface. */
 void jln_sqlite_organisation_init_iface (JlnStoreBackendInterface *iface);
 void jln_sqlite_participants_init_iface (JlnStoreBackendInterface *iface);
 void jln_sqlite_badges_init_iface       (JlnStoreBackendInterface *iface);
 void jln_sqlite_awards_init_iface       (JlnStoreBackendInterface *iface);
 void jln_sqlite_audit_init_iface        (JlnStoreBackendInterface *iface);
+void jln_sqlite_backup_init_iface       (JlnStoreBackendInterface *iface); /* jln-sqlite-backup.c */
 
 G_END_DECLS
