@@ -1,11 +1,13 @@
 #define G_LOG_DOMAIN "test-ui"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <adwaita.h>
 
 #include "store/jln-demo.h"
 #include "store/jln-store.h"
 #include "ui/shell/jln-ui-resources.h"
+#include "ui/shell/jln-backups-page.h"
 #include "ui/shell/jln-preferences-window.h"
 #include "ui/shell/jln-window.h"
 #include "ui/badges/jln-badges-view.h"
@@ -301,8 +303,31 @@ test_window_demo (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   g_assert_cmpstr (jln_window_get_view (f->window), ==, "participants");
 
+  /* A sound database: nothing to warn about. */
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 0);
+
   /* A participant's page opens from the list. */
   jln_participants_view_open_participant (view, 0);
+}
+
+/* A journal edited behind Jalons's back (here with the sqlite3 library, as
+ * an attacker would) is said under the header bar when the file opens. */
+static void
+test_window_audit_alert (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = NULL;
+
+  if (!build_demo (f->db_path))
+    return;
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_events_no_update;"
+                                     "UPDATE audit_events SET detail = 'changed' WHERE id = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->window = jln_window_new (NULL, app_settings ());
+  g_assert_true (jln_window_open_database (f->window, f->db_path));
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 1);
 }
 
 typedef struct {
@@ -493,6 +518,56 @@ test_preferences_coach (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_settings_get_int64 (settings, "current-coach"), ==, 0);
 }
 
+/* The Backups page: "Back Up Now" adds one to the list, restoring it
+ * brings the data back as it was, a file that is not a backup is refused
+ * with words and nothing changes. */
+static void
+test_preferences_backups (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JlnStore) store = NULL;
+  g_autoptr(JlnSession) session = NULL;
+  g_autoptr(JlnParticipant) late = jln_participant_new ("Arrivée", "Après");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *not_backup = g_build_filename (f->dir, "notes.txt", NULL);
+  JlnBackupsPage *page;
+  guint before, n_people;
+
+  if (!build_demo (f->db_path))
+    return;
+  store = jln_store_open (f->db_path, NULL);
+  g_assert_nonnull (store);
+  session = jln_session_new (store, app_settings (), NULL);
+  g_assert_nonnull (session);
+  page = JLN_BACKUPS_PAGE (g_object_ref_sink (jln_backups_page_new (session)));
+
+  before = jln_backups_page_get_n_backups (page);
+  g_assert_true (jln_backups_page_back_up_now (page, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_backups_page_get_n_backups (page), ==, before + 1);
+  n_people = g_list_model_get_n_items (jln_store_get_participants (store));
+
+  g_assert_true (jln_session_add_participant (session, late, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_participants (store)), ==, n_people + 1);
+
+  g_assert_true (g_file_set_contents (not_backup, "pas une sauvegarde", -1, NULL));
+  g_assert_false (jln_backups_page_restore (page, not_backup, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_A_BACKUP);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_participants (store)), ==, n_people + 1);
+
+  {
+    g_autoptr(GPtrArray) backups = jln_session_list_backups (session, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jln_backups_page_restore (page, g_ptr_array_index (backups, 0), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (jln_store_get_participants (store)), ==, n_people);
+  /* The state just before is kept among the backups. */
+  g_assert_cmpuint (jln_backups_page_get_n_backups (page), ==, before + 2);
+  g_object_unref (page);
+}
+
 /* ---- the real executable ---- */
 
 static void
@@ -549,11 +624,13 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/templates", test_templates);
   g_test_add_func ("/ui/badge-image/render", test_badge_image_render);
   g_test_add ("/ui/window/demo", Fixture, NULL, fixture_set_up, test_window_demo, fixture_tear_down);
+  g_test_add ("/ui/window/audit-alert", Fixture, NULL, fixture_set_up, test_window_audit_alert, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/ui/window/territory", Fixture, NULL, fixture_set_up, test_window_territory, fixture_tear_down);
   g_test_add ("/ui/window/large-icons", Fixture, NULL, fixture_set_up, test_window_large_icons, fixture_tear_down);
   g_test_add ("/ui/window/bad-database", Fixture, NULL, fixture_set_up, test_window_bad_database, fixture_tear_down);
   g_test_add ("/ui/preferences/coach", Fixture, NULL, fixture_set_up, test_preferences_coach, fixture_tear_down);
+  g_test_add ("/ui/preferences/backups", Fixture, NULL, fixture_set_up, test_preferences_backups, fixture_tear_down);
   g_test_add ("/ui/app/first-frame", Fixture, NULL, fixture_set_up, test_app_first_frame, fixture_tear_down);
   g_test_add ("/ui/app/bad-database", Fixture, NULL, fixture_set_up, test_app_bad_database, fixture_tear_down);
 

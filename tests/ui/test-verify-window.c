@@ -897,6 +897,7 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_autofree char *n_bad = g_strdup_printf ("verify-bad%s.png", suffix);
       g_autofree char *n_prefs = g_strdup_printf ("preferences-organisation%s.png", suffix);
       g_autofree char *n_prefs_error = g_strdup_printf ("preferences-organisation-error%s.png", suffix);
+      g_autofree char *n_backups = g_strdup_printf ("preferences-backups%s.png", suffix);
       GFile *valid = write_bytes (f, "badge-accueil.png", baked);
       GFile *bad_svg = write_file (f, "badge-modifie.svg", tampered_svg, svg_len);
       GFile *ob2 = fixture_file ("ob2-badgr.png");
@@ -939,6 +940,14 @@ test_screenshots (Fixture *f, gconstpointer data)
       jln_preferences_window_set_organisation_text (prefs, JLN_ORGANISATION_FIELD_PUBLIC_BASE, "badges.ml-est.org");
       jln_preferences_window_apply_organisation (prefs);
       save_png (GTK_WIDGET (prefs), dir, n_prefs_error);
+      g_assert_true (jln_session_backup_now (session, NULL, &error));
+      g_assert_no_error (error);
+      gtk_window_destroy (GTK_WINDOW (prefs));
+      prefs = jln_preferences_window_new (session);
+      gtk_window_set_default_size (GTK_WINDOW (prefs), 640, large ? 900 : 760);
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+      gtk_window_present (GTK_WINDOW (prefs));
+      save_png (GTK_WIDGET (prefs), dir, n_backups);
       gtk_window_destroy (GTK_WINDOW (prefs));
       g_clear_pointer (&db, g_free);
 

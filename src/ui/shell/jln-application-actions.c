@@ -42,6 +42,22 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* The window's alerts (damage, no backup) lead straight to the backups. */
+static void
+backups_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  JlnApplication *self = JLN_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  JlnPreferencesWindow *prefs;
+
+  prefs = jln_preferences_window_new (self->session);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -86,6 +102,7 @@ quit_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "open-database", open_database_activated, "s" },
   { "preferences", preferences_activated },
+  { "backups", backups_activated },
   { "verify", verify_activated },
   { "about", about_activated },
   { "quit", quit_activated },

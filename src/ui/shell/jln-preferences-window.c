@@ -5,6 +5,7 @@
 
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/common/jln-large-icons.h"
+#include "ui/shell/jln-backups-page.h"
 #include "ui/shell/jln-preferences-window.h"
 
 #define N_ORGANISATION_FIELDS (JLN_ORGANISATION_FIELD_PUBLIC_BASE + 1)
@@ -510,5 +511,7 @@ jln_preferences_window_new (JlnSession *session)
     }
   fill_coaches (self);
   load_organisation (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (jln_backups_page_new (session)));
   return self;
 }

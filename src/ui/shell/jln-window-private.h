@@ -22,6 +22,8 @@ struct _JlnWindow
   AdwViewStack         *view_stack;
   JlnParticipantsView  *participants_view;
   AdwStatusPage        *error_page;
+  GtkBox               *alerts_box;
+  guint                 audit_check_id;   /* idle source: the journal check */
 };
 
 void _jln_window_class_actions_init (JlnWindowClass *klass);

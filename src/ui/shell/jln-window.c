@@ -61,6 +61,11 @@ error_title (const GError *error)
         return _("The Database Is Busy");
       case JLN_STORE_ERROR_IO:
         return _("The Database Cannot Be Opened");
+      case JLN_STORE_ERROR_READ_ONLY:
+        return _("The Database Cannot Be Changed Here");
+      case JLN_STORE_ERROR_DAMAGED:
+        return _("The Database Is Damaged");
+      case JLN_STORE_ERROR_NOT_A_BACKUP:
       case JLN_STORE_ERROR_CONSTRAINT:
       case JLN_STORE_ERROR_NOT_FOUND:
       case JLN_STORE_ERROR_ALREADY_AWARDED:
@@ -158,6 +163,115 @@ name_view (JlnWindow *self,
   adw_view_stack_page_set_icon_name (page, jln_view_get_icon_name (view));
 }
 
+/* One alert under the header bar: an icon, the words (never colour
+ * alone) and, when there is something to do, a button. */
+static void
+add_alert (JlnWindow  *self,
+           const char *text,
+           const char *button_label,
+           const char *action_name)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (box, "jln-alert");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  if (button_label != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_label (button_label);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_box_append (self->alerts_box, box);
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_box), TRUE);
+}
+
+static void
+clear_alerts (JlnWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_box))) != NULL)
+    gtk_box_remove (self->alerts_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->alerts_box), FALSE);
+}
+
+/* The journal is checked once the window is up: on a large database it
+ * takes a moment, and the desk should see the window first. */
+static gboolean
+check_audit (gpointer data)
+{
+  JlnWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->audit_check_id = 0;
+  if (self->session != NULL && !jln_session_verify_audit (self->session, NULL, NULL, &error))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says which journal entry is wrong and how */
+      text = g_strdup_printf (_("The journal of this database was changed outside Jalons: %s "
+                                "Tell the administrator."), error->message);
+      add_alert (self, text, NULL, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+refresh_alerts (JlnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const GError *backup_error;
+
+  clear_alerts (self);
+  g_clear_handle_id (&self->audit_check_id, g_source_remove);
+  if (self->session == NULL)
+    return;
+  if (!jln_store_check_writable (jln_session_get_store (self->session), &error))
+    add_alert (self, error->message,
+               error->code == JLN_STORE_ERROR_DAMAGED ? _("Backups…") : NULL, "app.backups");
+  backup_error = jln_session_get_scheduled_backup_error (self->session);
+  if (backup_error != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is why the backup failed */
+      text = g_strdup_printf (_("No backup could be made when Jalons opened: %s"), backup_error->message);
+      add_alert (self, text, _("Backups…"), "app.backups");
+    }
+  self->audit_check_id = g_idle_add_full (G_PRIORITY_LOW, check_audit, self, NULL);
+}
+
+guint
+jln_window_get_n_alerts (JlnWindow *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (JLN_IS_WINDOW (self), 0);
+
+  /* The journal check waits for an idle moment; a caller asking now
+   * gets its answer too. */
+  if (self->audit_check_id != 0)
+    {
+      g_clear_handle_id (&self->audit_check_id, g_source_remove);
+      check_audit (self);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->alerts_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
 static void
 give_session (JlnWindow *self,
               JlnView   *view)
@@ -197,6 +311,7 @@ jln_window_dispose (GObject *object)
 {
   JlnWindow *self = JLN_WINDOW (object);
 
+  g_clear_handle_id (&self->audit_check_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -286,6 +401,7 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, participants_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, alerts_box);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
 
   _jln_window_class_actions_init (klass);
@@ -377,6 +493,7 @@ jln_window_set_session (JlnWindow  *self,
     return;
 
   foreach_view (self, give_session);
+  refresh_alerts (self);
   if (session != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "main");
   _jln_window_actions_update (self);

@@ -40,4 +40,8 @@ const char         *jln_window_get_view        (JlnWindow  *self);
 gboolean            jln_window_get_showing_error (JlnWindow *self);
 JlnParticipantsView *jln_window_get_participants_view (JlnWindow *self);
 
+/* The alerts shown under the header bar (damaged or read-only database,
+ * a journal changed outside Jalons, a backup that failed). */
+guint           jln_window_get_n_alerts    (JlnWindow  *self);
+
 G_END_DECLS
