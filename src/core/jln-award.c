@@ -32,6 +32,8 @@ struct _JlnAward
   GDateTime *awarded_on;
   char **criteria_met;
   char *evidence_note;
+  gboolean evidence_note_shared;
+  char **evidence_files_shared;
   char **evidence_files;
   JlnAwardStatus status;
   char *revoke_reason;
@@ -57,6 +59,8 @@ enum {
   PROP_CRITERIA_MET,
   PROP_EVIDENCE_NOTE,
   PROP_EVIDENCE_FILES,
+  PROP_EVIDENCE_NOTE_SHARED,
+  PROP_EVIDENCE_FILES_SHARED,
   PROP_STATUS,
   PROP_REVOKE_REASON,
   PROP_REVOKED_ON,
@@ -78,6 +82,7 @@ jln_award_finalize (GObject *object)
   g_clear_pointer (&self->awarded_on, g_date_time_unref);
   g_strfreev (self->criteria_met);
   g_free (self->evidence_note);
+  g_strfreev (self->evidence_files_shared);
   g_strfreev (self->evidence_files);
   g_free (self->revoke_reason);
   g_clear_pointer (&self->revoked_on, g_date_time_unref);
@@ -143,6 +148,12 @@ jln_award_get_property (GObject    *object,
 
     case PROP_EVIDENCE_FILES:
       g_value_set_boxed (value, jln_award_get_evidence_files (self));
+      break;
+    case PROP_EVIDENCE_NOTE_SHARED:
+      g_value_set_boolean (value, self->evidence_note_shared);
+      break;
+    case PROP_EVIDENCE_FILES_SHARED:
+      g_value_set_boxed (value, self->evidence_files_shared);
       break;
 
     case PROP_STATUS:
@@ -231,6 +242,12 @@ jln_award_set_property (GObject      *object,
     case PROP_EVIDENCE_FILES:
       jln_award_set_evidence_files (self, g_value_get_boxed (value));
       break;
+    case PROP_EVIDENCE_NOTE_SHARED:
+      jln_award_set_evidence_note_shared (self, g_value_get_boolean (value));
+      break;
+    case PROP_EVIDENCE_FILES_SHARED:
+      jln_award_set_evidence_files_shared (self, g_value_get_boxed (value));
+      break;
 
     case PROP_STATUS:
       jln_award_set_status (self, g_value_get_enum (value));
@@ -311,6 +328,15 @@ jln_award_class_init (JlnAwardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EVIDENCE_FILES] =
     g_param_spec_boxed ("evidence-files", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What of the evidence goes into the badge (public): the note only when
+   * the coach ticked it, the files they marked (a subset of
+   * "evidence-files"). The rest stays in the file at the desk. */
+  properties[PROP_EVIDENCE_NOTE_SHARED] =
+    g_param_spec_boolean ("evidence-note-shared", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVIDENCE_FILES_SHARED] =
+    g_param_spec_boxed ("evidence-files-shared", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, JLN_TYPE_AWARD_STATUS, JLN_AWARD_STATUS_ACTIVE,
@@ -609,6 +635,61 @@ jln_award_set_evidence_files (JlnAward *self,
   g_strfreev (self->evidence_files);
   self->evidence_files = g_strdupv ((char **) value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE_FILES]);
+}
+
+gboolean
+jln_award_get_evidence_note_shared (JlnAward *self)
+{
+  g_return_val_if_fail (JLN_IS_AWARD (self), FALSE);
+
+  return self->evidence_note_shared;
+}
+
+void
+jln_award_set_evidence_note_shared (JlnAward *self,
+                                    gboolean  shared)
+{
+  g_return_if_fail (JLN_IS_AWARD (self));
+
+  shared = !!shared;
+  if (self->evidence_note_shared == shared)
+    return;
+  self->evidence_note_shared = shared;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE_NOTE_SHARED]);
+}
+
+const char * const *
+jln_award_get_evidence_files_shared (JlnAward *self)
+{
+  g_return_val_if_fail (JLN_IS_AWARD (self), NULL);
+
+  return (const char * const *) self->evidence_files_shared;
+}
+
+void
+jln_award_set_evidence_files_shared (JlnAward           *self,
+                                     const char * const *paths)
+{
+  g_return_if_fail (JLN_IS_AWARD (self));
+
+  if (strv_equal0 ((const char * const *) self->evidence_files_shared, paths))
+    return;
+  g_strfreev (self->evidence_files_shared);
+  self->evidence_files_shared = g_strdupv ((char **) paths);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVIDENCE_FILES_SHARED]);
+}
+
+gboolean
+jln_award_is_evidence_file_shared (JlnAward *self,
+                                   guint     index)
+{
+  g_return_val_if_fail (JLN_IS_AWARD (self), FALSE);
+
+  if (self->evidence_files == NULL || index >= g_strv_length (self->evidence_files)
+      || self->evidence_files_shared == NULL)
+    return FALSE;
+  return g_strv_contains ((const char * const *) self->evidence_files_shared,
+                          self->evidence_files[index]);
 }
 
 char *

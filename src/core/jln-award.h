@@ -48,6 +48,13 @@ void           jln_award_set_evidence_files   (JlnAward *self, const char * cons
  * ("evidence-1.jpg", "preuve-1.jpg" in French): its position and its
  * extension, never the name it had on the coach's disk. NULL past the end. */
 char          *jln_award_dup_evidence_label   (JlnAward *self, guint index);
+/* What goes into the badge: the note when ticked, the files marked (a
+ * subset of the evidence files); the rest stays at the desk. */
+gboolean       jln_award_get_evidence_note_shared  (JlnAward *self);
+void           jln_award_set_evidence_note_shared  (JlnAward *self, gboolean shared);
+const char * const *jln_award_get_evidence_files_shared (JlnAward *self);
+void           jln_award_set_evidence_files_shared (JlnAward *self, const char * const *paths);
+gboolean       jln_award_is_evidence_file_shared   (JlnAward *self, guint index);
 JlnAwardStatus jln_award_get_status           (JlnAward *self);
 void           jln_award_set_status           (JlnAward *self, JlnAwardStatus status);
 const char    *jln_award_get_revoke_reason    (JlnAward *self);

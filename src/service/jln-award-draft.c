@@ -18,7 +18,9 @@ struct _JlnAwardDraft
   JlnBadge       *badge;
   GArray         *met;            /* gboolean per criterion of @badge */
   char           *note;
+  gboolean        share_note;     /* the note goes into the badge */
   GListStore     *evidence;       /* GFile */
+  GHashTable     *shared_files;   /* GFile set: those that go into the badge */
   GDateTime      *date;           /* local midnight */
 
   GStrv           problems;       /* never NULL */
@@ -28,12 +30,15 @@ struct _JlnAwardDraft
 
 G_DEFINE_FINAL_TYPE (JlnAwardDraft, jln_award_draft, G_TYPE_OBJECT)
 
+static gboolean find_file (JlnAwardDraft *self, GFile *file, guint *out_position);
+
 enum {
   PROP_0,
   PROP_PARTICIPANT,
   PROP_BADGE,
   PROP_CRITERIA_MET,
   PROP_NOTE,
+  PROP_SHARE_NOTE,
   PROP_EVIDENCE_FILES,
   PROP_DATE,
   PROP_PROBLEMS,
@@ -198,6 +203,7 @@ jln_award_draft_finalize (GObject *object)
   g_clear_pointer (&self->held_badges, g_hash_table_unref);
   g_clear_pointer (&self->met, g_array_unref);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->shared_files, g_hash_table_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->problems, g_strfreev);
   g_clear_pointer (&self->failure, g_free);
@@ -226,6 +232,9 @@ jln_award_draft_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+    case PROP_SHARE_NOTE:
+      g_value_set_boolean (value, self->share_note);
       break;
     case PROP_EVIDENCE_FILES:
       g_value_set_object (value, self->evidence);
@@ -262,6 +271,9 @@ jln_award_draft_set_property (GObject      *object,
       break;
     case PROP_NOTE:
       jln_award_draft_set_note (self, g_value_get_string (value));
+      break;
+    case PROP_SHARE_NOTE:
+      jln_award_draft_set_share_note (self, g_value_get_boolean (value));
       break;
     case PROP_DATE:
       jln_award_draft_set_date (self, g_value_get_boxed (value));
@@ -303,6 +315,9 @@ jln_award_draft_class_init (JlnAwardDraftClass *klass)
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHARE_NOTE] =
+    g_param_spec_boolean ("share-note", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EVIDENCE_FILES] =
     g_param_spec_object ("evidence-files", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -327,6 +342,7 @@ jln_award_draft_init (JlnAwardDraft *self)
   self->held_badges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->met = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->evidence = g_list_store_new (G_TYPE_FILE);
+  self->shared_files = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref, NULL);
   self->date = jln_date_local_midnight (now);
   self->problems = g_new0 (char *, 1);
 }
@@ -517,6 +533,52 @@ jln_award_draft_set_note (JlnAwardDraft *self,
   changed (self);
 }
 
+gboolean
+jln_award_draft_get_share_note (JlnAwardDraft *self)
+{
+  g_return_val_if_fail (JLN_IS_AWARD_DRAFT (self), FALSE);
+
+  return self->share_note;
+}
+
+void
+jln_award_draft_set_share_note (JlnAwardDraft *self,
+                                gboolean       share)
+{
+  g_return_if_fail (JLN_IS_AWARD_DRAFT (self));
+
+  share = !!share;
+  if (self->share_note == share)
+    return;
+  self->share_note = share;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE_NOTE]);
+}
+
+gboolean
+jln_award_draft_get_evidence_file_shared (JlnAwardDraft *self,
+                                          GFile         *file)
+{
+  g_return_val_if_fail (JLN_IS_AWARD_DRAFT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return g_hash_table_contains (self->shared_files, file);
+}
+
+void
+jln_award_draft_set_evidence_file_shared (JlnAwardDraft *self,
+                                          GFile         *file,
+                                          gboolean       shared)
+{
+  g_return_if_fail (JLN_IS_AWARD_DRAFT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* Only a file of this award can be shared. */
+  if (shared && find_file (self, file, NULL))
+    g_hash_table_add (self->shared_files, g_object_ref (file));
+  else if (!shared)
+    g_hash_table_remove (self->shared_files, file);
+}
+
 GDateTime *
 jln_award_draft_get_date (JlnAwardDraft *self)
 {
@@ -661,6 +723,7 @@ jln_award_draft_remove_evidence_file (JlnAwardDraft *self,
   if (!find_file (self, file, &position))
     return;
   g_list_store_remove (self->evidence, position);
+  g_hash_table_remove (self->shared_files, file);
   changed (self);
 }
 
@@ -765,6 +828,7 @@ jln_award_draft_build_award (JlnAwardDraft *self,
   jln_award_set_criteria_met (award, (const char * const *) met);
   note = dup_clean_note (self);
   jln_award_set_evidence_note (award, note);
+  jln_award_set_evidence_note_shared (award, note != NULL && self->share_note);
   awarded_on = dup_awarded_on (self);
   jln_award_set_awarded_on (award, awarded_on);
   return g_steal_pointer (&award);

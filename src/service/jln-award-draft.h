@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  *  "badge"          JlnBadge (the chosen version), nullable, read-write
  *  "criteria-met"   GStrv, read-only: texts of the ticked criteria, in order
  *  "note"           string, nullable, read-write (stripped when awarded)
+ *  "share-note"     gboolean, read-write, FALSE by default: the note goes
+ *                   into the public badge (else it stays at the desk)
  *  "evidence-files" GListModel of GFile, read-only (the list itself changes)
  *  "date"           GDateTime, read-write: local midnight of the chosen day
  *                   (today by default)
@@ -88,6 +90,10 @@ const char     *jln_award_draft_get_note            (JlnAwardDraft *self);
 void            jln_award_draft_set_note            (JlnAwardDraft *self,
                                                      const char    *note);
 
+gboolean        jln_award_draft_get_share_note      (JlnAwardDraft *self);
+void            jln_award_draft_set_share_note      (JlnAwardDraft *self,
+                                                     gboolean       share);
+
 GDateTime      *jln_award_draft_get_date            (JlnAwardDraft *self);
 /* Any time of @date's local day: the draft keeps local midnight. */
 void            jln_award_draft_set_date            (JlnAwardDraft *self,
@@ -105,6 +111,13 @@ gboolean        jln_award_draft_add_evidence_file   (JlnAwardDraft *self,
                                                      GError       **error);
 void            jln_award_draft_remove_evidence_file (JlnAwardDraft *self,
                                                       GFile         *file);
+/* Whether @file (one of the evidence files) goes into the public badge;
+ * none does until the coach marks it (the rest stays at the desk). */
+gboolean        jln_award_draft_get_evidence_file_shared (JlnAwardDraft *self,
+                                                          GFile         *file);
+void            jln_award_draft_set_evidence_file_shared (JlnAwardDraft *self,
+                                                          GFile         *file,
+                                                          gboolean       shared);
 /* The checks of add_evidence_file on their own (also run again by the
  * session before copying, the file may have changed): its display name
  * and size. */

@@ -508,15 +508,19 @@ jln_issuer_seal_award (JlnAward  *award,
 
   files = jln_award_get_evidence_files (award);
   ev = g_new0 (JlnCredentialEvidence, 1 + (files ? g_strv_length ((char **) files) : 0));
-  if (present (jln_award_get_evidence_note (award)))
+  /* Public: only what the coach chose to put in the badge. */
+  if (present (jln_award_get_evidence_note (award)) && jln_award_get_evidence_note_shared (award))
     ev[n_ev++].narrative = jln_award_get_evidence_note (award);
   evidence = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
       /* A neutral name: neither the path (where the app keeps data) nor the
        * name on the coach's disk (often the person's). */
-      char *name = jln_award_dup_evidence_label (award, i);
+      char *name;
 
+      if (!jln_award_is_evidence_file_shared (award, i))
+        continue;
+      name = jln_award_dup_evidence_label (award, i);
       g_ptr_array_add (evidence, name);
       ev[n_ev++].name = name;
     }

@@ -538,6 +538,19 @@ jln_session_award (JlnSession     *self,
                                                      : jln_participant_get_coach_id (participant));
   if (copies->len > 0)
     {
+      GListModel *files = jln_award_draft_get_evidence_files (draft);
+      g_autoptr(GPtrArray) shared = g_ptr_array_new ();
+
+      /* The copies are in the draft's order: the marks follow them. */
+      for (guint i = 0; i < copies->len; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          if (jln_award_draft_get_evidence_file_shared (draft, file))
+            g_ptr_array_add (shared, g_ptr_array_index (copies, i));
+        }
+      g_ptr_array_add (shared, NULL);
+      jln_award_set_evidence_files_shared (award, (const char * const *) shared->pdata);
       g_ptr_array_add (copies, NULL);
       jln_award_set_evidence_files (award, (const char * const *) copies->pdata);
       g_ptr_array_remove_index (copies, copies->len - 1);

@@ -154,6 +154,9 @@ award_signed (Fixture    *f,
 
   jln_award_set_evidence_note (award, "A pris rendez-vous seule au centre de santé.");
   jln_award_set_evidence_files (award, (const char *[]) { "/data/jalons/files/rdv-photo.jpg", NULL });
+  /* The coach chose to put both in the badge. */
+  jln_award_set_evidence_note_shared (award, TRUE);
+  jln_award_set_evidence_files_shared (award, (const char *[]) { "/data/jalons/files/rdv-photo.jpg", NULL });
   g_assert_true (jln_issuer_award (f->issuer, award, "Karim", &error));
   g_assert_no_error (error);
   g_assert_nonnull (jln_award_get_credential (award));

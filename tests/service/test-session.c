@@ -199,6 +199,9 @@ test_award_undo_revoke (Fixture *f, gconstpointer data)
   jln_award_draft_set_note (draft, "  A pris rendez-vous seule au centre de santé.  ");
   g_assert_true (jln_award_draft_add_evidence_file (draft, file, &error));
   g_assert_no_error (error);
+  /* The coach puts both in the badge (see /service/session/evidence-sharing). */
+  jln_award_draft_set_share_note (draft, TRUE);
+  jln_award_draft_set_evidence_file_shared (draft, file, TRUE);
 
   award = jln_session_award (f->session, draft, &error);
   g_assert_no_error (error);
@@ -1007,6 +1010,58 @@ test_trust_events (Fixture *f, gconstpointer data)
     }
 }
 
+/* Public badges carry only what the coach chose: nothing by default; the
+ * note when ticked; the files marked, named neutrally. Everything stays in
+ * the file at the desk either way. */
+static void
+test_evidence_sharing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_path = fixture_write_file (f, "bilan médical.pdf", "confidentiel");
+  g_autofree char *shown_path = fixture_write_file (f, "cv.pdf", "cv");
+  g_autoptr(GFile) kept = g_file_new_for_path (kept_path);
+  g_autoptr(GFile) shown = g_file_new_for_path (shown_path);
+  g_autoptr(JlnAwardDraft) draft = fixture_new_draft (f);
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(JlnAward) stored = NULL;
+  g_autofree char *json = NULL;
+  GBytes *credential;
+
+  jln_award_draft_set_note (draft, "Suivi santé en cours.");
+  g_assert_true (jln_award_draft_add_evidence_file (draft, kept, &error));
+  g_assert_true (jln_award_draft_add_evidence_file (draft, shown, &error));
+  g_assert_false (jln_award_draft_get_share_note (draft));
+  g_assert_false (jln_award_draft_get_evidence_file_shared (draft, kept));
+  jln_award_draft_set_evidence_file_shared (draft, shown, TRUE);
+  /* A file not in the award cannot be marked. */
+  {
+    g_autoptr(GFile) stranger = g_file_new_for_path ("/nonexistent/other.pdf");
+
+    jln_award_draft_set_evidence_file_shared (draft, stranger, TRUE);
+    g_assert_false (jln_award_draft_get_evidence_file_shared (draft, stranger));
+  }
+
+  award = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  stored = jln_store_get_award (f->store, jln_award_get_id (award), &error);
+  g_assert_no_error (error);
+  /* At the desk: both files and the note, and what was shared. */
+  g_assert_cmpuint (g_strv_length ((char **) jln_award_get_evidence_files (stored)), ==, 2);
+  g_assert_cmpstr (jln_award_get_evidence_note (stored), ==, "Suivi santé en cours.");
+  g_assert_false (jln_award_get_evidence_note_shared (stored));
+  g_assert_false (jln_award_is_evidence_file_shared (stored, 0));
+  g_assert_true (jln_award_is_evidence_file_shared (stored, 1));
+
+  /* In the badge: only the second file, as "evidence-2.pdf"; no note. */
+  credential = jln_award_get_credential (stored);
+  json = g_strndup (g_bytes_get_data (credential, NULL), g_bytes_get_size (credential));
+  g_assert_nonnull (strstr (json, "\"evidence-2.pdf\""));
+  g_assert_null (strstr (json, "evidence-1"));
+  g_assert_null (strstr (json, "Suivi santé"));
+  g_assert_null (strstr (json, "bilan"));
+  assert_verifies (credential);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1020,6 +1075,7 @@ main (int argc, char **argv)
   ADD ("/service/session/writes-name-the-coach", test_writes_name_the_coach);
   ADD ("/service/session/bad-input", test_bad_input);
   ADD ("/service/session/photos", test_photos);
+  ADD ("/service/session/evidence-sharing", test_evidence_sharing);
   ADD ("/service/session/access-export", test_access_export);
   ADD ("/service/session/access-export-failures", test_access_export_failures);
   ADD ("/service/exporter/formats", test_export_formats);

@@ -239,6 +239,23 @@ iterate (guint ms)
 
 /* Choose, confirm with note and file, the signed award is stored with its
  * journal entry; the toast's Undo removes all of it; awarding again works. */
+/* The check button labelled @label inside @root, or NULL. */
+static GtkWidget *
+find_check_labelled (GtkWidget  *root,
+                     const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_award_undo_again (Fixture *f, gconstpointer data)
 {
@@ -280,6 +297,27 @@ test_award_undo_again (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (jln_award_draft_get_evidence_files (jln_award_dialog_get_draft (dialog))), ==, 1);
   /* Nothing copied before Confirm. */
   g_assert_cmpuint (count_files (f->evidence_dir), ==, 0);
+
+  /* The "In the badge" boxes: ticking the file's puts it in the draft's
+   * public part; the note's box follows the draft both ways. */
+  {
+    JlnAwardDraft *draft = jln_award_dialog_get_draft (dialog);
+    /* This test runs in French: the labels as the coach reads them. */
+    GtkWidget *file_box = find_check_labelled (GTK_WIDGET (dialog), _("In the badge"));
+    GtkWidget *note_box = find_check_labelled (GTK_WIDGET (dialog),
+                                               _("Put this note in the badge: whoever sees the badge can read it"));
+
+    g_assert_nonnull (file_box);
+    g_assert_nonnull (note_box);
+    g_assert_false (jln_award_draft_get_evidence_file_shared (draft, file));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (file_box), TRUE);
+    g_assert_true (jln_award_draft_get_evidence_file_shared (draft, file));
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (note_box)));
+    jln_award_draft_set_share_note (draft, TRUE);
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (note_box)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (note_box), FALSE);
+    g_assert_false (jln_award_draft_get_share_note (draft));
+  }
 
   /* Click 3, as the Award button / Return does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "award.confirm", NULL));

@@ -13,7 +13,8 @@
 #define AWARD_SELECT \
   "SELECT a.id, a.participant_id, v.badge_id, a.badge_version_id, v.version, v.name, " \
   "a.coach_id, c.name, a.awarded_on, a.criteria_met, a.evidence_note, a.evidence_files, " \
-  "a.status, a.revoke_reason, a.revoked_on, a.credential_id, a.status_index, a.credential " \
+  "a.status, a.revoke_reason, a.revoked_on, a.credential_id, a.status_index, a.credential, " \
+  "a.evidence_note_shared, a.evidence_files_shared " \
   "FROM awards a JOIN badge_versions v ON v.id = a.badge_version_id " \
   "LEFT JOIN coaches c ON c.id = a.coach_id "
 
@@ -28,6 +29,7 @@ award_from_row (sqlite3_stmt *stmt)
   g_auto(GStrv) criteria = jln_sqlite_json_to_strv (jln_sqlite_column_text (stmt, 9));
   g_auto(GStrv) files = jln_sqlite_json_to_strv (jln_sqlite_column_text (stmt, 11));
   g_autoptr(GBytes) credential = jln_sqlite_column_bytes0 (stmt, 17);
+  g_auto(GStrv) shared = jln_sqlite_json_to_strv (jln_sqlite_column_text (stmt, 19));
   JlnAwardStatus status = JLN_AWARD_STATUS_ACTIVE;
 
   jln_award_status_from_string (jln_sqlite_column_text (stmt, 12), &status);
@@ -40,6 +42,8 @@ award_from_row (sqlite3_stmt *stmt)
   jln_award_set_criteria_met (award, (const char * const *) criteria);
   jln_award_set_evidence_note (award, jln_sqlite_column_text (stmt, 10));
   jln_award_set_evidence_files (award, (const char * const *) files);
+  jln_award_set_evidence_note_shared (award, sqlite3_column_int (stmt, 18) != 0);
+  jln_award_set_evidence_files_shared (award, (const char * const *) shared);
   jln_award_set_status (award, status);
   jln_award_set_revoke_reason (award, jln_sqlite_column_text (stmt, 13));
   jln_award_set_revoked_on (award, revoked_on);
@@ -179,11 +183,12 @@ insert_award (JlnStoreBackend  *backend,
   g_autofree char *awarded_text = jln_sqlite_format_timestamp (awarded_on);
   g_autofree char *criteria_json = jln_sqlite_strv_to_json (jln_award_get_criteria_met (award));
   g_autofree char *files_json = jln_sqlite_strv_to_json (jln_award_get_evidence_files (award));
+  g_autofree char *shared_json = jln_sqlite_strv_to_json (jln_award_get_evidence_files_shared (award));
 
   stmt = jln_sqlite_prepare (self, "INSERT INTO awards (participant_id, badge_version_id, coach_id, "
                                    "awarded_on, criteria_met, evidence_note, evidence_files, status, "
-                                   "credential_id, status_index) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)", error);
+                                   "credential_id, status_index, evidence_note_shared, evidence_files_shared) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, jln_award_get_participant_id (award));
@@ -195,6 +200,8 @@ insert_award (JlnStoreBackend  *backend,
   jln_sqlite_bind_text0 (stmt, 7, files_json);
   jln_sqlite_bind_text0 (stmt, 8, credential_id);
   sqlite3_bind_int64 (stmt, 9, status_index);
+  sqlite3_bind_int (stmt, 10, jln_award_get_evidence_note_shared (award) ? 1 : 0);
+  jln_sqlite_bind_text0 (stmt, 11, shared_json);
   if (!jln_sqlite_step_done (self, stmt, error))
     return FALSE;
   *out_id = jln_sqlite_last_id (self);

@@ -192,11 +192,20 @@ static const char migration_4_after[] =
   "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events\n"
   "  BEGIN SELECT RAISE (ABORT, 'the audit journal is append-only'); END;\n";
 
+/* Version 5: what of an award's evidence its public badge carries. The
+ * note is shared only when the coach ticks it, files only when marked
+ * (a JSON list of the shared evidence paths). Existing awards share
+ * nothing more than their already signed credentials say. */
+static const char migration_5[] =
+  "ALTER TABLE awards ADD COLUMN evidence_note_shared INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE awards ADD COLUMN evidence_files_shared TEXT NOT NULL DEFAULT '[]';\n";
+
 static const JlnSqliteMigration migrations[] = {
   { 1, "initial schema", migration_1, FALSE, NULL },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2, FALSE, NULL },
   { 3, "active-award counters maintained by triggers", migration_3, FALSE, NULL },
   { 4, "tamper-evident audit chain", migration_4, TRUE, migration_4_after },
+  { 5, "evidence shared in the badge", migration_5, FALSE, NULL },
 };
 
 const JlnSqliteMigration *

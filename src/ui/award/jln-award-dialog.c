@@ -56,6 +56,7 @@ struct _JlnAwardDialog
   AdwPreferencesGroup *note_group;
   AdwPreferencesGroup *files_group;
   GtkTextView        *note_view;
+  GtkCheckButton     *share_note_check;
   AdwActionRow       *date_row;
   GtkMenuButton      *date_button;
   GtkPopover         *date_popover;
@@ -567,6 +568,15 @@ on_remove_evidence (GtkButton      *button,
   gtk_widget_grab_focus (GTK_WIDGET (self->files_group));
 }
 
+static void
+on_share_evidence_toggled (GtkCheckButton *check,
+                           JlnAwardDialog *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (check), "file");
+
+  jln_award_draft_set_evidence_file_shared (self->draft, file, gtk_check_button_get_active (check));
+}
+
 static GtkWidget *
 evidence_row (JlnAwardDialog *self,
               GFile          *file)
@@ -574,8 +584,9 @@ evidence_row (JlnAwardDialog *self,
   g_autofree char *name = NULL;
   g_autofree char *size_text = NULL;
   g_autofree char *remove_label = NULL;
+  g_autofree char *share_label = NULL;
   goffset size = 0;
-  GtkWidget *row, *remove, *icon;
+  GtkWidget *row, *remove, *icon, *share;
 
   if (!jln_award_draft_check_evidence_file (file, &name, &size, NULL))
     {
@@ -601,6 +612,18 @@ evidence_row (JlnAwardDialog *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   g_object_set_data_full (G_OBJECT (remove), "file", g_object_ref (file), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_evidence), self);
+
+  /* Public or kept at the desk: said in words beside the box. */
+  share = gtk_check_button_new_with_label (_("In the badge"));
+  gtk_widget_set_valign (share, GTK_ALIGN_CENTER);
+  share_label = g_strdup_printf (_("Put %s in the badge"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (share),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, share_label, -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (share),
+                               jln_award_draft_get_evidence_file_shared (self->draft, file));
+  g_object_set_data_full (G_OBJECT (share), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect (share, "toggled", G_CALLBACK (on_share_evidence_toggled), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), share);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
 }
@@ -890,6 +913,7 @@ jln_award_dialog_class_init (JlnAwardDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, note_group);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, files_group);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, share_note_check);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, date_popover);
@@ -961,6 +985,9 @@ set_draft (JlnAwardDialog *self,
   g_signal_connect_object (draft, "notify::date", G_CALLBACK (update_date_row), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "notify::criteria-met", G_CALLBACK (on_criteria_met_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (draft, "notify::note", G_CALLBACK (on_draft_note_changed), self, G_CONNECT_SWAPPED);
+  /* What is public is the draft's: the box only shows and sets it. */
+  g_object_bind_property (draft, "share-note", self->share_note_check, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (jln_award_draft_get_evidence_files (draft), "items-changed",
                            G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
   update_date_row (self);

@@ -74,7 +74,11 @@ evidence_line (JlnAward *award)
     {
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, label);
+      if (jln_award_is_evidence_file_shared (award, i))
+        /* Translators: an evidence file that the public badge names */
+        g_string_append_printf (names, _("%s (in the badge)"), label);
+      else
+        g_string_append (names, label);
       g_free (label);
     }
   /* Translators: evidence files attached to an award */
