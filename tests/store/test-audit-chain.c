@@ -500,6 +500,39 @@ test_migrated (void)
   fixture_teardown (&f, NULL);
 }
 
+/* An old file whose journal guard an attacker had dropped (the sqlite3
+ * shell, before the chain existed) still opens: its history starts the
+ * chain as found, and the guard is back. */
+static void
+test_migrated_unguarded (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = jln_test_make_tmp_dir ("jalons-test-audit-v1-unguarded");
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "jalons-v1.db", NULL);
+  g_autofree char *contents = NULL;
+  Fixture f = { NULL };
+  gsize len;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, &error));
+  f.dir = g_steal_pointer (&dir);
+  f.path = g_build_filename (f.dir, "jalons.db", NULL);
+  g_assert_true (g_file_set_contents (f.path, contents, len, NULL));
+  g_assert_cmpint (sqlite3_open (f.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_events_no_update;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f.store = jln_store_open (f.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_store_verify_audit (f.store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (f.path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit_events SET detail = 'x' WHERE id = 1;", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+  fixture_teardown (&f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -522,5 +555,6 @@ main (int argc, char **argv)
   ADD ("/audit/key-operations", test_key_operations);
 #undef ADD
   g_test_add_func ("/audit/migrated-v1", test_migrated);
+  g_test_add_func ("/audit/migrated-v1-unguarded", test_migrated_unguarded);
   return g_test_run ();
 }

@@ -168,7 +168,7 @@ static const char migration_3[] =
  * (still kept with the award), are emptied. The original stays in the
  * backup written before migrating. */
 static const char migration_4[] =
-  "DROP TRIGGER audit_events_no_update;\n"
+  "DROP TRIGGER IF EXISTS audit_events_no_update;\n"
   "UPDATE audit_events SET detail = NULL\n"
   "  WHERE action IN ('participant.create', 'participant.update', 'coach.create', 'award.revoke');\n"
   "UPDATE audit_events SET actor = 'system' WHERE actor = 'demo';\n"
