@@ -741,9 +741,15 @@ set_io_error (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (dir);
 
-  g_set_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO,
-               _("Jalons cannot write in the folder “%s”: %s. Choose another folder."),
-               display, g_strerror (saved_errno));
+  /* A full disk (or a size limit) is not a folder problem: say which. */
+  if (saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG)
+    g_set_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO,
+                 _("The disk holding “%s” is full: this file was not written. "
+                   "Free some space or choose another folder."), display);
+  else
+    g_set_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO,
+                 _("Jalons cannot write in the folder “%s”: %s. Choose another folder."),
+                 display, g_strerror (saved_errno));
 }
 
 static gboolean

@@ -2,6 +2,8 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -740,6 +742,37 @@ test_consent (Fixture       *f,
   g_assert_cmpstr (jln_audit_event_get_actor (last), ==, "Karim");
 }
 
+/* A full disk says so (not "cannot write in the folder"), and leaves no
+ * file behind. A file-size limit stands for the full disk: it works for
+ * root too. Nothing else is written meanwhile (the award is signed and the
+ * participant agreed, so the export journals nothing). */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JlnAward) award = award_signed (f, TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  struct rlimit before, small = { 1024, 1024 };
+  gboolean ok;
+  void (*old_handler) (int);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  small.rlim_max = before.rlim_max;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  ok = jln_issuer_export_award (f->issuer, jln_award_get_id (award), JLN_EXPORT_FORMAT_PNG,
+                                f->out, TRUE, &path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &before), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_false (ok);
+  g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_assert_null (path);
+  g_assert_cmpuint (count_files (f->out), ==, 0);
+}
+
 static void
 test_unwritable (Fixture       *f,
                  gconstpointer  data)
@@ -1014,6 +1047,7 @@ main (int argc, char **argv)
   ADD ("/service/issuer/revoke", test_revoke);
   ADD ("/service/issuer/consent", test_consent);
   ADD ("/service/issuer/unwritable", test_unwritable);
+  ADD ("/service/issuer/disk-full", test_disk_full);
   ADD ("/service/issuer/missing", test_missing);
   ADD ("/service/issuer/demo-issue", test_demo_issue);
   ADD ("/service/issuer/cli", test_cli);
