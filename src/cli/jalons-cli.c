@@ -26,6 +26,7 @@ static const Verb verbs[] = {
   { "print",   jln_cli_print,   N_("Write a certificate or booklet as a PDF") },
   { "audit",   jln_cli_audit,   N_("Check the audit journal (audit verify)") },
   { "backup",  jln_cli_backup,  N_("Back up the database, list backups, restore one") },
+  { "erase",   jln_cli_erase,   N_("Erase a participant’s personal data; list those proposed") },
   { "bench",   jln_cli_bench,   N_("Measure performance (startup, ob)") },
 };
 

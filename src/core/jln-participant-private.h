@@ -8,4 +8,8 @@ G_BEGIN_DECLS
  * list order ignores case and accents without collation costs. */
 const char *jln_participant_get_sort_key (JlnParticipant *self);
 
+/* The store's, when it reads an erased file or erases one: "erased" is
+ * read-only for everyone else. */
+void        jln_participant_set_erased   (JlnParticipant *self, gboolean value);
+
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _JlnParticipant
   gboolean archived;
   guint badge_count;
   char *recipient_salt;
+  gboolean erased;
   /* Folded "first last\nterritory", so a keystroke filters without allocating. */
   char *haystack;
 };
@@ -56,6 +57,7 @@ enum {
   PROP_ARCHIVED,
   PROP_BADGE_COUNT,
   PROP_RECIPIENT_SALT,
+  PROP_ERASED,
   N_PROPS
 };
 
@@ -165,6 +167,10 @@ jln_participant_get_property (GObject    *object,
 
     case PROP_RECIPIENT_SALT:
       g_value_set_string (value, jln_participant_get_recipient_salt (self));
+      break;
+
+    case PROP_ERASED:
+      g_value_set_boolean (value, jln_participant_get_erased (self));
       break;
 
     default:
@@ -302,6 +308,10 @@ jln_participant_class_init (JlnParticipantClass *klass)
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Read-only: only the store erases (jln_store_erase_participant()). */
+  properties[PROP_ERASED] =
+    g_param_spec_boolean ("erased", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BADGE_COUNT] =
     g_param_spec_uint ("badge-count", NULL, NULL,
                        0, G_MAXUINT, 0,
@@ -716,6 +726,28 @@ jln_participant_set_recipient_salt (JlnParticipant *self,
   g_free (self->recipient_salt);
   self->recipient_salt = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECIPIENT_SALT]);
+}
+
+gboolean
+jln_participant_get_erased (JlnParticipant *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANT (self), FALSE);
+
+  return self->erased;
+}
+
+void
+jln_participant_set_erased (JlnParticipant *self,
+                            gboolean        value)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANT (self));
+
+  value = !!value;
+  if (self->erased == value)
+    return;
+
+  self->erased = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERASED]);
 }
 
 static char *

@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (JlnParticipant, jln_participant, JLN, PARTICIPANT, GObject
  *  "email" (nullable; only ever used hashed for the credential recipient),
  *  "consent-internal", "consent-kiosk", "consent-print", "consent-online" gboolean,
  *  "archived" gboolean, "badge-count" guint (active awards, maintained by the store),
- *  "recipient-salt" (string, random per participant, set by the store on insert). */
+ *  "recipient-salt" (string, random per participant, set by the store on insert),
+ *  "erased" gboolean (read-only: their personal data was erased; the file
+ *  keeps only anonymous facts, see jln_store_erase_participant()). */
 JlnParticipant *jln_participant_new (const char *first_name, const char *last_name);
 
 gint64      jln_participant_get_id             (JlnParticipant *self);
@@ -56,6 +58,7 @@ guint       jln_participant_get_badge_count    (JlnParticipant *self);
 void        jln_participant_set_badge_count    (JlnParticipant *self, guint value);           /* store use */
 const char *jln_participant_get_recipient_salt (JlnParticipant *self);
 void        jln_participant_set_recipient_salt (JlnParticipant *self, const char *value);     /* store use */
+gboolean    jln_participant_get_erased         (JlnParticipant *self);
 
 /* Case- and accent-insensitive match of @needle (already folded with
  * jln_fold_for_search()) against first name, last name and territory. */

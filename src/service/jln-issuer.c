@@ -458,6 +458,15 @@ jln_issuer_seal_award (JlnAward  *award,
       (org = jln_store_get_organisation (self->store, error)) == NULL)
     return NULL;
 
+  /* Signing again would put a new identity hash (of nothing) in a badge
+   * whose person the organisation promised to forget. */
+  if (jln_participant_get_erased (participant))
+    {
+      g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_FAILED,
+                           _("This participant’s personal data was erased, so their badges can no "
+                             "longer be signed or exported."));
+      return NULL;
+    }
   salt = jln_participant_get_recipient_salt (participant);
   if (!present (salt))
     {

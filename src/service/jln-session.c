@@ -20,6 +20,7 @@ struct _JlnSession
   GSettings   *settings;
   gboolean     settings_have_coach;
   gboolean     settings_have_backups;
+  gboolean     settings_have_retention;
   GError      *scheduled_backup_error;
   char        *scheduled_backup_path;
 
@@ -205,6 +206,8 @@ jln_session_initable_init (GInitable     *initable,
       g_object_get (self->settings, "settings-schema", &schema, NULL);
       self->settings_have_coach = schema != NULL &&
                                   g_settings_schema_has_key (schema, JLN_SESSION_COACH_KEY);
+      self->settings_have_retention = schema != NULL &&
+                                      g_settings_schema_has_key (schema, JLN_SESSION_RETENTION_MONTHS_KEY);
       self->settings_have_backups = schema != NULL &&
                                     g_settings_schema_has_key (schema, JLN_SESSION_BACKUP_INTERVAL_KEY) &&
                                     g_settings_schema_has_key (schema, JLN_SESSION_BACKUPS_KEPT_KEY);
@@ -763,6 +766,47 @@ jln_session_archive_participant (JlnSession  *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
   return jln_store_archive_participant (self->store, participant_id, self->actor, error);
+}
+
+gboolean
+jln_session_erase_participant (JlnSession  *self,
+                               gint64       participant_id,
+                               GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return jln_store_erase_participant (self->store, participant_id, self->actor, error);
+}
+
+gboolean
+jln_session_compact (JlnSession  *self,
+                     GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return jln_store_compact (self->store, error);
+}
+
+GArray *
+jln_session_list_erasure_candidates (JlnSession  *self,
+                                     GDateTime   *now,
+                                     GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  return jln_store_list_erasure_candidates (self->store, jln_session_get_retention_months (self),
+                                            now, error);
+}
+
+guint
+jln_session_get_retention_months (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), 0);
+
+  if (!self->settings_have_retention)
+    return JLN_SESSION_DEFAULT_RETENTION_MONTHS;
+  return g_settings_get_uint (self->settings, JLN_SESSION_RETENTION_MONTHS_KEY);
 }
 
 gboolean

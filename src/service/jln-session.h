@@ -52,6 +52,11 @@ G_DECLARE_FINAL_TYPE (JlnSession, jln_session, JLN, SESSION, GObject)
 /* Without settings (or those keys): backups on demand keep this many. */
 #define JLN_SESSION_DEFAULT_BACKUPS_KEPT 10
 
+/* GSettings key of the retention period (type "u", months; 0: never
+ * propose an erasure). Without settings (or the key): this many. */
+#define JLN_SESSION_RETENTION_MONTHS_KEY "retention-months"
+#define JLN_SESSION_DEFAULT_RETENTION_MONTHS 24
+
 /* Consents a participant gives (jln_session_update_consents()). */
 typedef enum {
   JLN_CONSENT_NONE     = 0,
@@ -192,6 +197,29 @@ void            jln_session_discard_photo    (JlnSession     *self,
 gboolean        jln_session_archive_participant (JlnSession *self,
                                                  gint64      participant_id,
                                                  GError    **error);
+/* USE CASE erase a participant's personal data (right to be forgotten):
+ * see jln_store_erase_participant() for what goes and what stays; the
+ * journal records "participant.erase" under the actor, the photo and
+ * evidence files are deleted and the database's files compacted. The
+ * revocation list needs no new publication: statuses are kept.
+ * Backups made before the erasure still hold the person's data until
+ * they are rotated out (or deleted by hand); so do the badges already
+ * handed to them, which stay theirs and still verify. */
+gboolean        jln_session_erase_participant (JlnSession *self,
+                                               gint64      participant_id,
+                                               GError    **error);
+/* Compacts the database's files after an erasure another window or
+ * command kept from finishing (JLN_STORE_ERROR_BUSY). */
+gboolean        jln_session_compact          (JlnSession *self,
+                                              GError    **error);
+/* Retention: participants proposed for erasure at @now (ids, gint64,
+ * ascending): no activity for the "retention-months" setting's months
+ * (see jln_store_list_erasure_candidates()); empty when it is 0. */
+GArray         *jln_session_list_erasure_candidates (JlnSession  *self,
+                                                     GDateTime   *now,
+                                                     GError     **error);
+/* The retention period in months the session applies (0: never). */
+guint           jln_session_get_retention_months (JlnSession *self);
 /* USE CASE record the consents @participant_id gives now (the flags not
  * given are withdrawn). */
 gboolean        jln_session_update_consents  (JlnSession      *self,

@@ -39,4 +39,5 @@ jln_award_target_clear (JlnAwardTarget *target)
   g_clear_pointer (&target->badge_name, g_free);
   target->badge_id = 0;
   target->version = 0;
+  target->erased = FALSE;
 }

@@ -49,6 +49,7 @@ typedef enum {
 typedef struct {
   char   *first_name;  /* NULL: no such participant */
   char   *last_name;
+  gboolean erased;     /* their personal data was erased */
   gint64  badge_id;    /* 0: no such badge version */
   guint   version;
   char   *badge_name;
@@ -148,6 +149,24 @@ struct _JlnStoreBackendInterface
   gboolean    (*insert_participant) (JlnStoreBackend *self, JlnParticipant *p, const char *salt, gint64 *out_id, GError **error);
   gboolean    (*update_participant) (JlnStoreBackend *self, JlnParticipant *p, GError **error); /* NOT_FOUND */
   gboolean    (*archive_participant) (JlnStoreBackend *self, gint64 id, GError **error); /* NOT_FOUND */
+  /* Erasure, inside the caller's transaction: @id's personal fields and
+   * those of their awards are overwritten as jln_store_erase_participant()
+   * says, the row named @placeholder_name, archived and marked erased at
+   * @when. NOT_FOUND when there is no such row not yet erased. The engine
+   * overwrites the space this frees (SQLite: secure_delete) from now on,
+   * until compact(). */
+  gboolean    (*erase_participant)  (JlnStoreBackend *self, gint64 id, const char *placeholder_name,
+                                     GDateTime *when, GError **error);
+  /* Ids (gint64, ascending) of participants not erased whose latest
+   * recorded activity is before @cutoff. */
+  gboolean    (*list_inactive_participants) (JlnStoreBackend *self, GDateTime *cutoff, GArray *out,
+                                             GError **error);
+  /* Outside any transaction: rewrites the database's files so that
+   * nothing deleted or overwritten survives in them (SQLite: WAL
+   * checkpoint, VACUUM, checkpoint, the WAL truncated). BUSY when another
+   * connection's open read keeps old pages alive; the data is then still
+   * erased from the tables, and compacting again later finishes. */
+  gboolean    (*compact)            (JlnStoreBackend *self, GError **error);
 
   /* ---- badges, versions, criteria (jln-*-badges.c) ---- */
   /* Current versions of badges not archived, with criteria and holder

@@ -1091,8 +1091,16 @@ update_participant_tx (JlnStore  *self,
   if (!validate_participant (self, op->participant, error))
     return FALSE;
   /* The consents as saved until now, to journal a change of them. */
-  if ((stored = BACKEND (self, get_participant, op->id, error)) == NULL
-      || !BACKEND (self, update_participant, op->participant, error))
+  if ((stored = BACKEND (self, get_participant, op->id, error)) == NULL)
+    return FALSE;
+  /* Writing names back into an erased file would undo the erasure. */
+  if (jln_participant_get_erased (stored))
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                           _("This participant’s personal data was erased: their file can no longer be edited."));
+      return FALSE;
+    }
+  if (!BACKEND (self, update_participant, op->participant, error))
     return FALSE;
   subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, op->id);
   if (!write_audit (self, op->actor, "participant.update", subject, NULL, error))
@@ -1193,6 +1201,290 @@ jln_store_archive_participant (JlnStore    *self,
       g_signal_emit (self, signals[PARTICIPANT_CHANGED], 0, participant_id);
     }
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* erasure and retention                                              */
+
+typedef struct {
+  gint64 id;
+  const char *actor;
+  /* read by the transaction: the files the erased rows pointed to */
+  GPtrArray *files;
+} EraseOp;
+
+static void
+set_no_such_participant (gint64   id,
+                         GError **error)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* TRANSLATORS: %s is a participant's number */
+  g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+               _("There is no participant number %s, so nothing was erased."), number);
+}
+
+/* What is erased and what is kept, field by field (the SQL is the
+ * backend's erase_participant()):
+ *
+ * participant
+ *   first and last name   erased; the row is named "#<id>" (the schema
+ *                         needs a first name; the UI shows "Personal data
+ *                         erased" from the "erased" property instead)
+ *   e-mail, photo         erased (the photo file deleted)
+ *   recipient salt        erased: with the e-mail it would let anyone
+ *                         recompute the credentials' identity hash
+ *   consents              withdrawn (nobody is left to consent)
+ *   entry date            kept as its month only (reports: time to first
+ *                         badge, entries per month)
+ *   territory, coach      kept (reports per territory and coach)
+ *   archived              set; erased_at records when
+ * each award
+ *   badge version, coach, date, status, revocation date
+ *                         kept (reports, the person's history in numbers)
+ *   credential id, status-list index
+ *                         kept, so the published revocation list still
+ *                         says which issued credentials are revoked
+ *   evidence note, evidence files
+ *                         erased (the files deleted)
+ *   revoke reason         erased: a coach's free text, may name the person
+ *   criteria met          kept only where it is the badge version's own
+ *                         criterion text (catalogue wording, not personal)
+ *   signed credential     erased: it holds the salted identity hash, the
+ *                         evidence and the shared notes; the person keeps
+ *                         the copies they were given, which still verify
+ *                         (the revocation list stays published)
+ *
+ * The journal keeps its rows (the chain cannot be rewritten) and gets
+ * "participant.erase": no erased value in it. */
+static gboolean
+erase_participant_tx (JlnStore  *self,
+                      gpointer   data,
+                      GError   **error)
+{
+  EraseOp *op = data;
+  g_autoptr(JlnParticipant) stored = NULL;
+  g_autoptr(GPtrArray) awards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = now_utc ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *placeholder = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *detail = NULL;
+
+  /* A retry starts afresh. */
+  g_ptr_array_set_size (op->files, 0);
+
+  stored = BACKEND (self, get_participant, op->id, &local_error);
+  if (stored == NULL)
+    {
+      if (g_error_matches (local_error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND))
+        set_no_such_participant (op->id, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (jln_participant_get_erased (stored))
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, op->id);
+
+      /* TRANSLATORS: %s is a participant's number */
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                   _("The personal data of participant number %s was already erased."), number);
+      return FALSE;
+    }
+  if (!BACKEND (self, list_awards_for_participant, op->id, awards, error))
+    return FALSE;
+
+  if (jln_participant_get_photo_path (stored) != NULL && *jln_participant_get_photo_path (stored) != '\0')
+    g_ptr_array_add (op->files, g_strdup (jln_participant_get_photo_path (stored)));
+  for (guint i = 0; i < awards->len; i++)
+    {
+      const char * const *files = jln_award_get_evidence_files (g_ptr_array_index (awards, i));
+
+      for (guint j = 0; files != NULL && files[j] != NULL; j++)
+        g_ptr_array_add (op->files, g_strdup (files[j]));
+    }
+
+  placeholder = g_strdup_printf ("#%" G_GINT64_FORMAT, op->id);
+  if (!BACKEND (self, erase_participant, op->id, placeholder, now, error))
+    return FALSE;
+  subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, op->id);
+  /* Counts only: what was erased must not reappear here. */
+  detail = g_strdup_printf ("awards:%u files:%u", awards->len, op->files->len);
+  return write_audit (self, op->actor, "participant.erase", subject, detail, error);
+}
+
+/* After the commit: the live object, if any, shows the erased file and
+ * leaves the list (an erased participant is archived). */
+static void
+forget_live_participant (JlnStore *self,
+                         gint64    id)
+{
+  JlnParticipant *live_p = g_hash_table_lookup (self->participant_by_id, &id);
+  g_autoptr(JlnParticipant) stored = NULL;
+  guint position;
+
+  if (live_p == NULL)
+    return;
+  g_object_ref (live_p);
+  if ((stored = BACKEND (self, get_participant, id, NULL)) != NULL)
+    {
+      copy_participant (live_p, stored);
+      jln_participant_set_recipient_salt (live_p, jln_participant_get_recipient_salt (stored));
+      jln_participant_set_erased (live_p, TRUE);
+      refresh_participant_caches (self, live_p);
+    }
+  if (g_list_store_find (self->participants, live_p, &position))
+    g_list_store_remove (self->participants, position);
+  g_hash_table_remove (self->participant_by_id, &id);
+  g_object_unref (live_p);
+}
+
+/* Deletes the attachments behind @paths; says how many could not go. */
+static gboolean
+remove_erased_files (JlnStore   *self,
+                     GPtrArray  *paths,
+                     GError    **error)
+{
+  g_autoptr(GError) first_error = NULL;
+  guint n_failed = 0;
+  guint n_foreign = 0;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *name = jln_store_dup_attachment_name (self, path);
+      g_autoptr(GError) local_error = NULL;
+
+      if (name == NULL)
+        n_foreign++;
+      else if (!jln_store_remove_attachment (self, name, &local_error))
+        {
+          n_failed++;
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+        }
+    }
+  if (n_failed > 0)
+    {
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The personal data was erased from the database, but %u attached file "
+                                "could not be deleted: %s",
+                                "The personal data was erased from the database, but %u attached files "
+                                "could not be deleted: %s", n_failed),
+                   n_failed, first_error->message);
+      return FALSE;
+    }
+  if (n_foreign > 0)
+    {
+      /* Not ours to delete (an older layout, a file picked elsewhere), but
+       * the coach must know it still exists. */
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_IO,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The personal data was erased from the database, but %u file it referred "
+                                "to is outside Jalons’s folder and was left where it is: delete it by hand.",
+                                "The personal data was erased from the database, but %u files it referred "
+                                "to are outside Jalons’s folder and were left where they are: delete them by hand.",
+                                n_foreign),
+                   n_foreign);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jln_store_erase_participant (JlnStore    *self,
+                             gint64       participant_id,
+                             const char  *actor,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) files_error = NULL;
+  EraseOp op = { participant_id, actor, files };
+
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (participant_id <= 0)
+    {
+      set_no_such_participant (participant_id, error);
+      return FALSE;
+    }
+  /* Compacting needs the file to itself, outside any transaction. */
+  if (self->bulk_depth > 0)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_FAILED,
+                           _("Personal data cannot be erased in the middle of an import."));
+      return FALSE;
+    }
+  if (!run_write (self, erase_participant_tx, &op, error))
+    return FALSE;
+
+  forget_live_participant (self, participant_id);
+  g_signal_emit (self, signals[PARTICIPANT_CHANGED], 0, participant_id);
+
+  /* The rows are erased; now their traces: the files, then the old page
+   * versions in the WAL and the free pages of the database file. Both
+   * are tried whatever the other does, and both failures are told. */
+  if (!remove_erased_files (self, files, &files_error))
+    {
+      g_autoptr(GError) compact_error = NULL;
+
+      if (!BACKEND (self, compact, &compact_error))
+        g_prefix_error (&files_error, "%s ", compact_error->message);
+      g_propagate_error (error, g_steal_pointer (&files_error));
+      return FALSE;
+    }
+  return BACKEND (self, compact, error);
+}
+
+gboolean
+jln_store_compact (JlnStore  *self,
+                   GError   **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (!jln_store_check_writable (self, error))
+    return FALSE;
+  if (self->bulk_depth > 0)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_FAILED,
+                           _("The database cannot be compacted in the middle of an import."));
+      return FALSE;
+    }
+  return BACKEND (self, compact, error);
+}
+
+/* A hundred years: beyond it the date arithmetic would leave GDateTime's
+ * range, and no retention period is that long. */
+#define MAX_RETENTION_MONTHS 1200
+
+GArray *
+jln_store_list_erasure_candidates (JlnStore   *self,
+                                   guint       months,
+                                   GDateTime  *now,
+                                   GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDateTime) cutoff = NULL;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  /* 0: keep files for ever, nobody is proposed. */
+  if (months == 0)
+    return g_steal_pointer (&ids);
+  if (months > MAX_RETENTION_MONTHS
+      || (cutoff = g_date_time_add_months (now, -(int) months)) == NULL)
+    {
+      g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                   _("A retention period of %u months is too long: choose at most %u months, "
+                     "or 0 to keep files without limit."), months, MAX_RETENTION_MONTHS);
+      return NULL;
+    }
+  if (!BACKEND (self, list_inactive_participants, cutoff, ids, error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 JlnParticipant *
@@ -1772,6 +2064,13 @@ add_award_tx (JlnStore  *self,
     {
       g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
                            _("This participant does not exist any more, so the badge cannot be awarded."));
+      return FALSE;
+    }
+  /* An award would bring personal facts back to a file emptied of them. */
+  if (target.erased)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                           _("This participant’s personal data was erased, so no badge can be awarded to them."));
       return FALSE;
     }
   if (target.badge_id == 0)

@@ -157,6 +157,37 @@ gboolean       jln_store_add_participant (JlnStore *self, JlnParticipant *partic
  * now given) when a consent changed. */
 gboolean       jln_store_update_participant (JlnStore *self, JlnParticipant *participant, const char *actor, GError **error);
 gboolean       jln_store_archive_participant (JlnStore *self, gint64 participant_id, const char *actor, GError **error);
+/* Erasure (the right to be forgotten): the participant's personal data
+ * (names, e-mail, photo, recipient salt, consents, evidence notes and
+ * files, revocation reasons, signed credentials) is removed, while the
+ * anonymous facts reports need stay (territory, coach, entry month; each
+ * award's badge version, coach, dates, status, credential id and
+ * status-list index, so the revocation list keeps saying which issued
+ * credentials are revoked). The participant is archived and "erased";
+ * the journal records "participant.erase" (counts only). Then the photo
+ * and evidence files are deleted and the database's files are compacted
+ * (jln_store_compact()) so no erased value survives in them.
+ * Unknown participant: NOT_FOUND; already erased: CONSTRAINT; nothing
+ * changed then. FALSE *after* the erasure committed only with
+ * JLN_STORE_ERROR_IO (some files could not be deleted, or lie outside
+ * the store's folder: the message says so) or JLN_STORE_ERROR_BUSY
+ * (another connection was reading: compact again later).
+ * Backups made before the erasure still hold the data, and so do the
+ * copies of credentials handed to the person: neither is touched. */
+gboolean       jln_store_erase_participant (JlnStore *self, gint64 participant_id, const char *actor, GError **error);
+/* Rewrites the database's files so nothing deleted survives in them
+ * (after an erasure another connection kept from finishing). BUSY while
+ * another connection is reading. */
+gboolean       jln_store_compact          (JlnStore *self, GError **error);
+/* Retention: ids (gint64, ascending) of participants not yet erased,
+ * archived or not, whose latest recorded activity is more than @months
+ * months before @now. Activity: their entry date, an award's date or
+ * revocation date, any journal event about them (created, edited,
+ * consents, archived, exported, an award made or undone). Participants
+ * without any such date are not proposed. @months 0: none (keep for
+ * ever); above 1200: CONSTRAINT. */
+GArray        *jln_store_list_erasure_candidates (JlnStore *self, guint months, GDateTime *now,
+                                                  GError **error);
 
 /* Inserts a badge (version 1) with its criteria. Duplicate slug -> CONSTRAINT. */
 gboolean       jln_store_add_badge       (JlnStore *self, JlnBadge *badge, const char *actor, GError **error);

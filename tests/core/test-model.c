@@ -1,6 +1,7 @@
 #define G_LOG_DOMAIN "jln-test"
 
 #include "store/jln-store.h"
+#include "core/jln-participant-private.h"
 
 static void
 count_notify (GObject    *object,
@@ -97,6 +98,30 @@ test_participant_properties (void)
                   & G_PARAM_WRITABLE);
   g_assert_true (g_object_class_find_property (G_OBJECT_GET_CLASS (p), "first-name")->flags
                  & G_PARAM_EXPLICIT_NOTIFY);
+}
+
+/* "erased": FALSE until the store says so, read-only for everyone else,
+ * notified once per change. */
+static void
+test_participant_erased (void)
+{
+  g_autoptr(JlnParticipant) p = jln_participant_new ("Yanis", "Martin");
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (p), "erased");
+  guint n_erased = 0;
+  gboolean erased = TRUE;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (pspec->flags & G_PARAM_READABLE);
+  g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+  g_assert_false (jln_participant_get_erased (p));
+  g_signal_connect (p, "notify::erased", G_CALLBACK (count_notify), &n_erased);
+  jln_participant_set_erased (p, 7);
+  jln_participant_set_erased (p, TRUE);
+  g_assert_cmpuint (n_erased, ==, 1);
+  g_object_get (p, "erased", &erased, NULL);
+  g_assert_true (erased);
+  jln_participant_set_erased (p, FALSE);
+  g_assert_cmpuint (n_erased, ==, 2);
 }
 
 static void
@@ -289,6 +314,7 @@ main (int argc, char **argv)
   g_test_add_func ("/model/territory/notify", test_territory_notify);
   g_test_add_func ("/model/participant/names", test_participant_names);
   g_test_add_func ("/model/participant/properties", test_participant_properties);
+  g_test_add_func ("/model/participant/erased", test_participant_erased);
   g_test_add_func ("/model/participant/fold-and-match", test_fold_and_match);
   g_test_add_func ("/model/badge/criteria", test_badge_criteria);
   g_test_add_func ("/model/badge/created-at", test_badge_created_at);

@@ -1062,6 +1062,235 @@ test_evidence_sharing (Fixture *f, gconstpointer data)
   assert_verifies (credential);
 }
 
+/* ---- erasure and retention ---- */
+
+/* Whether the file at @path holds @needle anywhere in its raw bytes. */
+static gboolean
+bytes_hold (const char *path,
+            const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+  for (gsize i = 0; n > 0 && i + n <= len; i++)
+    if (contents[i] == needle[0] && memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_not_in_database (Fixture    *f,
+                        const char *needle)
+{
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+
+  if (bytes_hold (f->db_path, needle) || bytes_hold (wal, needle))
+    g_error ("“%s” survived the erasure in the database or its WAL", needle);
+}
+
+/* Through the one front door with the real issuer: a signed badge with
+ * evidence, revoked with a reason, then erased. Nothing personal stays in
+ * the bytes; the revocation list still says the badge is revoked; the
+ * erased person's badges are not signed again. */
+static void
+test_erase (Fixture *f, gconstpointer data)
+{
+  static const char png[] = "PNG face of Zoltanberthe 5c3a";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnParticipant) edit = NULL;
+  g_autoptr(JlnParticipant) stored = NULL;
+  g_autoptr(GBytes) photo_bytes = g_bytes_new_static (png, sizeof png - 1);
+  g_autofree char *evidence = fixture_write_file (f, "bilan-zoltanberthe-quarindel.txt",
+                                                  "Evidence text about Zoltanberthe 91ce");
+  g_autoptr(GFile) file = g_file_new_for_path (evidence);
+  g_autoptr(JlnAwardDraft) draft = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(JlnAward) after = NULL;
+  g_autoptr(JlnAuditEvent) event = NULL;
+  g_autoptr(GListModel) awards = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JlnStatusList) bits = NULL;
+  g_autofree char *photo = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *salt = NULL;
+  g_autofree char *list_path = NULL;
+  g_autofree char *subject = NULL;
+  gint64 id = jln_participant_get_id (f->participant);
+  gint64 active_id = 0;
+  guint64 n_events = 0;
+
+  photo = jln_session_add_photo (f->session, photo_bytes, &error);
+  g_assert_no_error (error);
+  edit = jln_store_get_participant (f->store, id, &error);
+  g_assert_no_error (error);
+  jln_participant_set_first_name (edit, "Zoltanberthe");
+  jln_participant_set_last_name (edit, "Quarindel");
+  jln_participant_set_email (edit, "zoltanberthe.quarindel@unique.test");
+  jln_participant_set_photo_path (edit, photo);
+  g_assert_true (jln_session_update_participant (f->session, edit, &error));
+  g_assert_no_error (error);
+  salt = g_strdup (jln_participant_get_recipient_salt (edit));
+  g_assert_cmpuint (strlen (salt), >, 8);
+
+  draft = fixture_new_draft (f);
+  jln_award_draft_set_note (draft, "Zoltanberthe en parle avec sa soeur");
+  g_assert_true (jln_award_draft_add_evidence_file (draft, file, &error));
+  g_assert_no_error (error);
+  award = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  copy = g_strdup (jln_award_get_evidence_files (award)[0]);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (jln_session_revoke_award (f->session, jln_award_get_id (award),
+                                           "Quarindel a quitte le dispositif", &error));
+  g_assert_no_error (error);
+
+  /* An active badge of theirs, signed: its credential holds the salt. */
+  awards = jln_store_list_awards_for_participant (f->store, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (awards) && active_id == 0; i++)
+    {
+      g_autoptr(JlnAward) a = g_list_model_get_item (awards, i);
+
+      if (jln_award_get_status (a) == JLN_AWARD_STATUS_ACTIVE)
+        active_id = jln_award_get_id (a);
+    }
+  g_clear_object (&awards);
+  if (active_id != 0)
+    {
+      g_autoptr(GBytes) credential = jln_session_issue_award (f->session, active_id, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (credential);
+    }
+
+  g_assert_true (jln_session_erase_participant (f->session, id, &error));
+  g_assert_no_error (error);
+
+  assert_not_in_database (f, "Zoltanberthe");
+  assert_not_in_database (f, "Quarindel");
+  assert_not_in_database (f, "zoltanberthe.quarindel@unique.test");
+  assert_not_in_database (f, "en parle avec sa soeur");
+  assert_not_in_database (f, "a quitte le dispositif");
+  assert_not_in_database (f, "bilan-zoltanberthe");
+  assert_not_in_database (f, "Evidence text about");
+  assert_not_in_database (f, salt);
+  g_assert_false (g_file_test (photo, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  /* The coach's own file is not the app's to delete. */
+  g_assert_true (g_file_test (evidence, G_FILE_TEST_EXISTS));
+
+  /* The award row, its status and index stay. */
+  after = jln_store_get_award (f->store, jln_award_get_id (award), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_award_get_status (after), ==, JLN_AWARD_STATUS_REVOKED);
+  g_assert_cmpuint (jln_award_get_status_index (after), ==, jln_award_get_status_index (award));
+  g_assert_cmpstr (jln_award_get_credential_id (after), ==, jln_award_get_credential_id (award));
+  g_assert_null (jln_award_get_credential (after));
+
+  /* The revocation list, published afresh, still says revoked. */
+  g_assert_true (jln_session_publish_status_list (f->session, NULL, &list_path, &error));
+  g_assert_no_error (error);
+  list = read_json (list_path);
+  {
+    JsonObject *cs = json_object_get_object_member (json_node_get_object (list), "credentialSubject");
+
+    bits = jln_status_list_decode (json_object_get_string_member (cs, "encodedList"), &error);
+    g_assert_no_error (error);
+    g_assert_true (jln_status_list_is_set (bits, jln_award_get_status_index (after)));
+  }
+
+  /* Their badges are not signed again (nor exported). */
+  if (active_id != 0)
+    {
+      g_autoptr(GBytes) credential = jln_session_issue_award (f->session, active_id, &error);
+
+      g_assert_null (credential);
+      g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "erased"));
+      g_clear_error (&error);
+    }
+
+  /* On record, by the desk coach, with no erased data; the chain holds. */
+  event = newest_with_action (f, "participant.erase");
+  g_assert_nonnull (event);
+  subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (jln_audit_event_get_subject (event), ==, subject);
+  g_assert_cmpstr (jln_audit_event_get_actor (event), ==, f->coach_actor);
+  g_assert_true (jln_session_verify_audit (f->session, NULL, &n_events, &error));
+  g_assert_no_error (error);
+
+  /* Gone from the live list, erased when read. */
+  g_assert_null (jln_store_lookup_participant (f->store, id));
+  stored = jln_store_get_participant (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_participant_get_erased (stored));
+
+  /* Twice, or an unknown id: refused in words. */
+  g_assert_false (jln_session_erase_participant (f->session, id, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (jln_session_erase_participant (f->session, 424242, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+static gboolean
+ids_have (GArray *ids,
+          gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The session applies the "retention-months" setting, at a time the test
+ * gives (the journal's own latest stamp, read back). */
+static void
+test_retention (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnAuditEvent) last = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 erased = jln_participant_get_id (f->participant);
+  GListModel *people = jln_store_get_participants (f->store);
+  g_autoptr(JlnParticipant) other = NULL;
+
+  g_assert_cmpuint (jln_session_get_retention_months (f->session), ==, 24);
+  g_assert_true (jln_session_erase_participant (f->session, erased, &error));
+  g_assert_no_error (error);
+  other = g_list_model_get_item (people, 0);
+  g_assert_nonnull (other);
+  last = fixture_newest_audit (f);
+  /* Every demo participant was created (journalled) by then. */
+  later = g_date_time_add_months (jln_audit_event_get_at (last), 30);
+
+  /* 24 months, 30 months after the last write: the others are proposed,
+   * the erased one never again. */
+  ids = jln_session_list_erasure_candidates (f->session, later, &error);
+  g_assert_no_error (error);
+  g_assert_true (ids_have (ids, jln_participant_get_id (other)));
+  g_assert_false (ids_have (ids, erased));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* At the last write itself: nobody has been quiet for 24 months. */
+  ids = jln_session_list_erasure_candidates (f->session, jln_audit_event_get_at (last), &error);
+  g_assert_no_error (error);
+  g_assert_false (ids_have (ids, jln_participant_get_id (other)));
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* 0: never. */
+  g_settings_set_uint (f->settings, JLN_SESSION_RETENTION_MONTHS_KEY, 0);
+  g_assert_cmpuint (jln_session_get_retention_months (f->session), ==, 0);
+  ids = jln_session_list_erasure_candidates (f->session, later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1082,6 +1311,8 @@ main (int argc, char **argv)
   ADD ("/service/exporter/consent", test_export_consent);
   ADD ("/service/exporter/failures", test_export_failures);
   ADD ("/service/session/trust-events", test_trust_events);
+  ADD ("/service/session/erase", test_erase);
+  ADD ("/service/session/retention", test_retention);
 #undef ADD
   return g_test_run ();
 }

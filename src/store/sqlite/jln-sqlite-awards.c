@@ -124,7 +124,8 @@ describe_award_target (JlnStoreBackend  *backend,
                                    "       (SELECT last_name FROM participants WHERE id = ?1), "
                                    "       (SELECT badge_id FROM badge_versions WHERE id = ?2), "
                                    "       (SELECT version FROM badge_versions WHERE id = ?2), "
-                                   "       (SELECT name FROM badge_versions WHERE id = ?2)", error);
+                                   "       (SELECT name FROM badge_versions WHERE id = ?2), "
+                                   "       (SELECT erased_at IS NOT NULL FROM participants WHERE id = ?1)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, participant_id);
@@ -139,6 +140,7 @@ describe_award_target (JlnStoreBackend  *backend,
   out->badge_id = sqlite3_column_int64 (stmt, 2);
   out->version = sqlite3_column_int (stmt, 3);
   out->badge_name = g_strdup (jln_sqlite_column_text (stmt, 4));
+  out->erased = sqlite3_column_int (stmt, 5);
   return TRUE;
 }
 

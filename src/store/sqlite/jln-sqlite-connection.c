@@ -942,6 +942,62 @@ sqlite_poll_changes (JlnStoreBackend  *backend,
   return TRUE;
 }
 
+/* One PRAGMA wal_checkpoint(TRUNCATE): every frame of the WAL copied into
+ * the database and the WAL cut to zero bytes, or BUSY when a reader in
+ * another connection still needs the old frames. */
+static gboolean
+checkpoint_truncate (JlnSqliteBackend  *self,
+                     GError           **error)
+{
+  g_autoptr(JlnSqliteStmt) stmt = jln_sqlite_prepare (self, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+  int busy;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      jln_sqlite_set_last_error (self, error);
+      return FALSE;
+    }
+  busy = sqlite3_column_int (stmt, 0);
+  if (busy != 0)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_BUSY,
+                           _("Another Jalons window or command is reading the database, so erased "
+                             "data may remain in its files for now. Close the other windows, then "
+                             "run “jalons-cli erase --compact”."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The WAL first (so VACUUM does not copy old frames' pages back), then
+ * VACUUM rebuilds every page of the file from the live rows (free pages
+ * and slack space with them), then the WAL VACUUM wrote is checkpointed
+ * and truncated too. */
+static gboolean
+sqlite_compact (JlnStoreBackend  *backend,
+                GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+
+  g_return_val_if_fail (self->tx_depth == 0, FALSE);
+
+  if (!checkpoint_truncate (self, error)
+      || !jln_sqlite_exec (self, "VACUUM", error)
+      || !checkpoint_truncate (self, error))
+    return FALSE;
+  if (self->secure_delete_raised)
+    {
+      /* Back to the build's default: erasure alone pays for zeroing. */
+      if (!jln_sqlite_exec (self, self->secure_delete_before ? "PRAGMA secure_delete = ON"
+                                                             : "PRAGMA secure_delete = OFF", error))
+        return FALSE;
+      self->secure_delete_raised = FALSE;
+    }
+  return TRUE;
+}
+
 static void
 jln_sqlite_backend_iface_init (JlnStoreBackendInterface *iface)
 {
@@ -953,6 +1009,7 @@ jln_sqlite_backend_iface_init (JlnStoreBackendInterface *iface)
   iface->rollback = sqlite_rollback;
   iface->poll_changes = sqlite_poll_changes;
   iface->get_damage = sqlite_get_damage;
+  iface->compact = sqlite_compact;
 
   jln_sqlite_organisation_init_iface (iface);
   jln_sqlite_participants_init_iface (iface);

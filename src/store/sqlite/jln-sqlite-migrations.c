@@ -200,12 +200,21 @@ static const char migration_5[] =
   "ALTER TABLE awards ADD COLUMN evidence_note_shared INTEGER NOT NULL DEFAULT 0;\n"
   "ALTER TABLE awards ADD COLUMN evidence_files_shared TEXT NOT NULL DEFAULT '[]';\n";
 
+/* Version 6: erasure (right to be forgotten). When a participant's
+ * personal data is erased the row stays, for the anonymous facts reports
+ * count (territory, coach, entry month, awards) and so that their awards'
+ * status-list indices stay published; erased_at says it happened (UTC
+ * timestamp) and keeps the file from being edited again. */
+static const char migration_6[] =
+  "ALTER TABLE participants ADD COLUMN erased_at TEXT;\n";
+
 static const JlnSqliteMigration migrations[] = {
   { 1, "initial schema", migration_1, FALSE, NULL },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2, FALSE, NULL },
   { 3, "active-award counters maintained by triggers", migration_3, FALSE, NULL },
   { 4, "tamper-evident audit chain", migration_4, TRUE, migration_4_after },
   { 5, "evidence shared in the badge", migration_5, FALSE, NULL },
+  { 6, "participant erasure", migration_6, FALSE, NULL },
 };
 
 const JlnSqliteMigration *

@@ -18,10 +18,10 @@
 #define PARTICIPANT_PARAMS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
 #define N_PARTICIPANT_FIELDS 12
 
-/* Read-only columns after the fields: kept by the store (salt) and by
- * triggers (badge_count, migration 3). */
+/* Read-only columns after the fields: kept by the store (salt, erased_at)
+ * and by triggers (badge_count, migration 3). */
 #define PARTICIPANT_SELECT \
-  "SELECT id, " PARTICIPANT_FIELDS ", recipient_salt, badge_count FROM participants "
+  "SELECT id, " PARTICIPANT_FIELDS ", recipient_salt, badge_count, erased_at IS NOT NULL FROM participants "
 
 static void
 bind_fields (sqlite3_stmt   *stmt,
@@ -66,6 +66,7 @@ fill_fields (JlnParticipant *p,
   jln_participant_set_archived (p, sqlite3_column_int (stmt, 12));
   jln_participant_set_recipient_salt (p, jln_sqlite_column_text (stmt, N_PARTICIPANT_FIELDS + 1));
   jln_participant_set_badge_count (p, sqlite3_column_int (stmt, N_PARTICIPANT_FIELDS + 2));
+  jln_participant_set_erased (p, sqlite3_column_int (stmt, N_PARTICIPANT_FIELDS + 3));
 }
 
 static gboolean
@@ -201,6 +202,125 @@ archive_participant (JlnStoreBackend  *backend,
   return TRUE;
 }
 
+/* The SQL half of jln_store_erase_participant(), whose comment says which
+ * field goes and which stays and why. secure_delete makes SQLite overwrite
+ * what these UPDATEs free with zeros instead of leaving it in free pages;
+ * it stays raised for this connection until compact() has rewritten the
+ * file. */
+static gboolean
+erase_participant (JlnStoreBackend  *backend,
+                   gint64            id,
+                   const char       *placeholder_name,
+                   GDateTime        *when,
+                   GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+  g_autoptr(JlnSqliteStmt) stmt = NULL;
+  g_autoptr(JlnSqliteStmt) awards = NULL;
+  g_autofree char *when_text = jln_sqlite_format_timestamp (when);
+
+  if (!self->secure_delete_raised)
+    {
+      g_autoptr(JlnSqliteStmt) query = jln_sqlite_prepare (self, "PRAGMA secure_delete", error);
+
+      if (query == NULL)
+        return FALSE;
+      if (sqlite3_step (query) != SQLITE_ROW)
+        {
+          jln_sqlite_set_last_error (self, error);
+          return FALSE;
+        }
+      self->secure_delete_before = sqlite3_column_int (query, 0);
+      if (!jln_sqlite_exec (self, "PRAGMA secure_delete = ON", error))
+        return FALSE;
+      self->secure_delete_raised = TRUE;
+    }
+
+  stmt = jln_sqlite_prepare (self, "UPDATE participants SET first_name = ?, last_name = '', "
+                                   "photo_path = NULL, email = NULL, "
+                                   "entry_date = substr (entry_date, 1, 7) || '-01', "
+                                   "consent_internal = 0, consent_kiosk = 0, consent_print = 0, "
+                                   "consent_online = 0, archived = 1, recipient_salt = '', "
+                                   "erased_at = ? "
+                                   "WHERE id = ? AND erased_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  jln_sqlite_bind_text0 (stmt, 1, placeholder_name);
+  jln_sqlite_bind_text0 (stmt, 2, when_text);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if (!jln_sqlite_step_done (self, stmt, error))
+    return FALSE;
+  if (jln_sqlite_changes (self) == 0)
+    {
+      set_gone (error);
+      return FALSE;
+    }
+
+  /* Criteria met stay only as the badge version's own wording (catalogue
+   * text, not about the person); anything else written there goes. */
+  awards = jln_sqlite_prepare (self, "UPDATE awards SET evidence_note = NULL, evidence_files = '[]', "
+                                     "evidence_note_shared = 0, evidence_files_shared = '[]', "
+                                     "revoke_reason = NULL, credential = NULL, "
+                                     "criteria_met = (SELECT coalesce (json_group_array (j.value), '[]') "
+                                     "  FROM json_each (CASE WHEN json_valid (awards.criteria_met) "
+                                     "                  THEN awards.criteria_met ELSE '[]' END) j "
+                                     "  WHERE j.type = 'text' AND j.value IN "
+                                     "    (SELECT c.text FROM criteria c "
+                                     "     WHERE c.badge_version_id = awards.badge_version_id)) "
+                                     "WHERE participant_id = ?", error);
+  if (awards == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (awards, 1, id);
+  return jln_sqlite_step_done (self, awards, error);
+}
+
+/* Latest activity per participant, from what the database records: the
+ * entry date, each award's date and revocation date, and every journal
+ * event about them (its subject, or an award event's detail, starts with
+ * "participant:<id>": created, edited, consents, archived, exported,
+ * awards made or undone). Participants with no date at all are not
+ * proposed: nothing says how long they have been quiet. */
+static gboolean
+list_inactive_participants (JlnStoreBackend  *backend,
+                            GDateTime        *cutoff,
+                            GArray           *out,
+                            GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+  g_autoptr(JlnSqliteStmt) stmt = NULL;
+  g_autofree char *cutoff_text = jln_sqlite_format_timestamp (cutoff);
+  int rc;
+
+  stmt = jln_sqlite_prepare (self,
+    "WITH activity (participant_id, at) AS ("
+    "  SELECT id, entry_date FROM participants"
+    "  UNION ALL SELECT participant_id, awarded_on FROM awards"
+    "  UNION ALL SELECT participant_id, revoked_on FROM awards WHERE revoked_on IS NOT NULL"
+    "  UNION ALL SELECT CAST (substr (subject, 13) AS INTEGER), at FROM audit_events"
+    "            WHERE subject LIKE 'participant:%'"
+    "  UNION ALL SELECT CAST (substr (detail, 13) AS INTEGER), at FROM audit_events"
+    "            WHERE detail LIKE 'participant:%'"
+    ") "
+    "SELECT p.id FROM participants p JOIN activity a ON a.participant_id = p.id "
+    "WHERE p.erased_at IS NULL "
+    "GROUP BY p.id HAVING max (a.at) < ? ORDER BY p.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  jln_sqlite_bind_text0 (stmt, 1, cutoff_text);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (out, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      jln_sqlite_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 jln_sqlite_participants_init_iface (JlnStoreBackendInterface *iface)
 {
@@ -209,4 +329,6 @@ jln_sqlite_participants_init_iface (JlnStoreBackendInterface *iface)
   iface->insert_participant = insert_participant;
   iface->update_participant = update_participant;
   iface->archive_participant = archive_participant;
+  iface->erase_participant = erase_participant;
+  iface->list_inactive_participants = list_inactive_participants;
 }

@@ -48,6 +48,10 @@ struct _JlnSqliteBackend
    * backups a restore brings up to date. */
   JlnStoreUpgradeFunc upgrade;
   gpointer upgrade_data;
+  /* PRAGMA secure_delete raised by an erasure until compact() (and what
+   * it was before). */
+  gboolean secure_delete_raised;
+  int secure_delete_before;
 };
 
 /* A cached statement: g_autoptr() resets it and clears its bindings. */
