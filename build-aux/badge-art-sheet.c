@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "badge-art-sheet"
 
 /* Dev tool, not built by meson: writes a contact sheet of badge art (every

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks that French is complete: every translatable string in the sources
 # listed in po/POTFILES.in has a French translation (not fuzzy), fr.po
 # compiles with format checks, and no source file with translatable strings

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Jalons developer entry point: the README's two commands.
 #   build-aux/dev.sh run   [-- APP-ARGS…]  install what is missing, build, start on the demo database
 #   build-aux/dev.sh test                  install what is missing, build, run every test headless

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Takes a screenshot of Jalons under a virtual X display, in French.
 #   build-aux/screenshot.sh DATABASE OUT.png [--view participants|badges|workshop|reports]
 #                           [--large-icons] [--size WxH] [--delay SECONDS]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-cli"
 
 /* The verbs that sign and hand out awards: issue, export, status-list.

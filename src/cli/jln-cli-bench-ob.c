@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-cli"
 
 /* "bench ob": per-operation cost of the Open Badges engine on one core. */

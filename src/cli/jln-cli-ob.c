@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-cli"
 
 /* The pure Open Badges verbs: verify, bake, extract, canon. They need no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-ob"
 
 /* JSON-LD 1.1 context processing, term definitions and IRI expansion

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-ob"
 
 /* JSON-LD 1.1 Node Map Generation (7.2) and Deserialize JSON-LD to RDF

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-ob"
 
 /* Apart from jln-status-list.c so that reading status lists does not pull

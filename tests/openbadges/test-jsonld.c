@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-test"
 
 /* JSON-LD 1.1: offline document loader, bad input, and the W3C expand and

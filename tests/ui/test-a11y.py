@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Accessible by construction, checked from the outside: starts the real
 # `jalons` on a demo database and looks at it only through AT-SPI, the way a
 # screen reader (or the kiosk's end-to-end driver) does.

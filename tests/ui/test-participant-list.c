@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-test"
 
 /* The participants list re-points the rows it keeps at the participant now
