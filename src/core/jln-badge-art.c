@@ -674,6 +674,10 @@ has_prefix_nocase (const char *s,
   return g_ascii_strncasecmp (s, prefix, strlen (prefix)) == 0;
 }
 
+static const char * const raster_types[] = {
+  "data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp",
+};
+
 /* Inside the document, or a picture carried in it. A nested SVG would be
  * a second document these checks never read. */
 static gboolean
@@ -684,8 +688,17 @@ reference_allowed (const char *target,
     target++, len--;
   if (len == 0 || *target == '#')
     return TRUE;
-  return len >= 11 && has_prefix_nocase (target, "data:image/")
-         && !(len >= 14 && has_prefix_nocase (target, "data:image/svg"));
+  /* Only raster types the renderer decodes itself; "data:image/svg…"
+   * would be a nested document, anything else has no business here. */
+  for (guint i = 0; i < G_N_ELEMENTS (raster_types); i++)
+    {
+      gsize n = strlen (raster_types[i]);
+
+      if (len > n && g_ascii_strncasecmp (target, raster_types[i], n) == 0
+          && (target[n] == ';' || target[n] == ','))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -702,14 +715,45 @@ static const char outside_message[] =
   N_("This drawing uses a file or web address outside itself (a link, an image or a font). "
      "Badges must carry everything inside: embed the pictures in the drawing, then try again.");
 
-/* Every url(…) in @text (a style attribute, a presentation attribute or a
- * <style> sheet); @import would fetch a whole sheet. */
+/* CSS functions that fetch what their argument names, and that a badge's
+ * art has no use for: refused whatever they name. */
+static const char * const fetching_functions[] = {
+  "image-set", "-webkit-image-set", "image", "cross-fade", "-webkit-cross-fade", "element",
+  "-moz-element",
+};
+
+/* The CSS identifier that ends just before @paren ("url" for "url("),
+ * lower-cased, or NULL when there is none. */
+static char *
+function_name (const char *text,
+               const char *paren)
+{
+  const char *start = paren;
+
+  while (start > text && (g_ascii_isalnum (start[-1]) || start[-1] == '-' || start[-1] == '_'))
+    start--;
+  return start < paren ? g_ascii_strdown (start, paren - start) : NULL;
+}
+
+/* Every url(…) and src(…) in @text (a style attribute, a presentation
+ * attribute or a <style> sheet) must stay inside the document; @import
+ * would fetch a whole sheet. With @css_escapes FALSE a backslash is
+ * refused: a CSS escape ("\75rl(", "@\69mport") spells a keyword without
+ * its letters, which no check on the letters would see. */
 static gboolean
 check_css (const char  *text,
+           gboolean     css_escapes,
            GError     **error)
 {
   const char *p = text;
 
+  if (!css_escapes && strchr (text, '\\') != NULL)
+    {
+      set_unsafe (error, _("This drawing’s style uses escaped characters (a backslash), which "
+                           "can hide a web address. Export it again as a plain drawing, then "
+                           "try again."));
+      return FALSE;
+    }
   for (const char *q = text; *q; q++)
     if (*q == '@' && has_prefix_nocase (q + 1, "import"))
       {
@@ -718,11 +762,18 @@ check_css (const char  *text,
       }
   while ((p = strstr (p, "(")) != NULL)
     {
+      g_autofree char *name = function_name (text, p);
       const char *start, *end;
       char quote = 0;
 
-      /* Only "url(" opens a reference; "rgb(", "translate(" do not. */
-      if (p - text < 3 || g_ascii_strncasecmp (p - 3, "url", 3) != 0)
+      for (guint i = 0; name != NULL && i < G_N_ELEMENTS (fetching_functions); i++)
+        if (g_str_equal (name, fetching_functions[i]))
+          {
+            set_unsafe (error, _(outside_message));
+            return FALSE;
+          }
+      /* Only "url(" and "src(" open a reference; "rgb(", "translate(" do not. */
+      if (name == NULL || !(g_str_equal (name, "url") || g_str_equal (name, "src")))
         {
           p++;
           continue;
@@ -809,7 +860,10 @@ svg_start_element (GMarkupParseContext  *context,
           set_unsafe (error, _(outside_message));
           return;
         }
-      if (!check_css (value, error))
+      /* Renderers read unprefixed attributes as CSS (style, fill=…);
+       * editors' own prefixed ones (inkscape:export-filename) may hold a
+       * Windows path, backslashes included, and are never rendered. */
+      if (!check_css (value, strchr (attribute_names[i], ':') != NULL, error))
         return;
     }
 }
@@ -840,7 +894,7 @@ svg_text (GMarkupParseContext  *context,
     {
       g_autofree char *sheet = g_strndup (text, text_len);
 
-      check_css (sheet, error);
+      check_css (sheet, FALSE, error);
     }
 }
 

@@ -635,6 +635,40 @@ test_validate_svg_refuses (void)
                   JLN_BADGE_ART_ERROR_SVG_UNSAFE, "url() in a style sheet");
   assert_refused (SVG_OPEN "<style>@import 'https://example.org/s.css';</style></svg>",
                   JLN_BADGE_ART_ERROR_SVG_UNSAFE, "@import");
+  /* CSS escapes spell "url" or "import" without those letters. */
+  assert_refused (SVG_OPEN "<rect style=\"fill: \\75rl(https://example.org/p.svg#g)\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "escaped url(");
+  assert_refused (SVG_OPEN "<style>@\\69mport 'https://example.org/s.css';</style></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "escaped @import");
+  assert_refused (SVG_OPEN "<rect style=\"fill: u\\rl(https://example.org/p.svg#g)\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "escaped letter inside url");
+  /* Other CSS functions that fetch. */
+  assert_refused (SVG_OPEN "<rect style=\"fill: image-set('https://example.org/a.png' 1x)\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "image-set(");
+  assert_refused (SVG_OPEN "<rect style=\"fill: -webkit-image-set('a.png' 1x)\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "-webkit-image-set(");
+  assert_refused (SVG_OPEN "<style>@font-face { src: src('https://example.org/f.woff'); }</style></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "src(");
+  assert_refused (SVG_OPEN "<rect style=\"fill: image('https://example.org/a.png')\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "image(");
+  /* data: pictures must be raster images the renderer decodes itself. */
+  assert_refused (SVG_OPEN "<image href=\"data:text/html,&lt;b&gt;x\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "data: HTML");
+  assert_refused (SVG_OPEN "<image href=\"data:image/x-portable-anymap;base64,UDE=\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "data: unknown image type");
+  assert_refused (SVG_OPEN "<image href=\"data:image/SVG+xml;base64,PHN2Zy8+\"/></svg>",
+                  JLN_BADGE_ART_ERROR_SVG_UNSAFE, "data: SVG in capitals");
+  /* Still fine: the raster types, colours written as functions, local refs. */
+  {
+    const char fine[] = SVG_OPEN "<image href=\"data:image/png;base64,iVBORw0KGgo=\"/>"
+                        "<image href=\"data:image/jpeg;base64,/9j/\"/>"
+                        "<rect inkscape:export-filename=\"C:\\Users\\a.png\" xmlns:inkscape=\"urn:x\"/>"
+                        "<rect style=\"fill: rgb(1, 2, 3); stroke: url(#g)\"/></svg>";
+
+    g_assert_true (jln_badge_art_validate_svg (fine, strlen (fine), &error));
+    g_assert_no_error (error);
+  }
+
   assert_refused ("<?xml-stylesheet href=\"https://example.org/s.css\"?>" SVG_OPEN "</svg>",
                   JLN_BADGE_ART_ERROR_SVG_UNSAFE, "xml-stylesheet");
   assert_refused (SVG_OPEN "<image href=\"data:image/svg+xml;base64,PHN2Zy8+\"/></svg>",
