@@ -931,14 +931,19 @@ jln_store_add_coach (JlnStore    *self,
 /* ------------------------------------------------------------------ */
 /* participants                                                       */
 
+/* 128 bits from the system's generator, in hex. The salt is what keeps
+ * a person's identity hash from being recomputed from their e-mail, so it
+ * must not come from g_random (a Mersenne Twister whose output can be
+ * predicted from earlier outputs). */
 static char *
 random_salt (void)
 {
-  GString *salt = g_string_sized_new (32);
+  guint8 bytes[16];
+  char hex[sizeof bytes * 2 + 1];
 
-  for (guint i = 0; i < 4; i++)
-    g_string_append_printf (salt, "%08x", g_random_int ());
-  return g_string_free (salt, FALSE);
+  randombytes_buf (bytes, sizeof bytes);
+  sodium_bin2hex (hex, sizeof hex, bytes, sizeof bytes);
+  return g_strdup (hex);
 }
 
 static gboolean

@@ -749,6 +749,19 @@ test_service_reads (Fixture       *f,
   g_assert_true (jln_participant_get_consent_online (p));
   g_assert_cmpstr (jln_participant_get_recipient_salt (p), ==, jln_participant_get_recipient_salt (s.amina));
   g_assert_nonnull (jln_participant_get_recipient_salt (p));
+  /* 128 random bits in hex, and another person gets other ones. */
+  {
+    const char *salt = jln_participant_get_recipient_salt (p);
+    g_autoptr(JlnParticipant) other = jln_participant_new ("Bintou", "Camara");
+
+    g_assert_cmpuint (strlen (salt), ==, 32);
+    g_assert_cmpuint (strspn (salt, "0123456789abcdef"), ==, 32);
+    jln_participant_set_territory_id (other, jln_participant_get_territory_id (p));
+    g_assert_true (jln_store_add_participant (f->store, other, "Karim", &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (jln_participant_get_recipient_salt (other)), ==, 32);
+    g_assert_cmpstr (jln_participant_get_recipient_salt (other), !=, salt);
+  }
   g_clear_object (&p);
 
   /* Held version 1 makes the edit a new version 2; both stay readable. */
