@@ -95,9 +95,9 @@ case "$cmd" in
     dbus-run-session -- xvfb-run -a -s '-screen 0 1600x1000x24' \
       meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
     # Then under clang with ASan+UBSan, and each fuzzer for a minute
-    # (build-aux/sanitize.sh). Opt-in (JALONS_SANITIZERS=1) until
-    # src/service/jln-issuer.c:543 (strlen after g_steal_pointer) is fixed.
-    if [ "${JALONS_SANITIZERS:-0}" != 0 ]; then
+    # (build-aux/sanitize.sh): evaluation-order and memory bugs that gcc
+    # lets pass fail here. JALONS_SANITIZERS=0 skips them for a quick run.
+    if [ "${JALONS_SANITIZERS:-1}" != 0 ]; then
       build-aux/sanitize.sh asan "$@"
       [ $# -gt 0 ] || build-aux/sanitize.sh fuzz 60
     fi

@@ -826,7 +826,11 @@ test_access_export (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "awards")), ==,
                     g_list_model_get_n_items (awards));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "journal")), >, 0);
-  g_assert_nonnull (strstr (json_to_string (json, FALSE), "Est venue seule au rendez-vous."));
+  {
+    g_autofree char *text = json_to_string (json, FALSE);
+
+    g_assert_nonnull (strstr (text, "Est venue seule au rendez-vous."));
+  }
 
   /* badges/: every active award, as a badge any verifier accepts. */
   badges = g_build_filename (dir, "badges", NULL);
