@@ -23,6 +23,8 @@ static const Verb verbs[] = {
   { "issue",   jln_cli_issue,   N_("Sign the credential of an award") },
   { "export",  jln_cli_export,  N_("Export baked badges to a folder") },
   { "export-data", jln_cli_export_data, N_("Export all of a participant’s data (right of access)") },
+  { "award",   jln_cli_award,   N_("Award a badge to a participant") },
+  { "revoke",  jln_cli_revoke,  N_("Withdraw an awarded badge") },
   { "status-list", jln_cli_status_list, N_("Write the signed revocation list") },
   { "print",   jln_cli_print,   N_("Write a certificate or booklet as a PDF") },
   { "audit",   jln_cli_audit,   N_("Check the audit journal (audit verify)") },

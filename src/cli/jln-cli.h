@@ -22,6 +22,8 @@ int jln_cli_status_list (int argc, char **argv); /* jln-cli-award.c */
 int jln_cli_audit   (int argc, char **argv); /* jln-cli-audit.c: audit verify */
 int jln_cli_backup  (int argc, char **argv); /* jln-cli-backup.c */
 int jln_cli_erase   (int argc, char **argv); /* jln-cli-erase.c */
+int jln_cli_award   (int argc, char **argv); /* jln-cli-desk.c */
+int jln_cli_revoke  (int argc, char **argv); /* jln-cli-desk.c */
 int jln_cli_bench_startup (int argc, char **argv); /* jln-cli-bench-startup.c */
 int jln_cli_bench_ob      (int argc, char **argv); /* jln-cli-bench-ob.c */
 
