@@ -91,9 +91,7 @@ case "$cmd" in
     ensure_packages
     ensure_node_modules
     configure strict
-    # Headless: a private D-Bus session and a virtual X display.
-    dbus-run-session -- xvfb-run -a -s '-screen 0 1600x1000x24' \
-      meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
+    build-aux/headless.sh meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
     # Then under clang with ASan+UBSan, and each fuzzer for a minute
     # (build-aux/sanitize.sh): evaluation-order and memory bugs that gcc
     # lets pass fail here. JALONS_SANITIZERS=0 skips them for a quick run.
@@ -106,8 +104,7 @@ case "$cmd" in
     ensure_packages
     configure
     uninstalled_env
-    dbus-run-session -- xvfb-run -a -s '-screen 0 1600x1000x24' \
-      meson test -C "$builddir" --benchmark --verbose "$@"
+    build-aux/headless.sh meson test -C "$builddir" --benchmark --verbose "$@"
     ;;
   *)
     echo "usage: $0 run|test|bench" >&2

@@ -36,10 +36,6 @@ sanitizer_env () {
   export LSAN_OPTIONS=suppressions=$supp/lsan.supp:print_suppressions=0
 }
 
-headless () {
-  dbus-run-session -- xvfb-run -a -s '-screen 0 1600x1000x24' "$@"
-}
-
 run_asan () {
   if [ ! -f "$asan_dir/build.ninja" ]; then
     CC=clang meson setup "$asan_dir" -Dwerror=true "${sanitize_args[@]}"
@@ -47,16 +43,16 @@ run_asan () {
   ninja -C "$asan_dir"
   sanitizer_env
   if [ $# -gt 0 ]; then
-    headless meson test -C "$asan_dir" --print-errorlogs --num-processes 2 "$@"
+    build-aux/headless.sh meson test -C "$asan_dir" --print-errorlogs --num-processes 2 "$@"
     return
   fi
   # Everything but the UI with leak checking; the UI tests without it: GTK,
   # fontconfig, pango and Mesa keep per-process caches and threads whose
   # "leaks" would need a suppression list as long as GTK, and would hide
   # ours in the noise. Memory errors and UB still fail them.
-  headless meson test -C "$asan_dir" --print-errorlogs --num-processes 2 --no-suite ui
+  build-aux/headless.sh meson test -C "$asan_dir" --print-errorlogs --num-processes 2 --no-suite ui
   ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=1 \
-    headless meson test -C "$asan_dir" --print-errorlogs --num-processes 2 --suite ui
+    build-aux/headless.sh meson test -C "$asan_dir" --print-errorlogs --num-processes 2 --suite ui
 }
 
 run_fuzz () {

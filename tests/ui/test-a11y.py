@@ -33,6 +33,12 @@ import time
 import shutil
 
 
+# TAP goes to the descriptor the outer run handed down (see main()): the
+# private session's bus daemons inherit stdout and print there.
+if os.environ.get('JALONS_A11Y_TAP_FD'):
+    sys.stdout = os.fdopen(int(os.environ['JALONS_A11Y_TAP_FD']), 'w')
+
+
 def skip_all(reason):
     print('1..0 # SKIP ' + reason)
     sys.exit(0)
@@ -527,9 +533,14 @@ def main():
         os.chmod(runtime, 0o700)
         env = dict(os.environ, JALONS_A11Y_PRIVATE_BUS='1', XDG_RUNTIME_DIR=runtime,
                    XDG_CACHE_HOME=os.path.join(runtime, 'cache'))
+        # The daemons dbus-run-session starts (at-spi2-registryd says hello)
+        # write to its stdout: that goes to stderr, TAP to a copy of ours.
+        tap_fd = os.dup(sys.stdout.fileno())
+        env['JALONS_A11Y_TAP_FD'] = str(tap_fd)
         try:
             return subprocess.call([dbus_run_session, '--', sys.executable, '-W',
-                                    'ignore::DeprecationWarning'] + sys.argv, env=env)
+                                    'ignore::DeprecationWarning'] + sys.argv, env=env,
+                                   stdout=sys.stderr, pass_fds=(tap_fd,))
         finally:
             shutil.rmtree(runtime, ignore_errors=True)
 
