@@ -17,6 +17,10 @@ G_DEFINE_QUARK (jln-badge-art-error-quark, jln_badge_art_error)
 /* One stroke width for the rim, the banner and (once scaled) the
  * pictograms' 5-unit strokes, so every part of a badge has the same weight. */
 #define RIM_WIDTH 10.0
+/* The composer's choices, kept in the document's <metadata>. */
+#define ART_NS "urn:jalons:badge-art:1"
+#define ART_ELEMENT "jalons:art"
+#define DRAWING_END "</svg>\n"
 
 /* ------------------------------------------------------------------------ */
 /* Pictograms */
@@ -485,16 +489,13 @@ append_shape (GString *svg, JlnBadgeShape shape)
 /* ------------------------------------------------------------------------ */
 /* Label */
 
-/* The label as shown: one line, no control characters, at most
- * JLN_BADGE_ART_LABEL_MAX_CHARS characters (the last one "…" when cut),
- * XML-escaped. NULL when there is nothing to show. */
+/* The label on one line: valid UTF-8, no control characters, spaces
+ * collapsed. NULL when nothing is left. */
 static char *
-prepare_label (const char *label, guint *n_chars)
+clean_label (const char *label)
 {
   g_autofree char *valid = NULL;
   g_autoptr(GString) clean = NULL;
-  g_autofree char *shown = NULL;
-  glong len;
 
   if (label == NULL)
     return NULL;
@@ -515,21 +516,33 @@ prepare_label (const char *label, guint *n_chars)
     }
   while (clean->len > 0 && clean->str[clean->len - 1] == ' ')
     g_string_truncate (clean, clean->len - 1);
+  return clean->len > 0 ? g_string_free (g_steal_pointer (&clean), FALSE) : NULL;
+}
 
-  len = g_utf8_strlen (clean->str, -1);
-  if (len == 0)
+/* The label as shown: clean_label(), at most JLN_BADGE_ART_LABEL_MAX_CHARS
+ * characters (the last one "…" when cut), XML-escaped. NULL when there is
+ * nothing to show. */
+static char *
+prepare_label (const char *label, guint *n_chars)
+{
+  g_autofree char *clean = clean_label (label);
+  g_autofree char *shown = NULL;
+  glong len;
+
+  if (clean == NULL)
     return NULL;
+  len = g_utf8_strlen (clean, -1);
 
   if (len > JLN_BADGE_ART_LABEL_MAX_CHARS)
     {
-      const char *cut = g_utf8_offset_to_pointer (clean->str, JLN_BADGE_ART_LABEL_MAX_CHARS - 1);
-      g_autofree char *head = g_strndup (clean->str, cut - clean->str);
+      const char *cut = g_utf8_offset_to_pointer (clean, JLN_BADGE_ART_LABEL_MAX_CHARS - 1);
+      g_autofree char *head = g_strndup (clean, cut - clean);
 
       g_strchomp (head);
       shown = g_strconcat (head, "…", NULL);
     }
   else
-    shown = g_strdup (clean->str);
+    shown = g_strdup (clean);
 
   *n_chars = g_utf8_strlen (shown, -1);
   return g_markup_escape_text (shown, -1);
@@ -564,8 +577,9 @@ append_label (GString *svg, const ShapeInfo *info, const char *colour,
 /* ------------------------------------------------------------------------ */
 /* Composer */
 
-char *
-jln_badge_art_render (const JlnBadgeArtSpec *spec, GError **error)
+/* The drawing alone, without the choices kept in its metadata. */
+static char *
+render_drawing (const JlnBadgeArtSpec *spec, GError **error)
 {
   g_autofree char *body = NULL;
   g_autofree char *coloured = NULL;
@@ -646,8 +660,248 @@ jln_badge_art_render (const JlnBadgeArtSpec *spec, GError **error)
       g_string_append (svg, "</g>");
     }
 
-  g_string_append (svg, "</svg>\n");
+  g_string_append (svg, DRAWING_END);
   return g_string_free (g_steal_pointer (&svg), FALSE);
+}
+
+char *
+jln_badge_art_render (const JlnBadgeArtSpec *spec, GError **error)
+{
+  g_autofree char *drawing = render_drawing (spec, error);
+  g_autofree char *label = clean_label (spec->label);
+  g_autofree char *meta = NULL;
+  gsize head;
+
+  if (drawing == NULL)
+    return NULL;
+  /* The choices travel with the image, so that whoever edits the badge
+   * later (on this desk or another) starts from them instead of a default. */
+  meta = g_markup_printf_escaped ("<metadata><" ART_ELEMENT " xmlns:jalons=\"" ART_NS "\""
+                                  " shape=\"%s\" primary=\"%s\" secondary=\"%s\""
+                                  " pictogram=\"%s\" label=\"%s\"/></metadata>",
+                                  jln_badge_shape_to_string (spec->shape), spec->primary,
+                                  spec->secondary, spec->pictogram, label ? label : "");
+  head = strlen (drawing) - strlen (DRAWING_END);
+  return g_strdup_printf ("%.*s%s%s", (int) head, drawing, meta, DRAWING_END);
+}
+
+void
+jln_badge_art_choices_clear (JlnBadgeArtChoices *choices)
+{
+  g_clear_pointer (&choices->primary, g_free);
+  g_clear_pointer (&choices->secondary, g_free);
+  g_clear_pointer (&choices->pictogram, g_free);
+  g_clear_pointer (&choices->label, g_free);
+  choices->shape = JLN_BADGE_SHAPE_ROUND;
+}
+
+/* A colour as the metadata holds it: "#RRGGBB", or a palette id (what
+ * documents composed before the metadata moved here wrote). */
+static char *
+metadata_colour (const char *value)
+{
+  const JlnPaletteColour *colour;
+
+  if (jln_badge_art_colour_is_valid (value))
+    return g_strdup (value);
+  colour = jln_badge_art_palette_lookup (value);
+  return colour ? g_strdup (colour->hex) : NULL;
+}
+
+static void
+meta_start_element (GMarkupParseContext  *context,
+                    const char           *element_name,
+                    const char          **attribute_names,
+                    const char          **attribute_values,
+                    gpointer              user_data,
+                    GError              **error)
+{
+  JlnBadgeArtChoices *choices = user_data;
+  gboolean shape_ok = FALSE;
+
+  if (strcmp (element_name, ART_ELEMENT) != 0 || choices->pictogram != NULL)
+    return;
+  for (guint i = 0; attribute_names[i] != NULL; i++)
+    {
+      const char *name = attribute_names[i];
+      const char *value = attribute_values[i];
+
+      if (strcmp (name, "shape") == 0)
+        shape_ok = jln_badge_shape_from_string (value, &choices->shape);
+      else if (strcmp (name, "primary") == 0 && choices->primary == NULL)
+        choices->primary = metadata_colour (value);
+      else if (strcmp (name, "secondary") == 0 && choices->secondary == NULL)
+        choices->secondary = metadata_colour (value);
+      else if (strcmp (name, "pictogram") == 0 && choices->pictogram == NULL)
+        choices->pictogram = g_strdup (value);
+      else if (strcmp (name, "label") == 0 && choices->label == NULL)
+        choices->label = *value ? g_strdup (value) : NULL;
+    }
+  if (!shape_ok)
+    g_clear_pointer (&choices->pictogram, g_free);
+}
+
+/* The choices the metadata claims; FALSE without (complete) metadata. */
+static gboolean
+read_metadata (const char *svg, JlnBadgeArtChoices *out)
+{
+  static const GMarkupParser parser = { meta_start_element, NULL, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+
+  if (strstr (svg, "<" ART_ELEMENT) == NULL)
+    return FALSE;
+  context = g_markup_parse_context_new (&parser, 0, out, NULL);
+  /* A document GMarkup cannot read simply has no choices to offer. */
+  if (!g_markup_parse_context_parse (context, svg, -1, NULL)
+      || !g_markup_parse_context_end_parse (context, NULL)
+      || out->primary == NULL || out->secondary == NULL || out->pictogram == NULL)
+    {
+      jln_badge_art_choices_clear (out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @svg without the metadata element that holds the choices. */
+static char *
+strip_metadata (const char *svg)
+{
+  const char *start = strstr (svg, "<metadata><" ART_ELEMENT);
+  const char *end = start ? strstr (start, "</metadata>") : NULL;
+
+  if (end == NULL)
+    return g_strdup (svg);
+  end += strlen ("</metadata>");
+  return g_strdup_printf ("%.*s%s", (int) (start - svg), svg, end);
+}
+
+/* The value of the first @attribute="#RRGGBB" in @svg, as written. */
+static char *
+find_colour (const char *svg, const char *attribute)
+{
+  g_autofree char *needle = g_strdup_printf (" %s=\"", attribute);
+  const char *found = strstr (svg, needle);
+  g_autofree char *value = NULL;
+
+  if (found == NULL)
+    return NULL;
+  value = g_strndup (found + strlen (needle), 7);
+  return jln_badge_art_colour_is_valid (value) ? g_steal_pointer (&value) : NULL;
+}
+
+/* The banner's text as the coach typed it (XML entities decoded). */
+static char *
+find_label (const char *svg)
+{
+  const char *start = strstr (svg, "<text ");
+  const char *end;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GString) out = NULL;
+
+  if (start == NULL || (start = strchr (start, '>')) == NULL
+      || (end = strstr (start, "</text>")) == NULL)
+    return NULL;
+  escaped = g_strndup (start + 1, end - start - 1);
+  out = g_string_new (NULL);
+  for (const char *p = escaped; *p != '\0'; p++)
+    {
+      static const struct { const char *entity; char c; } entities[] = {
+        { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' }, { "&#39;", '\'' },
+        { "&apos;", '\'' },
+      };
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (entities) && *p == '&' && !done; i++)
+        if (g_str_has_prefix (p, entities[i].entity))
+          {
+            g_string_append_c (out, entities[i].c);
+            p += strlen (entities[i].entity) - 1;
+            done = TRUE;
+          }
+      if (!done)
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+draws_the_same (const JlnBadgeArtChoices *choices, const char *drawing)
+{
+  JlnBadgeArtSpec spec = {
+    .shape = choices->shape,
+    .primary = choices->primary,
+    .secondary = choices->secondary,
+    .pictogram = choices->pictogram,
+    .label = choices->label,
+  };
+  g_autofree char *again = render_drawing (&spec, NULL);
+
+  return again != NULL && strcmp (again, drawing) == 0;
+}
+
+/* An image this file drew, with no metadata (the demo's, before it had
+ * some): the colours and label are in the drawing; the shape and the
+ * pictogram are found by drawing the candidates again. Exact or nothing. */
+static gboolean
+recognise_drawing (const char *drawing, JlnBadgeArtChoices *out)
+{
+  g_autofree char *primary = find_colour (drawing, "fill");
+  g_autofree char *secondary = find_colour (drawing, "stroke");
+  g_autofree char *label = find_label (drawing);
+
+  if (primary == NULL || secondary == NULL)
+    return FALSE;
+  for (gsize p = 0; p < G_N_ELEMENTS (pictograms); p++)
+    {
+      g_autofree char *body = load_pictogram_body (pictograms[p].name);
+      g_autofree char *coloured = body ? recolour (body, secondary) : NULL;
+
+      /* Cheap filter first: the pictogram's own drawing must be in there. */
+      if (coloured == NULL || strstr (drawing, coloured) == NULL)
+        continue;
+      for (guint shape = 0; shape < JLN_BADGE_N_SHAPES; shape++)
+        {
+          JlnBadgeArtChoices candidate = {
+            .shape = shape, .primary = primary, .secondary = secondary,
+            .pictogram = (char *) pictograms[p].name, .label = label,
+          };
+
+          if (draws_the_same (&candidate, drawing))
+            {
+              out->shape = shape;
+              out->primary = g_steal_pointer (&primary);
+              out->secondary = g_steal_pointer (&secondary);
+              out->pictogram = g_strdup (pictograms[p].name);
+              out->label = g_steal_pointer (&label);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+jln_badge_art_read_choices (const char         *svg,
+                            JlnBadgeArtChoices *out)
+{
+  g_autofree char *drawing = NULL;
+  JlnBadgeArtChoices claimed = { 0 };
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = (JlnBadgeArtChoices) { 0 };
+  if (svg == NULL || !g_str_has_suffix (svg, DRAWING_END))
+    return FALSE;
+  drawing = strip_metadata (svg);
+  /* Metadata is only believed when it draws this very image: a file made
+   * elsewhere with copied metadata stays someone else's drawing. */
+  if (read_metadata (svg, &claimed) && draws_the_same (&claimed, drawing))
+    {
+      *out = claimed;
+      return TRUE;
+    }
+  jln_badge_art_choices_clear (&claimed);
+  return recognise_drawing (drawing, out);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -105,4 +105,25 @@ gboolean     jln_badge_art_validate_svg (const char  *data,
                                          gsize        len,
                                          GError     **error);
 
+/* The choices a document drawn by jln_badge_art_render() was made from:
+ * colours as "#RRGGBB" (in the case they were drawn in), label NULL when
+ * there is none. */
+typedef struct {
+  JlnBadgeShape shape;
+  char         *primary;
+  char         *secondary;
+  char         *pictogram;
+  char         *label;
+} JlnBadgeArtChoices;
+
+void         jln_badge_art_choices_clear (JlnBadgeArtChoices *choices);
+/* Reads back the choices of an image jln_badge_art_render() drew: from its
+ * metadata when drawing those choices again gives this very image, else by
+ * recognising the drawing itself (images made before the metadata was
+ * written). FALSE for anything else (an image drawn elsewhere): *out is
+ * then empty. Clear *out with jln_badge_art_choices_clear(). */
+gboolean     jln_badge_art_read_choices (const char         *svg,
+                                         JlnBadgeArtChoices *out);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JlnBadgeArtChoices, jln_badge_art_choices_clear)
+
 G_END_DECLS

@@ -719,6 +719,104 @@ test_validate_svg_refuses (void)
   g_assert_true (jln_badge_art_validate_svg (big->str, big->len, NULL));
 }
 
+/* Issue 10 (1): opening a badge must start from its own composition. */
+static char *
+without_metadata (const char *svg)
+{
+  const char *start = strstr (svg, "<metadata>");
+  const char *end = start ? strstr (start, "</metadata>") : NULL;
+
+  g_assert_nonnull (end);
+  return g_strdup_printf ("%.*s%s", (int) (start - svg), svg, end + strlen ("</metadata>"));
+}
+
+static void
+test_read_choices (void)
+{
+  const char * const *names = jln_badge_art_list_pictograms ();
+  const char *labels[] = { NULL, "Niveau 2", "<&>\"' ok", "Une étiquette bien trop longue" };
+  guint n = 0, n_names = g_strv_length ((char **) names);
+
+  for (guint shape = 0; shape < JLN_BADGE_N_SHAPES; shape++)
+    for (guint i = shape; i < n_names; i += 5)
+      {
+        const char *label = labels[n++ % G_N_ELEMENTS (labels)];
+        JlnBadgeArtSpec spec = { shape, "#1f6f6b", "#FFFFFF", names[i], label };
+        g_autofree char *svg = jln_badge_art_render (&spec, NULL);
+        g_autofree char *bare = NULL;
+        g_auto(JlnBadgeArtChoices) read = { 0 };
+        g_auto(JlnBadgeArtChoices) recognised = { 0 };
+
+        g_assert_nonnull (svg);
+        g_assert_true (jln_badge_art_read_choices (svg, &read));
+        g_assert_cmpint (read.shape, ==, shape);
+        g_assert_cmpstr (read.primary, ==, "#1f6f6b");
+        g_assert_cmpstr (read.secondary, ==, "#FFFFFF");
+        g_assert_cmpstr (read.pictogram, ==, names[i]);
+        /* The metadata keeps the label as typed, even where the banner cuts it. */
+        g_assert_cmpstr (read.label, ==, label);
+
+        /* Drawn before images carried metadata (the demo's): the drawing
+         * itself says what it was made from, the banner's text included. */
+        bare = without_metadata (svg);
+        g_assert_true (jln_badge_art_read_choices (bare, &recognised));
+        g_assert_cmpint (recognised.shape, ==, shape);
+        g_assert_cmpstr (recognised.pictogram, ==, names[i]);
+        g_assert_cmpstr (recognised.primary, ==, "#1f6f6b");
+        g_assert_cmpstr (recognised.secondary, ==, "#FFFFFF");
+        if (label == NULL || g_utf8_strlen (label, -1) <= JLN_BADGE_ART_LABEL_MAX_CHARS)
+          g_assert_cmpstr (recognised.label, ==, label);
+        else
+          g_assert_cmpint (g_utf8_strlen (recognised.label, -1), ==, JLN_BADGE_ART_LABEL_MAX_CHARS);
+      }
+  g_assert_cmpuint (n, >=, 30);
+}
+
+static void
+test_read_choices_refuses (void)
+{
+  /* Teal on white, as the palette writes them. */
+  JlnBadgeArtSpec spec = { JLN_BADGE_SHAPE_SHIELD, "#0E7C7B", "#FFFFFF", "heart", "Niveau 1" };
+  JlnBadgeArtSpec other = { JLN_BADGE_SHAPE_ROUND, "#0E7C7B", "#FFFFFF", "bus", NULL };
+  g_autofree char *svg = jln_badge_art_render (&spec, NULL);
+  g_autofree char *other_svg = jln_badge_art_render (&other, NULL);
+  g_autofree char *bare_other = without_metadata (other_svg);
+  const char *meta = strstr (svg, "<metadata>");
+  g_autofree char *copied = NULL;
+  g_autofree char *touched = NULL;
+  g_autofree char *old_style = NULL;
+  g_auto(JlnBadgeArtChoices) out = { 0 };
+
+  /* Drawn elsewhere. */
+  g_assert_false (jln_badge_art_read_choices ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n", &out));
+  g_assert_null (out.pictogram);
+  g_assert_false (jln_badge_art_read_choices (NULL, &out));
+  g_assert_false (jln_badge_art_read_choices ("", &out));
+  /* Someone else's drawing with our metadata copied into it is not ours. */
+  copied = g_strdup_printf ("%.*s%.*s</svg>\n", (int) (strlen (bare_other) - strlen ("</svg>\n")),
+                            bare_other, (int) (strstr (meta, "</metadata>") + 11 - meta), meta);
+  g_assert_true (jln_badge_art_read_choices (copied, &out));
+  /* …it is recognised as the drawing it really is, not as the metadata says. */
+  g_assert_cmpstr (out.pictogram, ==, "bus");
+  g_assert_cmpint (out.shape, ==, JLN_BADGE_SHAPE_ROUND);
+  jln_badge_art_choices_clear (&out);
+  /* One byte of the drawing changed: neither metadata nor recognition. */
+  touched = g_strdup (svg);
+  *strstr (touched, "stroke-width=\"") = 'S';
+  g_assert_false (jln_badge_art_read_choices (touched, &out));
+  g_assert_null (out.primary);
+
+  /* Metadata as the composer wrote it before (palette ids) still reads. */
+  old_style = g_strdup_printf ("%.*s<metadata><jalons:art xmlns:jalons=\"urn:jalons:badge-art:1\""
+                               " shape=\"shield\" primary=\"teal\" secondary=\"white\""
+                               " pictogram=\"heart\" label=\"Niveau 1\"/></metadata></svg>\n",
+                               (int) (meta - svg), svg);
+  g_assert_true (jln_badge_art_read_choices (old_style, &out));
+  g_assert_cmpstr (out.primary, ==, "#0E7C7B");
+  g_assert_cmpstr (out.pictogram, ==, "heart");
+  g_assert_cmpstr (out.label, ==, "Niveau 1");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -736,6 +834,8 @@ main (int argc, char **argv)
   g_test_add_func ("/badge-art/low-contrast", test_low_contrast);
   g_test_add_func ("/badge-art/validate-svg/accepts", test_validate_svg_accepts);
   g_test_add_func ("/badge-art/validate-svg/refuses", test_validate_svg_refuses);
+  g_test_add_func ("/badge-art/read-choices", test_read_choices);
+  g_test_add_func ("/badge-art/read-choices/refuses", test_read_choices_refuses);
 
   return g_test_run ();
 }

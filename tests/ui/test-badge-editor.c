@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "store/jln-store.h"
+#include "store/jln-demo.h"
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/badges/jln-badge-editor.h"
 #include "ui/print/jln-certificate.h"
@@ -163,6 +164,22 @@ find_actionable (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first toggle button (a choice) under @widget. */
+static GtkWidget *
+find_actionable_toggle (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable_toggle (child);
 
       if (found != NULL)
         return found;
@@ -338,7 +355,7 @@ test_create (Fixture *f, gconstpointer data)
   /* The image is a real SVG, and the composer's choices come back. */
   g_assert_nonnull (jln_badge_get_image_svg (badge));
   g_assert_true (svg_parses (jln_badge_get_image_svg (badge)));
-  g_assert_true (jln_badge_composer_parse_metadata (jln_badge_get_image_svg (badge), &shape,
+  g_assert_true (jln_badge_composer_read_choices (jln_badge_get_image_svg (badge), &shape,
                                                     &primary, NULL, &pictogram, &label));
   g_assert_cmpint (shape, ==, JLN_BADGE_SHAPE_SHIELD);
   g_assert_cmpstr (primary, ==, "ink");
@@ -688,17 +705,134 @@ test_import_svg (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jln_badge_get_image_svg (jln_store_lookup_badge (f->store, badge_id)), ==, good_svg);
   g_object_unref (editor);
 
-  /* Opened again: still the file's image, and a composer change replaces it. */
+  /* Opened again: still the file's image, and the choices cannot be
+   * clicked by mistake: only "Draw a New Image" replaces it. */
   editor = g_object_ref (jln_badge_editor_new (f->session, jln_store_lookup_badge (f->store, badge_id)));
   composer = jln_badge_editor_get_composer (editor);
+  gtk_window_present (GTK_WINDOW (editor));
   g_assert_true (jln_badge_composer_get_custom_image (composer));
   g_assert_cmpstr (jln_badge_composer_get_svg (composer), ==, good_svg);
-  jln_badge_composer_set_primary (composer, "ink");
+  g_assert_false (gtk_widget_is_sensitive (find_actionable_toggle (GTK_WIDGET (composer))));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.back-to-composer", NULL);
   g_assert_false (jln_badge_composer_get_custom_image (composer));
-  g_assert_true (jln_badge_composer_parse_metadata (jln_badge_composer_get_svg (composer),
+  g_assert_true (gtk_widget_is_sensitive (find_actionable_toggle (GTK_WIDGET (composer))));
+  g_assert_true (jln_badge_composer_read_choices (jln_badge_composer_get_svg (composer),
                                                     NULL, NULL, NULL, NULL, NULL));
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
+}
+
+static const char *
+colour_hex (const char *id)
+{
+  const JlnPaletteColour *colour = jln_badge_art_palette_lookup (id);
+
+  g_assert_nonnull (colour);
+  return colour->hex;
+}
+
+/* Issue 10 (1): opening a badge started from the star and an empty label,
+ * and the first colour change replaced its drawing. */
+static void
+check_opens_with_own_choices (Fixture    *f,
+                              JlnBadge   *badge,
+                              JlnBadgeShape shape,
+                              const char *pictogram,
+                              const char *label)
+{
+  JlnBadgeEditor *editor = g_object_ref (jln_badge_editor_new (f->session, badge));
+  JlnBadgeComposer *composer = jln_badge_editor_get_composer (editor);
+  const char *original = jln_badge_get_image_svg (badge);
+  g_autofree char *old_primary = NULL;
+  const char *new_primary = NULL;
+  const JlnPaletteColour *palette;
+  guint n_colours;
+  JlnBadgeShape read_shape;
+  g_autofree char *read_pictogram = NULL;
+  g_autofree char *read_label = NULL;
+
+  g_assert_false (jln_badge_composer_get_custom_image (composer));
+  g_assert_cmpint (jln_badge_composer_get_shape (composer), ==, shape);
+  g_assert_cmpstr (jln_badge_composer_get_pictogram (composer), ==, pictogram);
+  g_assert_cmpstr (jln_badge_composer_get_label (composer), ==, label);
+  /* Untouched, the badge keeps its very image. */
+  g_assert_cmpstr (jln_badge_composer_get_svg (composer), ==, original);
+  g_assert_false (jln_badge_editor_get_modified (editor));
+
+  /* One colour changed (the first that still contrasts): the same drawing
+   * in the new colour. */
+  old_primary = g_strdup (jln_badge_composer_get_primary (composer));
+  palette = jln_badge_art_palette (&n_colours);
+  for (guint i = 0; i < n_colours && new_primary == NULL; i++)
+    if (strcmp (palette[i].id, old_primary) != 0
+        && jln_badge_art_contrast_ratio (palette[i].hex, colour_hex (jln_badge_composer_get_secondary (composer)))
+           >= JLN_BADGE_ART_MIN_CONTRAST)
+      new_primary = palette[i].id;
+  g_assert_nonnull (new_primary);
+  jln_badge_composer_set_primary (composer, new_primary);
+  g_assert_true (jln_badge_composer_get_valid (composer));
+  g_assert_cmpstr (jln_badge_composer_get_svg (composer), !=, original);
+  g_assert_true (jln_badge_composer_read_choices (jln_badge_composer_get_svg (composer), &read_shape,
+                                                  NULL, NULL, &read_pictogram, &read_label));
+  g_assert_cmpint (read_shape, ==, shape);
+  g_assert_cmpstr (read_pictogram, ==, pictogram);
+  g_assert_cmpstr (read_label, ==, label);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+}
+
+static char *
+strip_metadata (const char *svg)
+{
+  const char *start = strstr (svg, "<metadata>");
+  const char *end = start ? strstr (start, "</metadata>") : NULL;
+
+  g_assert_nonnull (end);
+  return g_strdup_printf ("%.*s%s", (int) (start - svg), svg, end + strlen ("</metadata>"));
+}
+
+static void
+test_existing_art (Fixture *f, gconstpointer data)
+{
+  JlnDemoOptions options = { 6, 0, 3, 0 };
+  JlnBadgeArtSpec spec = { JLN_BADGE_SHAPE_HEXAGON, "#0E7C7B", "#FFFFFF", "heart", "Niveau 1" };
+  g_autofree char *drawn = jln_badge_art_render (&spec, NULL);
+  g_autofree char *old_drawing = strip_metadata (drawn);
+  g_autoptr(JlnBadge) old = jln_badge_new ("ancien", "Badge d’avant");
+  g_autoptr(GError) error = NULL;
+  GListModel *badges;
+  guint n_checked = 0;
+
+  g_assert_true (jln_demo_build (f->store, &options, &error));
+  g_assert_no_error (error);
+
+  /* Every demo badge opens on its own shape, pictogram and label. */
+  badges = jln_store_get_badges (f->store);
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(JlnBadge) badge = g_list_model_get_item (badges, i);
+      JlnBadgeShape shape;
+      g_autofree char *pictogram = NULL;
+      g_autofree char *label = NULL;
+
+      g_assert_true (jln_badge_composer_read_choices (jln_badge_get_image_svg (badge), &shape,
+                                                      NULL, NULL, &pictogram, &label));
+      check_opens_with_own_choices (f, badge, shape, pictogram, label);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 15);
+
+  /* A badge drawn here before images carried their choices (the demo
+   * databases made until now): recognised from the drawing itself. */
+  jln_badge_set_status (old, JLN_BADGE_STATUS_ACTIVE);
+  jln_badge_set_easy_text (old, "Je sais le faire.");
+  jln_badge_set_kind (old, JLN_BADGE_KIND_SAVOIR);
+  jln_badge_add_criterion (old, "Premier critère", TRUE);
+  jln_badge_set_image_svg (old, old_drawing);
+  g_assert_true (jln_store_add_badge (f->store, old, "test", &error));
+  g_assert_no_error (error);
+  check_opens_with_own_choices (f, jln_store_lookup_badge (f->store, jln_badge_get_id (old)),
+                                JLN_BADGE_SHAPE_HEXAGON, "heart", "Niveau 1");
 }
 
 /* ---- screenshots (only with JALONS_BADGE_EDITOR_SCREENSHOTS=DIR) ---- */
@@ -831,6 +965,34 @@ test_screenshots (Fixture *f, gconstpointer data)
       name = g_strdup_printf ("badge-page-versions%s.png", large ? "-large" : "");
       write_png (window, dir, name);
       gtk_window_destroy (GTK_WINDOW (window));
+
+      /* A badge drawn before images carried their choices, opened. */
+      {
+        JlnBadgeArtSpec spec = { JLN_BADGE_SHAPE_HEXAGON, "#0E7C7B", "#FFFFFF", "heart", "Niveau 1" };
+        g_autofree char *drawn = jln_badge_art_render (&spec, NULL);
+        g_autofree char *old_drawing = strip_metadata (drawn);
+        g_autofree char *old_slug = g_strdup_printf ("ancien-%d", large);
+        g_autoptr(JlnBadge) old = jln_badge_new (old_slug, large ? "Prendre soin de sa santé (grand)"
+                                                               : "Prendre soin de sa santé");
+
+        jln_badge_set_status (old, JLN_BADGE_STATUS_ACTIVE);
+        jln_badge_set_easy_text (old, "Je prends soin de ma santé.");
+        jln_badge_set_kind (old, JLN_BADGE_KIND_SAVOIR_ETRE);
+        jln_badge_add_criterion (old, "Prend un rendez-vous", TRUE);
+        jln_badge_set_image_svg (old, old_drawing);
+        g_assert_true (jln_store_add_badge (f->store, old, "test", NULL));
+        editor = g_object_ref (jln_badge_editor_new (f->session, jln_store_lookup_badge (f->store, jln_badge_get_id (old))));
+        gtk_window_set_default_size (GTK_WINDOW (editor), 1200, 900);
+        gtk_window_present (GTK_WINDOW (editor));
+        wait_ms (800);
+        scroll_all (GTK_WIDGET (editor), 1.0);
+        wait_ms (400);
+        g_free (name);
+        name = g_strdup_printf ("badge-editor-existing%s.png", large ? "-large" : "");
+        write_png (GTK_WIDGET (editor), dir, name);
+        gtk_window_destroy (GTK_WINDOW (editor));
+        g_object_unref (editor);
+      }
     }
   g_settings_reset (settings, "large-icons");
 }
@@ -957,7 +1119,7 @@ test_label_escaped (void)
   g_assert_nonnull (svg);
   g_assert_true (xml_well_formed (svg));
   g_assert_true (svg_parses (svg));
-  g_assert_true (jln_badge_composer_parse_metadata (svg, NULL, NULL, NULL, NULL, &label));
+  g_assert_true (jln_badge_composer_read_choices (svg, NULL, NULL, NULL, NULL, &label));
   g_assert_cmpstr (label, ==, "<&>\"' ok");
 
   /* Longer labels are held to 14 characters. */
@@ -966,10 +1128,10 @@ test_label_escaped (void)
 
   /* An image drawn elsewhere: kept as is until the coach changes it. */
   jln_badge_composer_load_svg (c, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>");
-  g_assert_false (jln_badge_composer_parse_metadata (jln_badge_composer_get_svg (c), NULL, NULL, NULL, NULL, NULL));
+  g_assert_false (jln_badge_composer_read_choices (jln_badge_composer_get_svg (c), NULL, NULL, NULL, NULL, NULL));
   g_assert_true (jln_badge_composer_get_valid (c));
   jln_badge_composer_set_pictogram (c, "bus");
-  g_assert_true (jln_badge_composer_parse_metadata (jln_badge_composer_get_svg (c), NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (jln_badge_composer_read_choices (jln_badge_composer_get_svg (c), NULL, NULL, NULL, NULL, NULL));
 
   g_object_unref (composer);
 }
@@ -1032,6 +1194,7 @@ main (int argc, char **argv)
   g_test_add ("/badge-editor/large-icons", Fixture, NULL, fixture_set_up, test_large_icons, fixture_tear_down);
   g_test_add ("/badge-editor/version-dates", Fixture, NULL, fixture_set_up, test_version_dates, fixture_tear_down);
   g_test_add ("/badge-editor/import-svg", Fixture, NULL, fixture_set_up, test_import_svg, fixture_tear_down);
+  g_test_add ("/badge-editor/existing-art", Fixture, NULL, fixture_set_up, test_existing_art, fixture_tear_down);
   /* Screenshots are taken on request, not counted as a test. */
   if (g_getenv ("JALONS_BADGE_EDITOR_SCREENSHOTS") != NULL)
     g_test_add ("/badge-editor/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);

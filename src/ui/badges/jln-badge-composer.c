@@ -19,8 +19,6 @@
 #define SWATCH_SIZE 20
 
 /* Our own namespace: only Jalons reads these choices back. */
-#define ART_NS "urn:jalons:badge-art:1"
-#define ART_ELEMENT "jalons:art"
 
 struct _JlnBadgeComposer
 {
@@ -34,6 +32,7 @@ struct _JlnBadgeComposer
 
   char         *svg;           /* composed document, NULL while invalid */
   char         *original_svg;  /* from load_svg(), kept while untouched */
+  gboolean      original_ours; /* original_svg was drawn from choices */
   char         *problem;
   char         *preview_svg;   /* what the preview shows */
   gboolean      touched;
@@ -102,116 +101,50 @@ colour_hex (const char *id)
   return colour ? colour->hex : NULL;
 }
 
+/* The palette id of "#rrggbb", or NULL when it is not one of the palette's. */
 static char *
-add_metadata (const char    *document,
-              JlnBadgeShape  shape,
-              const char    *primary,
-              const char    *secondary,
-              const char    *pictogram,
-              const char    *label)
+palette_id_for_hex (const char *hex)
 {
-  const char *end = g_strrstr (document, "</svg>");
-  g_autofree char *meta = NULL;
-  GString *out;
+  guint n_colours;
+  const JlnPaletteColour *palette = jln_badge_art_palette (&n_colours);
 
-  if (end == NULL)
-    return g_strdup (document);
-
-  meta = g_markup_printf_escaped ("<metadata><" ART_ELEMENT " xmlns:jalons=\"" ART_NS "\""
-                                  " shape=\"%s\" primary=\"%s\" secondary=\"%s\""
-                                  " pictogram=\"%s\" label=\"%s\"/></metadata>",
-                                  jln_badge_shape_to_string (shape), primary, secondary,
-                                  pictogram, label ? label : "");
-  out = g_string_new_len (document, end - document);
-  g_string_append (out, meta);
-  g_string_append (out, end);
-  return g_string_free (out, FALSE);
-}
-
-typedef struct {
-  gboolean      found;
-  JlnBadgeShape shape;
-  char         *primary;
-  char         *secondary;
-  char         *pictogram;
-  char         *label;
-} MetaParse;
-
-static void
-meta_start_element (GMarkupParseContext  *context,
-                    const char           *element_name,
-                    const char          **attribute_names,
-                    const char          **attribute_values,
-                    gpointer              user_data,
-                    GError              **error)
-{
-  MetaParse *parse = user_data;
-
-  if (strcmp (element_name, ART_ELEMENT) != 0 || parse->found)
-    return;
-
-  parse->found = TRUE;
-  for (guint i = 0; attribute_names[i] != NULL; i++)
-    {
-      const char *name = attribute_names[i];
-      const char *value = attribute_values[i];
-
-      if (strcmp (name, "shape") == 0)
-        {
-          if (!jln_badge_shape_from_string (value, &parse->shape))
-            parse->found = FALSE;
-        }
-      else if (strcmp (name, "primary") == 0)
-        replace_str (&parse->primary, value);
-      else if (strcmp (name, "secondary") == 0)
-        replace_str (&parse->secondary, value);
-      else if (strcmp (name, "pictogram") == 0)
-        replace_str (&parse->pictogram, value);
-      else if (strcmp (name, "label") == 0)
-        replace_str (&parse->label, value);
-    }
+  for (guint i = 0; hex != NULL && i < n_colours; i++)
+    if (g_ascii_strcasecmp (hex, palette[i].hex) == 0)
+      return g_strdup (palette[i].id);
+  return NULL;
 }
 
 gboolean
-jln_badge_composer_parse_metadata (const char     *svg,
-                                   JlnBadgeShape  *shape,
-                                   char          **primary,
-                                   char          **secondary,
-                                   char          **pictogram,
-                                   char          **label)
+jln_badge_composer_read_choices (const char     *svg,
+                                 JlnBadgeShape  *shape,
+                                 char          **primary,
+                                 char          **secondary,
+                                 char          **pictogram,
+                                 char          **label)
 {
-  static const GMarkupParser parser = { meta_start_element, NULL, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  MetaParse parse = { FALSE, DEFAULT_SHAPE, NULL, NULL, NULL, NULL };
-  gboolean ok;
+  g_auto(JlnBadgeArtChoices) choices = { 0 };
+  g_autofree char *primary_id = NULL;
+  g_autofree char *secondary_id = NULL;
 
-  if (svg == NULL || strstr (svg, ART_ELEMENT) == NULL)
+  if (!jln_badge_art_read_choices (svg, &choices))
     return FALSE;
-
-  context = g_markup_parse_context_new (&parser, 0, &parse, NULL);
-  /* A document GMarkup cannot read simply has no choices to offer. */
-  ok = g_markup_parse_context_parse (context, svg, -1, NULL)
-       && g_markup_parse_context_end_parse (context, NULL);
-  ok = ok && parse.found && parse.primary && parse.secondary && parse.pictogram;
-
-  if (ok)
-    {
-      if (shape)
-        *shape = parse.shape;
-      if (primary)
-        *primary = g_steal_pointer (&parse.primary);
-      if (secondary)
-        *secondary = g_steal_pointer (&parse.secondary);
-      if (pictogram)
-        *pictogram = g_steal_pointer (&parse.pictogram);
-      if (label)
-        *label = g_strdup (parse.label ? parse.label : "");
-    }
-  g_free (parse.primary);
-  g_free (parse.secondary);
-  g_free (parse.pictogram);
-  g_free (parse.label);
-  return ok;
+  /* The composer offers palette colours only: anything else is a drawing
+   * it cannot take up again. */
+  primary_id = palette_id_for_hex (choices.primary);
+  secondary_id = palette_id_for_hex (choices.secondary);
+  if (primary_id == NULL || secondary_id == NULL)
+    return FALSE;
+  if (shape)
+    *shape = choices.shape;
+  if (primary)
+    *primary = g_steal_pointer (&primary_id);
+  if (secondary)
+    *secondary = g_steal_pointer (&secondary_id);
+  if (pictogram)
+    *pictogram = g_steal_pointer (&choices.pictogram);
+  if (label)
+    *label = g_strdup (choices.label ? choices.label : "");
+  return TRUE;
 }
 
 /* Where a colour is not one of the palette's (an image made elsewhere),
@@ -306,6 +239,20 @@ set_contrast_message (JlnBadgeComposer *self,
 }
 
 static void
+set_choices_sensitive (JlnBadgeComposer *self,
+                       gboolean          sensitive)
+{
+  GtkWidget *choices[] = {
+    GTK_WIDGET (self->shape_box), GTK_WIDGET (self->primary_box),
+    GTK_WIDGET (self->secondary_box), GTK_WIDGET (self->pictogram_box),
+    GTK_WIDGET (self->label_entry),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    gtk_widget_set_sensitive (choices[i], sensitive);
+}
+
+static void
 recompose (JlnBadgeComposer *self)
 {
   g_autoptr(GError) error = NULL;
@@ -329,8 +276,7 @@ recompose (JlnBadgeComposer *self)
     document = jln_badge_art_render (&spec, &error);
 
   if (document != NULL)
-    self->svg = add_metadata (document, self->shape, self->primary, self->secondary,
-                              self->pictogram, spec.label);
+    self->svg = g_steal_pointer (&document);
   else
     self->problem = g_strdup (error ? error->message : _("This badge cannot be drawn."));
 
@@ -340,7 +286,7 @@ recompose (JlnBadgeComposer *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->preview), "dim-label");
       set_contrast_message (self, "document-edit-symbolic",
                             jln_badge_composer_get_custom_image (self)
-                              ? _("This image was drawn elsewhere. Change any choice, or go back to the composer, to draw one here instead.")
+                              ? _("This image was drawn elsewhere and stays as it is. To draw one here instead, choose Draw a New Image.")
                               : _("This is the current image. Change any choice to draw a new one."),
                             FALSE);
     }
@@ -362,6 +308,9 @@ recompose (JlnBadgeComposer *self)
       set_contrast_message (self, "dialog-warning-symbolic", self->problem, TRUE);
     }
 
+  /* An image drawn elsewhere is never replaced by a stray click: the
+   * choices wait until the coach asks to draw a new image. */
+  set_choices_sensitive (self, !jln_badge_composer_get_custom_image (self));
   jln_badge_image_set_svg (self->preview, self->preview_svg);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -906,7 +855,9 @@ jln_badge_composer_load_svg (JlnBadgeComposer *self,
 
   g_return_if_fail (JLN_IS_BADGE_COMPOSER (self));
 
-  if (!jln_badge_composer_parse_metadata (svg, &shape, &primary, &secondary, &pictogram, &label))
+  self->original_ours = jln_badge_composer_read_choices (svg, &shape, &primary, &secondary,
+                                                         &pictogram, &label);
+  if (!self->original_ours)
     {
       primary = guess_palette_id (svg, "fill");
       secondary = guess_palette_id (svg, "stroke");
@@ -957,8 +908,7 @@ jln_badge_composer_get_custom_image (JlnBadgeComposer *self)
 {
   g_return_val_if_fail (JLN_IS_BADGE_COMPOSER (self), FALSE);
 
-  return !self->touched && self->original_svg != NULL
-         && !jln_badge_composer_parse_metadata (self->original_svg, NULL, NULL, NULL, NULL, NULL);
+  return !self->touched && self->original_svg != NULL && !self->original_ours;
 }
 
 void
@@ -970,6 +920,7 @@ jln_badge_composer_use_image (JlnBadgeComposer *self,
 
   /* The choices stay as they are: going back to the composer finds them. */
   replace_str (&self->original_svg, svg);
+  self->original_ours = FALSE;
   self->touched = FALSE;
   recompose (self);
   g_signal_emit (self, signals[CHANGED], 0);

@@ -73,9 +73,10 @@ void           jln_badge_composer_use_image     (JlnBadgeComposer *self,
  * current choices. Emits "changed"; nothing to do when already drawing. */
 void           jln_badge_composer_back_to_choices (JlnBadgeComposer *self);
 
-/* Reads the composer choices kept in @svg's metadata. FALSE when there are
- * none (an image drawn elsewhere). Out strings are newly allocated. */
-gboolean       jln_badge_composer_parse_metadata (const char     *svg,
+/* The composer choices @svg was drawn from (jln_badge_art_read_choices()),
+ * colours as palette ids. FALSE for an image drawn elsewhere. Out strings
+ * are newly allocated. */
+gboolean       jln_badge_composer_read_choices  (const char     *svg,
                                                   JlnBadgeShape  *shape,
                                                   char          **primary,
                                                   char          **secondary,
