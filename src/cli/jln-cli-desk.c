@@ -5,7 +5,7 @@
  * session exactly as the app's award and revoke dialogs use them (the
  * award draft's rules, one transaction with the journal entry and the
  * signed credential, the revocation list republished).
- *   award --participant ID --badge SLUG [--criteria 1,2,…] [--note TEXT] [--coach ID]
+ *   award --participant ID --badge SLUG --criteria 1,2,…|all [--note TEXT] [--coach ID]
  *                                  prints the new award's number
  *   revoke --award ID --reason TEXT
  * Exit status: 0 done, 1 refused or failed (the message says why, and
@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/jln-cli.h"
 #include "service/jln-session.h"
@@ -94,8 +95,9 @@ find_badge (JlnStore   *store,
   return NULL;
 }
 
-/* "1,3" ticks the first and third criteria and unticks the others, as a
- * coach would in the dialog; positions start at 1. */
+/* "1,3" ticks the first and third criteria and leaves the others, as a
+ * coach would in the dialog; positions start at 1. "all" is the dialog's
+ * "All Met". */
 static gboolean
 apply_criteria (JlnAwardDraft *draft,
                 const char    *text)
@@ -103,7 +105,13 @@ apply_criteria (JlnAwardDraft *draft,
   guint n = jln_award_draft_get_n_criteria (draft);
   g_autofree gboolean *met = g_new0 (gboolean, n + 1);
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
+  if (strcmp (trimmed, "all") == 0)
+    {
+      jln_award_draft_set_all_criteria_met (draft);
+      return TRUE;
+    }
   for (guint i = 0; parts[i] != NULL; i++)
     {
       g_autofree char *part = g_strstrip (g_strdup (parts[i]));
@@ -141,7 +149,7 @@ jln_cli_award (int    argc,
   GOptionEntry entries[] = {
     { "participant", 0, 0, G_OPTION_ARG_INT64, &participant_id, N_("The participant who earned the badge (their number)"), N_("ID") },
     { "badge", 0, 0, G_OPTION_ARG_STRING, &slug, N_("The badge, by its short name (slug)"), N_("SLUG") },
-    { "criteria", 0, 0, G_OPTION_ARG_STRING, &criteria, N_("The criteria met, by number (default: all)"), N_("1,2,…") },
+    { "criteria", 0, 0, G_OPTION_ARG_STRING, &criteria, N_("The criteria shown, by number, or “all” (required: nothing is ticked for you)"), N_("1,2,…|all") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the evidence (kept at the desk)"), N_("TEXT") },
     { "coach", 0, 0, G_OPTION_ARG_INT64, &coach_id, N_("The coach who awards (default: the desk’s, else the participant’s)"), N_("ID") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (default: the app's)"), N_("PATH") },
@@ -165,6 +173,12 @@ jln_cli_award (int    argc,
   if (participant_id <= 0 || slug == NULL || *slug == '\0' || coach_id < 0)
     {
       jln_cli_usage_error ("award", _("give --participant ID (a positive number) and --badge SLUG"));
+      return EXIT_USAGE;
+    }
+  /* As in the dialog, no criterion counts as shown unless someone says so. */
+  if (criteria == NULL)
+    {
+      jln_cli_usage_error ("award", _("give --criteria: the numbers of the criteria shown (1,2,…), or “all”"));
       return EXIT_USAGE;
     }
 
@@ -203,7 +217,7 @@ jln_cli_award (int    argc,
       jln_cli_print_error (error);
       return EXIT_REFUSED;
     }
-  if (criteria != NULL && !apply_criteria (draft, criteria))
+  if (!apply_criteria (draft, criteria))
     return EXIT_USAGE;
   if (note != NULL)
     jln_award_draft_set_note (draft, note);

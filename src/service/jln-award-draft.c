@@ -395,9 +395,10 @@ jln_award_draft_set_badge (JlnAwardDraft *self,
 
   criteria = badge != NULL ? jln_badge_get_criteria (badge) : NULL;
   n = criteria != NULL ? g_list_model_get_n_items (criteria) : 0;
+  /* Nothing ticked: each criterion is a statement the coach makes about
+   * what the person showed, never a default to be unticked. */
+  g_array_set_size (self->met, 0);
   g_array_set_size (self->met, n);
-  for (guint i = 0; i < n; i++)
-    g_array_index (self->met, gboolean, i) = TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERIA_MET]);
@@ -486,6 +487,25 @@ jln_award_draft_set_criterion_met (JlnAwardDraft *self,
   if (g_array_index (self->met, gboolean, position) == met)
     return;
   g_array_index (self->met, gboolean, position) = met;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERIA_MET]);
+  changed (self);
+}
+
+void
+jln_award_draft_set_all_criteria_met (JlnAwardDraft *self)
+{
+  gboolean any = FALSE;
+
+  g_return_if_fail (JLN_IS_AWARD_DRAFT (self));
+
+  for (guint i = 0; i < self->met->len; i++)
+    if (!g_array_index (self->met, gboolean, i))
+      {
+        g_array_index (self->met, gboolean, i) = TRUE;
+        any = TRUE;
+      }
+  if (!any)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERIA_MET]);
   changed (self);
 }

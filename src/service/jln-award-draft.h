@@ -57,8 +57,8 @@ guint           jln_award_draft_get_held_version    (JlnAwardDraft *self,
                                                      gint64         badge_id);
 
 JlnBadge       *jln_award_draft_get_badge           (JlnAwardDraft *self);
-/* Chooses @badge (NULL: none). A different badge ticks all its criteria
- * again and clears the note; the evidence files stay (they belong to the
+/* Chooses @badge (NULL: none). A different badge starts with none of its
+ * criteria ticked and clears the note; the evidence files stay (they belong to the
  * award being prepared, not to a badge). */
 void            jln_award_draft_set_badge           (JlnAwardDraft *self,
                                                      JlnBadge      *badge);
@@ -76,13 +76,17 @@ gboolean        jln_award_draft_choose_badge_id     (JlnAwardDraft *self,
                                                      gint64         badge_id,
                                                      GError       **error);
 
-/* The chosen badge's criteria, by position (0-based); all ticked at first. */
+/* The chosen badge's criteria, by position (0-based); none ticked at
+ * first: the coach ticks what was shown (required ones block confirming
+ * until ticked). */
 guint           jln_award_draft_get_n_criteria      (JlnAwardDraft *self);
 gboolean        jln_award_draft_get_criterion_met   (JlnAwardDraft *self,
                                                      guint          position);
 void            jln_award_draft_set_criterion_met   (JlnAwardDraft *self,
                                                      guint          position,
                                                      gboolean       met);
+/* Ticks every criterion: "all of it was shown", one explicit choice. */
+void            jln_award_draft_set_all_criteria_met (JlnAwardDraft *self);
 /* Owned, NULL-terminated. */
 char          **jln_award_draft_dup_criteria_met    (JlnAwardDraft *self);
 

@@ -64,9 +64,12 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-desk-") as d:
 
     before = snapshot(db)
     refusals = [
-        (["award", "--participant", "99999", "--badge", slug], 1, "participant", "an unknown participant"),
-        (["award", "--participant", str(pid), "--badge", "no-such-badge"], 1, "no-such-badge", "an unknown badge"),
-        (["award", "--participant", str(pid), "--badge", slug, "--coach", "4242"], 1, "4242", "an unknown coach"),
+        (["award", "--participant", "99999", "--badge", slug, "--criteria", "all"], 1, "participant",
+         "an unknown participant"),
+        (["award", "--participant", str(pid), "--badge", "no-such-badge", "--criteria", "all"], 1,
+         "no-such-badge", "an unknown badge"),
+        (["award", "--participant", str(pid), "--badge", slug, "--coach", "4242", "--criteria", "all"], 1,
+         "4242", "an unknown coach"),
         (["award", "--participant", str(pid), "--badge", slug, "--criteria", ",".join(map(str, optional))],
          1, "required", "a required criterion left out"),
         (["revoke", "--award", "99999", "--reason", "Erreur"], 1, "no longer exists", "an unknown award"),
@@ -86,7 +89,10 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-desk-") as d:
         ["award", "--participant", str(pid), "--badge", slug, "--criteria", "0"],
         ["award", "--participant", str(pid), "--badge", slug, "--criteria", "1,x"],
         ["award", "--participant", str(pid), "--badge", slug, "--criteria", str(len(criteria) + 1)],
-        ["award", "--participant", str(pid), "--badge", slug, "stray"],
+        ["award", "--participant", str(pid), "--badge", slug, "--criteria", "all", "stray"],
+        # Issue 10 (3): nothing counts as shown unless the caller says so.
+        ["award", "--participant", str(pid), "--badge", slug],
+        ["award", "--participant", str(pid), "--badge", slug, "--criteria", "al"],
         ["revoke", "--reason", "Erreur"],
         ["revoke", "--award", "abc", "--reason", "Erreur"],
     ]
@@ -96,7 +102,8 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-desk-") as d:
     t.check("bad usage wrote nothing", snapshot(db) == before)
 
     missing = os.path.join(d, "nope.db")
-    for args in (["award", "--participant", str(pid), "--badge", slug], ["revoke", "--award", "1", "--reason", "x"]):
+    for args in (["award", "--participant", str(pid), "--badge", slug, "--criteria", "all"],
+                 ["revoke", "--award", "1", "--reason", "x"]):
         rc, out, err = run(*args, "--database", missing)
         t.check(f"{args[0]} on a missing database exits 1 and does not create it",
                 rc == 1 and "no database" in err and not os.path.exists(missing), f"rc={rc} {err!r}")
@@ -118,7 +125,7 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-desk-") as d:
     t.check("award.create is journalled under the coach given", ev == (f"coach:{coach_id}",), repr(ev))
 
     held = snapshot(db)
-    rc, out, err = run("award", "--participant", str(pid), "--badge", slug, "--database", db)
+    rc, out, err = run("award", "--participant", str(pid), "--badge", slug, "--criteria", "all", "--database", db)
     t.check("awarding a badge held exits 1 with one line",
             rc == 1 and len(err.strip().splitlines()) == 1 and "already holds" in err, f"rc={rc} {err!r}")
     t.check("awarding a badge held wrote nothing", snapshot(db) == held)
@@ -141,8 +148,11 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-desk-") as d:
     t.check("revoking twice wrote nothing", snapshot(db) == revoked)
 
     # The version is no longer held: it can be awarded again.
-    rc, out, err = run("award", "--participant", str(pid), "--badge", slug, "--database", db)
+    rc, out, err = run("award", "--participant", str(pid), "--badge", slug, "--criteria", "all", "--database", db)
     t.check("a revoked badge can be awarded again", rc == 0 and out.strip().isdigit(), f"rc={rc} {err!r}")
+    again = one("SELECT criteria_met FROM awards WHERE id = ?", db, int(out.strip()) if out.strip().isdigit() else -1)
+    t.check("--criteria all records every criterion",
+            again is not None and all(c[1] in again[0] for c in criteria), repr(again))
 
     rc, out, err = run("audit", "verify", "--database", db)
     t.check("the journal verifies", rc == 0, f"rc={rc} {out!r} {err!r}")

@@ -77,6 +77,26 @@ test_defaults (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (jln_award_draft_get_badge (draft) == f->badge);
   g_assert_cmpuint (jln_award_draft_get_n_criteria (draft), ==, g_list_model_get_n_items (criteria));
+  /* Issue 10 (3): nothing ticked at first; the required criteria block
+   * confirming, each named. */
+  for (guint i = 0; i < jln_award_draft_get_n_criteria (draft); i++)
+    g_assert_false (jln_award_draft_get_criterion_met (draft, i));
+  g_assert_false (jln_award_draft_get_can_confirm (draft));
+  {
+    g_autoptr(JlnCriterion) req = g_list_model_get_item (criteria, first_required (f->badge, TRUE));
+
+    g_assert_nonnull (jln_award_draft_get_problem (draft));
+    g_assert_nonnull (strstr (jln_award_draft_get_problem (draft), jln_criterion_get_text (req)));
+  }
+  met = jln_award_draft_dup_criteria_met (draft);
+  g_assert_cmpuint (g_strv_length (met), ==, 0);
+  g_clear_pointer (&met, g_strfreev);
+  g_assert_null (jln_session_award (f->session, draft, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* "All met" is one explicit choice. */
+  jln_award_draft_set_all_criteria_met (draft);
   for (guint i = 0; i < jln_award_draft_get_n_criteria (draft); i++)
     g_assert_true (jln_award_draft_get_criterion_met (draft, i));
   g_assert_true (jln_award_draft_get_can_confirm (draft));
@@ -374,6 +394,7 @@ test_newer_version (Fixture *f, gconstpointer data)
   g_assert_false (jln_award_draft_is_held (draft, current));
   g_assert_true (jln_award_draft_choose_badge (draft, current, &error));
   g_assert_no_error (error);
+  jln_award_draft_set_all_criteria_met (draft);
   award = jln_session_award (f->session, draft, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (jln_award_get_badge_version (award), ==, version + 1);
@@ -405,15 +426,18 @@ test_change_badge (Fixture *f, gconstpointer data)
 
   jln_award_draft_set_note (draft, "  A pris rendez-vous seule au centre de santé.  ");
   g_assert_true (jln_award_draft_add_evidence_file (draft, file, &error));
-  jln_award_draft_set_criterion_met (draft, 0, FALSE);
+  jln_award_draft_set_criterion_met (draft, 0, TRUE);
 
+  /* Another badge: its criteria start unticked too (ticks were about the
+   * first one). */
   g_assert_true (jln_award_draft_choose_badge (draft, other, &error));
   g_assert_null (jln_award_draft_get_note (draft));
   g_assert_cmpuint (g_list_model_get_n_items (jln_award_draft_get_evidence_files (draft)), ==, 1);
   for (guint i = 0; i < jln_award_draft_get_n_criteria (draft); i++)
-    g_assert_true (jln_award_draft_get_criterion_met (draft, i));
+    g_assert_false (jln_award_draft_get_criterion_met (draft, i));
 
   g_assert_true (jln_award_draft_choose_badge (draft, f->badge, &error));
+  jln_award_draft_set_all_criteria_met (draft);
   jln_award_draft_set_note (draft, "  A pris rendez-vous seule au centre de santé.  ");
   award = jln_session_award (f->session, draft, &error);
   g_assert_no_error (error);

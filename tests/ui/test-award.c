@@ -31,6 +31,24 @@ typedef struct {
   guint           n_awarded;
 } Fixture;
 
+/* The first widget under @widget bound to @action. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 on_awarded (JlnAwardDialog *dialog,
             JlnAward       *award,
@@ -286,7 +304,14 @@ test_award_undo_again (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (jln_award_dialog_get_step (dialog), ==, "check");
   g_assert_true (jln_award_draft_get_badge (jln_award_dialog_get_draft (dialog)) == f->badge);
-  /* Every criterion ticked by default: confirmable straight away. */
+  /* Issue 10 (3): nothing ticked at first, so it cannot be confirmed
+   * without looking at the criteria… */
+  g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
+  g_assert_false (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (dialog), "award.confirm")));
+  /* …and "All Met" is one explicit click (click 2), then not offered again. */
+  g_assert_true (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (dialog), "award.all-criteria-met")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
+  g_assert_false (gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (dialog), "award.all-criteria-met")));
   g_assert_true (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
   g_assert_null (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
 
@@ -404,6 +429,7 @@ test_award_undo_again (Fixture *f, gconstpointer data)
   dialog = open_dialog (f, f->issuer);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
   g_assert_no_error (error);
   g_assert_true (jln_award_dialog_confirm (dialog, &error));
   g_assert_no_error (error);
@@ -429,6 +455,7 @@ test_already_held (Fixture *f, gconstpointer data)
 
   /* Opened before the award exists. */
   g_assert_true (jln_award_dialog_choose_badge (racing, jln_badge_get_id (f->badge), &error));
+  gtk_widget_activate_action (GTK_WIDGET (racing), "award.all-criteria-met", NULL);
   g_assert_true (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (racing), file, &error));
 
   g_assert_true (jln_store_add_award (f->store, direct, "test", NULL, NULL, &error));
@@ -480,6 +507,7 @@ test_newer_version (Fixture *f, gconstpointer data)
 
   dialog = open_dialog (f, f->issuer);
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
   g_assert_no_error (error);
   g_assert_true (jln_award_dialog_confirm (dialog, &error));
   g_assert_no_error (error);
@@ -513,6 +541,7 @@ test_required_criterion (Fixture *f, gconstpointer data)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
   jln_award_draft_set_criterion_met (jln_award_dialog_get_draft (dialog), required, FALSE);
   g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
   g_assert_nonnull (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
@@ -562,6 +591,8 @@ test_dates (Fixture *f, gconstpointer data)
   before_entry = g_date_time_add_days (entry_local, -1);
 
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
   jln_award_draft_set_date (jln_award_dialog_get_draft (dialog), tomorrow);
   g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
   g_assert_nonnull (jln_award_draft_get_problem (jln_award_dialog_get_draft (dialog)));
@@ -609,6 +640,8 @@ test_bad_evidence (Fixture *f, gconstpointer data)
   int fd;
 
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
 
   g_assert_false (jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), big_file, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
@@ -700,6 +733,8 @@ test_navigation_and_sizes (Fixture *f, gconstpointer data)
   iterate (200);
 
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
   iterate (200);
   /* Every visible button of step 2 is a 48 px touch target. */
   g_assert_cmpuint (check_buttons (GTK_WIDGET (dialog)), >=, 4);
@@ -815,10 +850,15 @@ test_screenshots (Fixture *f, gconstpointer data)
       save_png (GTK_WIDGET (dialog), p1);
 
       g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+
+      /* Normal size: only the first criterion ticked yet (the second,
+       * required, blocks); large icons: all met in one click. */
+      if (large)
+        gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
+      else
+        jln_award_draft_set_criterion_met (jln_award_dialog_get_draft (dialog), 0, TRUE);
       jln_award_draft_set_note (jln_award_dialog_get_draft (dialog), "A pris rendez-vous seule au centre de santé, le mardi.");
       jln_award_draft_add_evidence_file (jln_award_dialog_get_draft (dialog), file, NULL);
-      if (large)
-        jln_award_draft_set_criterion_met (jln_award_dialog_get_draft (dialog), 0, FALSE);
       iterate (1500);
       save_png (GTK_WIDGET (dialog), p2);
       scroll_to_end (GTK_WIDGET (dialog));

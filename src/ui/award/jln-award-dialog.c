@@ -340,6 +340,29 @@ on_criterion_toggled (GtkCheckButton *check,
   jln_award_draft_set_criterion_met (self->draft, position, gtk_check_button_get_active (check));
 }
 
+/* Offered while something is left to tick. */
+static void
+update_all_met_action (JlnAwardDialog *self)
+{
+  guint n = jln_award_draft_get_n_criteria (self->draft);
+  gboolean any_left = FALSE;
+
+  for (guint i = 0; i < n && !any_left; i++)
+    any_left = !jln_award_draft_get_criterion_met (self->draft, i);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "award.all-criteria-met", any_left);
+}
+
+/* "All met": one explicit click, never a default. */
+static void
+all_criteria_met_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JlnAwardDialog *self = JLN_AWARD_DIALOG (widget);
+
+  jln_award_draft_set_all_criteria_met (self->draft);
+}
+
 static void
 build_criteria (JlnAwardDialog *self)
 {
@@ -382,6 +405,7 @@ build_criteria (JlnAwardDialog *self)
       g_ptr_array_add (self->criterion_checks, check);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->criteria_group), n > 0);
+  update_all_met_action (self);
 }
 
 static void
@@ -886,6 +910,7 @@ jln_award_dialog_class_init (JlnAwardDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "award.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "award.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "award.add-files", NULL, add_files_action);
+  gtk_widget_class_install_action (widget_class, "award.all-criteria-met", NULL, all_criteria_met_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "award.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "award.confirm", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "award.confirm", NULL);
@@ -958,6 +983,7 @@ on_criteria_met_changed (JlnAwardDialog *self)
       if (gtk_check_button_get_active (check) != met)
         gtk_check_button_set_active (check, met);
     }
+  update_all_met_action (self);
 }
 
 static void
@@ -1113,7 +1139,7 @@ jln_award_dialog_set_large_icons (JlnAwardDialog *self,
 
   /* Fewer words: the hints under the group titles go. */
   adw_preferences_group_set_description (self->criteria_group,
-                                         large_icons ? NULL : _("Untick what has not been shown yet."));
+                                         large_icons ? NULL : _("Tick what the person has shown."));
   adw_preferences_group_set_description (self->note_group,
                                          large_icons ? NULL : _("Optional: what was done, where, with whom."));
   adw_preferences_group_set_description (self->files_group,
