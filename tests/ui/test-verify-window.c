@@ -588,7 +588,10 @@ test_own_status_list (Fixture *f, gconstpointer data)
       /* Nobody trustworthy said "not revoked": the window does not either. */
       g_assert_null (strstr (text, "not revoked"));
       g_assert_null (strstr (text, "Not revoked"));
-      assert_has (text, "Whether it was revoked is unknown here.");
+      assert_has (text, "Revocation not checked");
+      /* Issue 10 (5): the headline does not claim more than was checked. */
+      g_assert_cmpstr (card_label (window, i, "verdict"), ==, "Signed and unchanged");
+      g_assert_null (strstr (text, "Valid badge"));
     }
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -614,6 +617,7 @@ test_own_status_list (Fixture *f, gconstpointer data)
     assert_has (revoked_text, "Its issuer has revoked this badge.");
     g_assert_cmpint (jln_verify_window_get_outcome (window, 1), ==, JLN_VERIFY_OUTCOME_VALID);
     assert_has (active_text, "Active: not revoked");
+    g_assert_cmpstr (card_label (window, 1, "verdict"), ==, "Valid badge");
     /* Someone else's list is not ours to judge. */
     g_assert_cmpint (jln_verify_window_get_outcome (window, 2), ==, JLN_VERIFY_OUTCOME_VALID);
     assert_has (elsewhere_text, "Unknown offline");

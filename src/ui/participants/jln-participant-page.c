@@ -430,7 +430,7 @@ on_revoke_response (JlnRevokeDialog    *dialog,
                                           reason, &error))
     show_message (self, _("The Badge Was Not Revoked"), error->message);
   else
-    toast (self, _("Badge revoked. It shows as revoked wherever it is checked."));
+    toast (self, _("Badge revoked. Whoever checks it against the published revocation list sees it as revoked."));
 }
 
 static void

@@ -472,7 +472,10 @@ outcome_words (const Job   *job,
     case JLN_VERIFY_OUTCOME_VALID:
       *icon = "emblem-ok-symbolic";
       *css = "success";
-      *title = _("Valid badge");
+      /* "Valid" only when nothing is left unchecked: a revocation nobody
+       * could look up offline is said as such, not glossed over. */
+      *title = job->report->status == JLN_VERIFY_STATUS_UNKNOWN ? _("Signed and unchanged")
+                                                                 : _("Valid badge");
       break;
     case JLN_VERIFY_OUTCOME_INVALID:
       *icon = "dialog-error-symbolic";
@@ -570,7 +573,8 @@ summary_text (const Job *job)
       if (r->status == JLN_VERIFY_STATUS_NONE)
         return g_strdup_printf (_("Signed by %s, unchanged since and in date. Its issuer cannot revoke it."),
                                 r->issuer_name ? r->issuer_name : r->issuer_id);
-      return g_strdup_printf (_("Signed by %s, unchanged since and in date. Whether it was revoked is unknown here."),
+      return g_strdup_printf (_("Signed by %s, unchanged since and in date. Revocation not checked: "
+                                "its issuer’s list cannot be reached offline."),
                               r->issuer_name ? r->issuer_name : r->issuer_id);
     case JLN_VERIFY_OUTCOME_OB2:
       return g_strdup (_("OB 2.0 badge: its issuer’s server would be needed to verify it; shown for information."));
