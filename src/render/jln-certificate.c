@@ -645,29 +645,38 @@ draw_blocks (cairo_t *cr,
     }
 }
 
-/* The credential's number as printed: "urn:uuid:" on its own line, then
- * the UUID's five groups with spaces around the hyphens, so it can be read
- * aloud or copied by hand without losing one's place. */
+/* The credential as a reader copies it: "urn:uuid:e186c0c5-a76b-…" broke
+ * into fragments on paper. The first twelve hex digits of its UUID, in
+ * capitals and groups of four ("E186-C0C5-A76B"), tell it apart from the
+ * organisation's other badges (48 bits) and can be read over the phone;
+ * the full id stays in the badge file and behind the QR code. An id that
+ * is not a UUID is printed as it is. */
 static char *
-group_credential_id (const char *id)
+short_reference (const char *id)
 {
-  const char *uuid = id;
+  const char *uuid = g_str_has_prefix (id, "urn:uuid:") ? id + strlen ("urn:uuid:") : id;
   GString *out = g_string_new (NULL);
+  guint digits = 0;
 
-  if (g_str_has_prefix (id, "urn:uuid:"))
-    {
-      g_string_append (out, "urn:uuid:\n");
-      uuid = id + strlen ("urn:uuid:");
-    }
-
-  for (const char *p = uuid; *p; p++)
+  for (const char *p = uuid; *p != '\0' && digits < 12; p++)
     {
       if (*p == '-')
-        g_string_append (out, " - ");
-      else
-        g_string_append_c (out, *p);
+        continue;
+      if (!g_ascii_isxdigit (*p))
+        {
+          g_string_free (out, TRUE);
+          return g_strdup (id);
+        }
+      if (digits > 0 && digits % 4 == 0)
+        g_string_append_c (out, '-');
+      g_string_append_c (out, g_ascii_toupper (*p));
+      digits++;
     }
-
+  if (digits < 12)
+    {
+      g_string_free (out, TRUE);
+      return g_strdup (id);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -743,13 +752,12 @@ draw_footer (cairo_t                  *cr,
         }
       else
         {
-          g_autofree char *grouped = group_credential_id (data->credential_id);
+          g_autofree char *reference = short_reference (data->credential_id);
 
-          /* Translators: label above the credential's number
-           * ("urn:uuid:…") on a certificate */
-          pango_layout_set_text (caption, _("Badge number"), -1);
-          pango_layout_set_text (address, grouped, -1);
-          pango_layout_set_spacing (address, 2 * PANGO_SCALE);
+          /* Translators: label above the badge's short reference
+           * ("E186-C0C5-A76B") on a certificate */
+          pango_layout_set_text (caption, _("Badge reference"), -1);
+          pango_layout_set_text (address, reference, -1);
         }
       right_h = layout_height (caption) + 5 + layout_height (address);
     }

@@ -348,7 +348,7 @@ test_one_award (Fixture      *f,
       text = pdf_text (pdf);
       assert_contains (text, f->full_name);
       assert_contains (text, g_ptr_array_index (f->badge_names, 0));
-      assert_contains (text, "CERTIFICAT");
+      assert_contains (text, "ATTESTATION");
     }
 }
 
