@@ -31,6 +31,23 @@ typedef struct {
   guint           n_awarded;
 } Fixture;
 
+/* The first widget of @type under @widget. */
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first widget under @widget bound to @action. */
 static GtkWidget *
 find_actionable (GtkWidget  *widget,
@@ -299,9 +316,18 @@ test_award_undo_again (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jln_award_dialog_get_step (dialog), ==, "choose");
   g_assert_false (jln_award_draft_get_can_confirm (jln_award_dialog_get_draft (dialog)));
 
+  /* Issue 10 (10): one way out per step — Cancel, not Cancel and a close
+   * button; the close button comes back when Cancel gives way to Back. */
+  g_assert_true (gtk_widget_get_visible (find_actionable (GTK_WIDGET (dialog), "award.cancel")));
+  g_assert_false (adw_header_bar_get_show_end_title_buttons (ADW_HEADER_BAR (find_type (GTK_WIDGET (dialog),
+                                                                                      ADW_TYPE_HEADER_BAR))));
+
   /* Click 1. */
   g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
   g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (find_actionable (GTK_WIDGET (dialog), "award.cancel")));
+  g_assert_true (adw_header_bar_get_show_end_title_buttons (ADW_HEADER_BAR (find_type (GTK_WIDGET (dialog),
+                                                                                     ADW_TYPE_HEADER_BAR))));
   g_assert_cmpstr (jln_award_dialog_get_step (dialog), ==, "check");
   g_assert_true (jln_award_draft_get_badge (jln_award_dialog_get_draft (dialog)) == f->badge);
   /* Issue 10 (3): nothing ticked at first, so it cannot be confirmed

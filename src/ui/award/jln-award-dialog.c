@@ -54,6 +54,7 @@ struct _JlnAwardDialog
   GtkRevealer        *problem_revealer;
   GtkLabel           *problem_label;
   AdwPreferencesGroup *criteria_group;
+  AdwHeaderBar        *header_bar;
   AdwPreferencesGroup *note_group;
   AdwPreferencesGroup *files_group;
   GtkTextView        *note_view;
@@ -478,6 +479,9 @@ show_step (JlnAwardDialog *self,
   gtk_stack_set_visible_child_name (self->stack, step);
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), check);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), !check);
+  /* One way out on each step: Cancel while choosing, the window's close
+   * button (same action) once the back button takes Cancel's place. */
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, check);
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), check);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "award.back", check);
   if (check)
@@ -936,6 +940,7 @@ jln_award_dialog_class_init (JlnAwardDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, criteria_group);
+  gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, header_bar);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, note_group);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, files_group);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, note_view);
