@@ -606,6 +606,58 @@ test_app_bad_database (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* All the text a row shows, labels in order. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+row_text (JlnParticipant *participant,
+          gboolean        large)
+{
+  GtkWidget *row = g_object_ref_sink (jln_participant_row_new ());
+  GString *out = g_string_new (NULL);
+
+  jln_participant_row_set_large (JLN_PARTICIPANT_ROW (row), large);
+  jln_participant_row_set_participant (JLN_PARTICIPANT_ROW (row), participant);
+  collect_text (row, out);
+  g_object_unref (row);
+  return g_string_free (out, FALSE);
+}
+
+/* Issue 10 (8): "Adama B." sixteen times in a row, and in large-icon mode
+ * not even the territory: namesakes must not look alike. */
+static void
+test_participant_row_namesakes (void)
+{
+  g_autoptr(JlnParticipant) one = jln_participant_new ("Adama", "Bakayoko");
+  g_autoptr(JlnParticipant) two = jln_participant_new ("Adama", "Barry");
+  g_autoptr(JlnParticipant) three = jln_participant_new ("Adama", "Barry");
+
+  jln_participant_set_territory_name (one, "Roubaix");
+  jln_participant_set_territory_name (two, "Roubaix");
+  jln_participant_set_territory_name (three, "Tourcoing");
+  for (int large = 0; large <= 1; large++)
+    {
+      g_autofree char *a = row_text (one, large);
+      g_autofree char *b = row_text (two, large);
+      g_autofree char *c = row_text (three, large);
+
+      g_assert_nonnull (strstr (a, "Adama Bakayoko"));
+      g_assert_nonnull (strstr (b, "Adama Barry"));
+      g_assert_nonnull (strstr (b, "Roubaix"));
+      g_assert_nonnull (strstr (c, "Tourcoing"));
+      g_assert_cmpstr (a, !=, b);
+      g_assert_cmpstr (b, !=, c);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -614,6 +666,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ui/resources", test_resources);
   g_test_add_func ("/ui/templates", test_templates);
+  g_test_add_func ("/ui/participant-row/namesakes", test_participant_row_namesakes);
   g_test_add_func ("/ui/badge-image/render", test_badge_image_render);
   g_test_add ("/ui/window/demo", Fixture, NULL, fixture_set_up, test_window_demo, fixture_tear_down);
   g_test_add ("/ui/window/audit-alert", Fixture, NULL, fixture_set_up, test_window_audit_alert, fixture_tear_down);

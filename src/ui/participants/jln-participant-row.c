@@ -102,29 +102,37 @@ details_attributes (guint start)
   return attrs;
 }
 
+/* Coaches see the whole last name: the short "Adama B." made namesakes
+ * look alike, an invitation to award the wrong person. */
+static char *
+full_name (JlnParticipant *p)
+{
+  const char *first = jln_participant_get_first_name (p);
+  const char *last = jln_participant_get_last_name (p);
+
+  return g_strstrip (g_strdup_printf ("%s %s", first ? first : "", last ? last : ""));
+}
+
 static void
 update_text (JlnParticipantRow *self,
              JlnParticipant    *p)
 {
-  const char *name = jln_participant_get_display_name (p);
+  g_autofree char *name = full_name (p);
   const char *territory, *coach;
   g_autofree char *details = NULL;
   g_autofree char *text = NULL;
   PangoAttrList *attrs;
 
-  if (name == NULL)
-    name = "";
-  /* Large-icon mode: the name alone, bigger (style.css). */
-  if (self->large)
-    {
-      gtk_label_set_attributes (self->name_label, NULL);
-      gtk_label_set_label (self->name_label, name);
-      return;
-    }
-
   territory = jln_participant_get_territory_name (p);
   coach = jln_participant_get_coach_name (p);
-  if (territory != NULL && *territory && coach != NULL && *coach)
+  /* Large-icon mode: fewer words, bigger (style.css), but the territory
+   * stays: two people of the same name must not look the same. */
+  if (self->large)
+    {
+      if (territory != NULL && *territory)
+        details = g_strdup (territory);
+    }
+  else if (territory != NULL && *territory && coach != NULL && *coach)
     /* Translators: territory, then the participant's coach. */
     details = g_strdup_printf (_("%s · coach: %s"), territory, coach);
   else if (coach != NULL && *coach)
@@ -150,7 +158,7 @@ update (JlnParticipantRow *self)
 {
   JlnParticipant *p = self->participant;
   g_autofree char *badges = NULL;
-  g_autofree char *full_name = NULL;
+  g_autofree char *name = NULL;
   guint count;
 
   if (p == NULL)
@@ -162,9 +170,8 @@ update (JlnParticipantRow *self)
       return;
     }
 
-  full_name = g_strdup_printf ("%s %s", jln_participant_get_first_name (p),
-                               jln_participant_get_last_name (p));
-  jln_initials_set_name (self->avatar, full_name);
+  name = full_name (p);
+  jln_initials_set_name (self->avatar, name);
   update_photo (self, jln_participant_get_photo_path (p));
   update_text (self, p);
 
@@ -197,7 +204,7 @@ update_mode (JlnParticipantRow *self)
 
 /* In a list, focus and screen readers land on the list item that holds the
  * row, and GTK 4.8 leaves it unnamed: both get the name and the count in
- * words ("Adama C., 3 badges"), whatever the mode shows. */
+ * words ("Adama Camara, 3 badges"), whatever the mode shows. */
 static void
 update_accessible (JlnParticipantRow *self)
 {
@@ -206,6 +213,7 @@ update_accessible (JlnParticipantRow *self)
                      && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM;
   g_autofree char *count = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
 
   if (self->participant == NULL)
     {
@@ -216,8 +224,9 @@ update_accessible (JlnParticipantRow *self)
     }
 
   count = jln_format_badge_count (jln_participant_get_badge_count (self->participant));
-  /* Translators: a participant's name, then their badges ("Adama C., 3 badges"). */
-  label = g_strdup_printf (_("%s, %s"), jln_participant_get_display_name (self->participant), count);
+  name = full_name (self->participant);
+  /* Translators: a participant's name, then their badges ("Adama Camara, 3 badges"). */
+  label = g_strdup_printf (_("%s, %s"), name, count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (in_list)
     gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

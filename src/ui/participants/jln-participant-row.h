@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 #define JLN_TYPE_PARTICIPANT_ROW (jln_participant_row_get_type ())
 G_DECLARE_FINAL_TYPE (JlnParticipantRow, jln_participant_row, JLN, PARTICIPANT_ROW, GtkWidget)
 
-/* One participant in a list: avatar, display name, territory and coach, and
+/* One participant in a list: avatar, full name, territory and coach, and
  * the number of badges (icon and words, never colour alone). With "large"
- * set, secondary text goes away and the avatar grows (large-icon mode).
+ * set, the coach and the words go, the territory stays (namesakes must
+ * still look different) and the avatar grows (large-icon mode).
  * Its accessible name (and its list item's) is the name and the count in
  * words; its "row.activate" action emits ::activate, so assistive
  * technologies can open the row (connect it where the list's ::activate is). */
