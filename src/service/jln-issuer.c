@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <librsvg/rsvg.h>
@@ -1003,6 +1004,42 @@ jln_issuer_build_status_list (JlnIssuer  *self,
   return jln_status_list_build_signed (url, self->did, NULL, list, self->key, error);
 }
 
+/* An exclusive lock shared by every process on this database: two desks
+ * (or a desk and jalons-cli) publishing at once would otherwise each build
+ * a list and the slower one overwrite the newer with what it read earlier.
+ * The lock file sits beside the database's files, not in the public folder
+ * that gets copied to a web site. Returns the descriptor to close, or -1
+ * with @error. */
+static int
+lock_status_list (JlnIssuer  *self,
+                  GError    **error)
+{
+  g_autofree char *files = jln_store_dup_files_dir (self->store);
+  g_autofree char *lock_path = g_build_filename (files, "revocation-list.lock", NULL);
+  int fd;
+
+  if (g_mkdir_with_parents (files, 0700) != 0)
+    {
+      set_io_error (error, errno, files);
+      return -1;
+    }
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, lock_path);
+      return -1;
+    }
+  while (flock (fd, LOCK_EX) != 0)
+    {
+      if (errno == EINTR)
+        continue;
+      set_io_error (error, errno, lock_path);
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
 gboolean
 jln_issuer_publish_status_list (JlnIssuer   *self,
                                 const char  *path,
@@ -1011,28 +1048,78 @@ jln_issuer_publish_status_list (JlnIssuer   *self,
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *text = NULL;
   g_autofree char *parent = NULL;
+  g_autofree char *own_path = NULL;
   g_autoptr(GError) local_error = NULL;
+  gint64 generation = 0;
+  gboolean own, ok = FALSE;
+  int lock_fd;
 
   g_return_val_if_fail (JLN_IS_ISSUER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if ((node = jln_issuer_build_status_list (self, error)) == NULL)
-    return FALSE;
-  if ((text = jln_ob_json_write (node, FALSE, error)) == NULL)
-    return FALSE;
+  own_path = jln_issuer_dup_status_list_path (self);
+  own = g_strcmp0 (path, own_path) == 0;
   parent = g_path_get_dirname (path);
   if (g_mkdir_with_parents (parent, 0755) != 0)
     {
       set_io_error (error, errno, parent);
       return FALSE;
     }
+  if ((lock_fd = lock_status_list (self, error)) < 0)
+    return FALSE;
+
+  /* The generation is read before the revocations: one committed in
+   * between is in the file but not in the mark, so it is published again
+   * (harmless), never marked as published without being in the file. */
+  if (!jln_store_get_status_list_generations (self->store, &generation, NULL, error)
+      || (node = jln_issuer_build_status_list (self, error)) == NULL
+      || (text = jln_ob_json_write (node, FALSE, error)) == NULL)
+    goto out;
   if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
     {
       g_set_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO,
                    _("The revocation list could not be saved: %s"), local_error->message);
-      return FALSE;
+      goto out;
     }
+  /* A copy written elsewhere (jalons-cli status-list -o) is not the list
+   * verifiers read: only the app's own file clears the mark. */
+  ok = !own || jln_store_set_status_list_published (self->store, generation, error);
+
+out:
+  close (lock_fd);
+  return ok;
+}
+
+gboolean
+jln_issuer_get_status_list_due (JlnIssuer  *self,
+                                gboolean   *out_due,
+                                GError    **error)
+{
+  gint64 due = 0, published = 0;
+
+  g_return_val_if_fail (JLN_IS_ISSUER (self), FALSE);
+
+  if (!jln_store_get_status_list_generations (self->store, &due, &published, error))
+    return FALSE;
+  *out_due = due > published;
   return TRUE;
+}
+
+gboolean
+jln_issuer_publish_status_list_if_due (JlnIssuer  *self,
+                                       GError    **error)
+{
+  g_autofree char *path = NULL;
+  gboolean due = FALSE;
+
+  g_return_val_if_fail (JLN_IS_ISSUER (self), FALSE);
+
+  if (!jln_issuer_get_status_list_due (self, &due, error))
+    return FALSE;
+  if (!due)
+    return TRUE;
+  path = jln_issuer_dup_status_list_path (self);
+  return jln_issuer_publish_status_list (self, path, error);
 }
 
 gboolean
@@ -1054,7 +1141,8 @@ jln_issuer_revoke_award (JlnIssuer   *self,
     {
       g_set_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO,
                    _("The badge is withdrawn, but the revocation list was not updated (%s). "
-                     "Publish the list again before sharing it."), local_error->message);
+                     "Jalons tries again each time it opens and at the next withdrawal."),
+                   local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -106,14 +106,27 @@ gboolean    jln_issuer_export_award        (JlnIssuer        *self,
 /* The signed BitstringStatusListCredential (revocation) for today's
  * revoked awards. */
 JsonNode   *jln_issuer_build_status_list   (JlnIssuer *self, GError **error);
-/* Writes it to @path atomically (parent folders created). */
+/* Builds it from the database and writes it to @path atomically (parent
+ * folders created), under an exclusive lock shared by every process
+ * using the database. Written to the app's own path, it also marks the
+ * generation it shows as published (jln_store_get_status_list_generations). */
 gboolean    jln_issuer_publish_status_list (JlnIssuer   *self,
                                             const char  *path,
                                             GError     **error);
+/* Whether the app's own list is behind the database (*out_due). */
+gboolean    jln_issuer_get_status_list_due (JlnIssuer  *self,
+                                            gboolean   *out_due,
+                                            GError    **error);
+/* Publishes the app's own list when it is due; TRUE when it is up to date
+ * afterwards. */
+gboolean    jln_issuer_publish_status_list_if_due (JlnIssuer  *self,
+                                                   GError    **error);
 
-/* Withdraws the award (journalled) and rewrites the app's status list file
+/* Withdraws the award (journalled, with the list marked due in the same
+ * transaction) and rewrites the app's status list file
  * (jln_issuer_dup_status_list_path). When only the file fails, the award
- * stays revoked and the error says the list must be published again. */
+ * stays revoked, the list stays due (the next open or revocation tries
+ * again) and the error says so. */
 gboolean    jln_issuer_revoke_award        (JlnIssuer   *self,
                                             gint64       award_id,
                                             const char  *reason,

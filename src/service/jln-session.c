@@ -22,6 +22,7 @@ struct _JlnSession
   gboolean     settings_have_backups;
   gboolean     settings_have_retention;
   GError      *scheduled_backup_error;
+  GError      *status_list_error;  /* the last failed publish, until one works */
   char        *scheduled_backup_path;
 
   JlnCoach    *coach;
@@ -186,6 +187,24 @@ jln_session_get_actor (JlnSession *self)
 /* ------------------------------------------------------------------ */
 /* object                                                             */
 
+/* Publishes the revocation list when the database says it is behind;
+ * keeps why it failed for the window (and clears it once it works). A
+ * database that cannot be written is reported as such elsewhere. */
+static void
+retry_status_list (JlnSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jln_store_check_writable (self->store, NULL))
+    return;
+  g_clear_error (&self->status_list_error);
+  if (!jln_issuer_publish_status_list_if_due (self->issuer, &error))
+    {
+      g_message ("The revocation list is due but could not be published: %s", error->message);
+      self->status_list_error = g_steal_pointer (&error);
+    }
+}
+
 static gboolean
 jln_session_initable_init (GInitable     *initable,
                            GCancellable  *cancellable,
@@ -222,6 +241,9 @@ jln_session_initable_init (GInitable     *initable,
   if ((self->issuer = jln_issuer_new (self->store, self->actor, error)) == NULL)
     return FALSE;
   self->exporter = jln_exporter_new (self->issuer);
+  /* A revocation whose list never reached the file (a crash, a full
+   * disk, another desk's lock) is published now. */
+  retry_status_list (self);
 
   /* Before the coach changes anything: the state the desk opened on. */
   if (self->settings_have_backups)
@@ -262,6 +284,7 @@ jln_session_finalize (GObject *object)
   g_clear_pointer (&self->desk_name, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_error (&self->scheduled_backup_error);
+  g_clear_error (&self->status_list_error);
   g_clear_pointer (&self->scheduled_backup_path, g_free);
 
   G_OBJECT_CLASS (jln_session_parent_class)->finalize (object);
@@ -602,6 +625,7 @@ jln_session_revoke_award (JlnSession  *self,
                           GError     **error)
 {
   g_autofree char *clean = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
@@ -613,8 +637,19 @@ jln_session_revoke_award (JlnSession  *self,
       return FALSE;
     }
   /* The store refuses unknown and already revoked awards; the issuer then
-   * republishes the list verifiers read. */
-  return jln_issuer_revoke_award (self->issuer, award_id, clean, self->actor, error);
+   * republishes the list verifiers read (with any earlier pending change). */
+  if (!jln_issuer_revoke_award (self->issuer, award_id, clean, self->actor, &local_error))
+    {
+      if (g_error_matches (local_error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO))
+        {
+          g_clear_error (&self->status_list_error);
+          self->status_list_error = g_error_copy (local_error);
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&self->status_list_error);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -690,9 +725,19 @@ jln_session_publish_status_list (JlnSession  *self,
     path = default_path = jln_issuer_dup_status_list_path (self->issuer);
   if (!jln_issuer_publish_status_list (self->issuer, path, error))
     return FALSE;
+  if (default_path != NULL)
+    g_clear_error (&self->status_list_error);
   if (out_path != NULL)
     *out_path = g_strdup (path);
   return TRUE;
+}
+
+const GError *
+jln_session_get_status_list_error (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  return self->status_list_error;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1008,6 +1053,8 @@ jln_session_restore_backup (JlnSession  *self,
   g_set_object (&self->issuer, issuer);
   self->exporter = jln_exporter_new (self->issuer);
   g_clear_error (&self->scheduled_backup_error);
+  /* The store marked the list due: it now shows the restored file. */
+  retry_status_list (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUER]);
 
   /* The desk coach may not exist in the restored file. */

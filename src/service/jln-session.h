@@ -126,11 +126,13 @@ JlnAward       *jln_session_award            (JlnSession    *self,
 gboolean        jln_session_undo_award       (JlnSession *self,
                                               gint64      award_id,
                                               GError    **error);
-/* USE CASE revoke: withdraws the award for @reason (required, journalled)
- * and republishes the revocation list. Unknown award: NOT_FOUND; already
- * revoked or empty reason: CONSTRAINT. When only the list file fails the
- * award stays revoked and the error (JLN_ISSUER_ERROR_IO) says to publish
- * the list again (jln_session_publish_status_list()). */
+/* USE CASE revoke: withdraws the award for @reason (required, journalled,
+ * the list marked due in the same transaction) and republishes the
+ * revocation list. Unknown award: NOT_FOUND; already revoked or empty
+ * reason: CONSTRAINT. When only the list file fails the award stays
+ * revoked, the list stays due (retried when a session opens and at every
+ * revocation) and the error (JLN_ISSUER_ERROR_IO, also kept as
+ * jln_session_get_status_list_error()) says so. */
 gboolean        jln_session_revoke_award     (JlnSession *self,
                                               gint64      award_id,
                                               const char *reason,
@@ -263,6 +265,10 @@ gboolean        jln_session_make_scheduled_backup (JlnSession  *self,
                                                    GDateTime   *now,
                                                    gboolean    *out_made,
                                                    GError     **error);
+/* Why the revocation list, due since a revocation or a restore, could not
+ * be published (at open or at the last revocation), or NULL once it is up
+ * to date. The window shows it: verifiers still see the old list. */
+const GError   *jln_session_get_status_list_error (JlnSession *self);
 /* The last scheduled backup this session made, or NULL. */
 const char     *jln_session_get_scheduled_backup_path (JlnSession *self);
 /* Why the scheduled backup made when the session opened failed, or NULL

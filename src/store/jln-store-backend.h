@@ -203,6 +203,11 @@ struct _JlnStoreBackendInterface
   gboolean    (*delete_award)       (JlnStoreBackend *self, gint64 award_id, GError **error);
   GArray     *(*list_award_ids)     (JlnStoreBackend *self, GError **error); /* gint64 */
   GArray     *(*list_revoked_status_indices) (JlnStoreBackend *self, GError **error); /* guint */
+  /* The revocation list's publication marks (see jln_store_get_status_list_generations). */
+  gboolean    (*mark_status_list_due) (JlnStoreBackend *self, GError **error);
+  gboolean    (*get_status_list_generations) (JlnStoreBackend *self, gint64 *out_due,
+                                              gint64 *out_published, GError **error);
+  gboolean    (*set_status_list_published) (JlnStoreBackend *self, gint64 generation, GError **error);
 
   /* ---- audit (jln-*-audit.c) ---- */
   /* The row with the id, chain link and hash the facade computed. */

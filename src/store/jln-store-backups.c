@@ -379,6 +379,13 @@ jln_store_restore_backup (JlnStore    *self,
 
   if (!jln_store_reload_after_restore (self, error))
     return FALSE;
+  /* The published revocation list shows the database that was replaced:
+   * it is due again, and the next open or revocation rewrites it. */
+  if (!jln_store_mark_status_list_due (self, &local_error))
+    {
+      g_warning ("The revocation list was not marked for publishing: %s", local_error->message);
+      g_clear_error (&local_error);
+    }
   name = g_path_get_basename (path);
   /* The restored journal says it was restored, and from what. */
   if (!jln_store_append_audit (self, actor, "database.restore", NULL, name, &local_error))

@@ -45,5 +45,7 @@ GError  *jln_store_new_damage_error (JlnStore *self);
 /* After the backend replaced the database's content: the damage verdict
  * afresh and the live models reloaded. */
 gboolean jln_store_reload_after_restore (JlnStore *self, GError **error);
+/* jln-store.c: the revocation list must be published again (a restore). */
+gboolean jln_store_mark_status_list_due (JlnStore *self, GError **error);
 
 G_END_DECLS

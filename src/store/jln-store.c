@@ -2286,7 +2286,10 @@ revoke_award_tx (JlnStore  *self,
                            _("This badge was already withdrawn."));
       return FALSE;
     }
-  if (!BACKEND (self, revoke_award, op->award_id, op->reason, now, error))
+  /* The revocation and "the list must be published again" commit
+   * together: whatever happens to the file next, nothing is lost. */
+  if (!BACKEND (self, revoke_award, op->award_id, op->reason, now, error)
+      || !BACKEND (self, mark_status_list_due, error))
     return FALSE;
   subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, op->award_id);
   /* The reason is the coach's free text (it may name someone): it stays
@@ -2371,6 +2374,61 @@ jln_store_list_revoked_status_indices (JlnStore  *self,
 {
   g_return_val_if_fail (JLN_IS_STORE (self), NULL);
   return BACKEND (self, list_revoked_status_indices, error);
+}
+
+gboolean
+jln_store_get_status_list_generations (JlnStore  *self,
+                                       gint64    *out_due,
+                                       gint64    *out_published,
+                                       GError   **error)
+{
+  gint64 due = 0, published = 0;
+
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (!BACKEND (self, get_status_list_generations, &due, &published, error))
+    return FALSE;
+  if (out_due != NULL)
+    *out_due = due;
+  if (out_published != NULL)
+    *out_published = published;
+  return TRUE;
+}
+
+static gboolean
+set_status_list_published_tx (JlnStore  *self,
+                              gpointer   data,
+                              GError   **error)
+{
+  return BACKEND (self, set_status_list_published, *(gint64 *) data, error);
+}
+
+gboolean
+jln_store_set_status_list_published (JlnStore  *self,
+                                     gint64     generation,
+                                     GError   **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  return run_write (self, set_status_list_published_tx, &generation, error);
+}
+
+static gboolean
+mark_status_list_due_tx (JlnStore  *self,
+                         gpointer   data,
+                         GError   **error)
+{
+  return BACKEND (self, mark_status_list_due, error);
+}
+
+/* After a restore: the published file shows the database as it was. */
+gboolean
+jln_store_mark_status_list_due (JlnStore  *self,
+                                GError   **error)
+{
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  return run_write (self, mark_status_list_due_tx, NULL, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -224,6 +224,17 @@ GListModel    *jln_store_list_awards_for_participant (JlnStore *self, gint64 par
 GArray        *jln_store_list_award_ids  (JlnStore *self, GError **error);
 /* Status-list indices currently revoked (for the revocation bitstring). */
 GArray        *jln_store_list_revoked_status_indices (JlnStore *self, GError **error);
+/* The revocation list's publication state. @out_due grows in the same
+ * transaction as every change the list must show (a revocation, a
+ * restore); @out_published is the generation last written out. The list
+ * must be published again while due > published: read the generation
+ * first, then the indices, and mark that generation once the file is
+ * written. */
+gboolean       jln_store_get_status_list_generations (JlnStore *self, gint64 *out_due,
+                                                      gint64 *out_published, GError **error);
+/* Published := max (published, @generation). */
+gboolean       jln_store_set_status_list_published (JlnStore *self, gint64 generation,
+                                                    GError **error);
 
 /* Reads used by the service layer (signing, exports): fresh objects, not
  * the live ones. A participant is returned even when archived (their badges

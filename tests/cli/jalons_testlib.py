@@ -62,15 +62,11 @@ def revoked_indices(db):
 
 
 def publish_pending(db):
-    """Whether the database says the list must be published again (False
-    on a schema without the mark)."""
+    """Whether the database says the list must be published again."""
     con = connect(db)
     try:
-        cols = {r[1] for r in con.execute("PRAGMA table_info(organisation)")}
-        if "status_list_generation" not in cols:
-            return False
-        gen, done = con.execute("SELECT status_list_generation, status_list_published "
-                                "FROM organisation WHERE id = 1").fetchone()
-        return gen > done
+        due, published = con.execute("SELECT due, published FROM status_list_publication "
+                                     "WHERE id = 1").fetchone()
+        return due > published
     finally:
         con.close()

@@ -227,6 +227,15 @@ test_migration_from_v1 (void)
   store = jln_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (jln_store_get_schema_version (store), ==, jln_store_latest_schema_version ());
+  /* It holds a revocation, and nothing says its list file was up to date:
+   * migration 7 marks the list due. */
+  {
+    gint64 due = 0, published = -1;
+
+    g_assert_true (jln_store_get_status_list_generations (store, &due, &published, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (due, >, published);
+  }
 
   backup = jln_store_get_backup_path (store);
   g_assert_nonnull (backup);

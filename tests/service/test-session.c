@@ -1296,6 +1296,116 @@ test_retention (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ids->len, ==, 0);
 }
 
+/* Whether the app's published list has @index set. */
+static gboolean
+published_has (JlnSession *session,
+               guint       index)
+{
+  g_autofree char *path = jln_issuer_dup_status_list_path (jln_session_get_issuer (session));
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JlnStatusList) bits = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *cs;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  list = read_json (path);
+  cs = json_object_get_object_member (json_node_get_object (list), "credentialSubject");
+  bits = jln_status_list_decode (json_object_get_string_member (cs, "encodedList"), &error);
+  g_assert_no_error (error);
+  return jln_status_list_is_set (bits, index);
+}
+
+static gboolean
+list_due (JlnStore *store)
+{
+  gint64 due = -1, published = -1;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (jln_store_get_status_list_generations (store, &due, &published, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (due, >=, 0);
+  return due > published;
+}
+
+/* Issue 9: the revocation and "publish again" commit together; a crash
+ * before the file, or a file that cannot be written, leaves the list due,
+ * and the next session (or revocation) publishes it. */
+static void
+test_status_list_never_stale (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnAwardDraft) first_draft = fixture_new_draft (f);
+  g_autoptr(JlnAward) first = jln_session_award (f->session, first_draft, &error);
+  g_autoptr(JlnSession) next = NULL;
+  g_autoptr(JlnSession) third = NULL;
+  g_autofree char *list_path = jln_issuer_dup_status_list_path (jln_session_get_issuer (f->session));
+  g_autofree char *status_dir = g_path_get_dirname (list_path);
+  g_autofree char *moved = g_strconcat (status_dir, ".moved", NULL);
+  gint64 due = 0, published = 0;
+  guint index;
+
+  g_assert_no_error (error);
+  index = jln_award_get_status_index (first);
+  g_assert_false (list_due (f->store));
+
+  /* A revocation committed by a process that died before the file (the
+   * store alone, as a SIGKILL after the commit would leave it). */
+  g_assert_true (jln_store_revoke_award (f->store, jln_award_get_id (first), "Erreur", f->coach_actor, &error));
+  g_assert_no_error (error);
+  g_assert_true (list_due (f->store));
+  g_assert_false (published_has (f->session, index));
+  /* The next session publishes it at open. */
+  next = jln_session_new (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (jln_session_get_status_list_error (next));
+  g_assert_false (list_due (f->store));
+  g_assert_true (published_has (next, index));
+
+  /* A marked generation never goes back (a slow publisher finishing last). */
+  g_assert_true (jln_store_get_status_list_generations (f->store, &due, &published, &error));
+  g_assert_true (jln_store_set_status_list_published (f->store, published - 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (list_due (f->store));
+
+  /* The file cannot be written: the revocation stands, the list stays due,
+   * the session says why. */
+  g_assert_cmpint (g_rename (status_dir, moved), ==, 0);
+  g_assert_true (g_file_set_contents (status_dir, "not a folder", -1, NULL));
+  {
+    g_autoptr(JlnAwardDraft) draft = fixture_new_draft (f);
+    g_autoptr(JlnAward) second = jln_session_award (f->session, draft, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (jln_session_revoke_award (f->session, jln_award_get_id (second), "Erreur", &error));
+    g_assert_error (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_IO);
+    g_clear_error (&error);
+    {
+      g_autoptr(JlnAward) stored = jln_store_get_award (f->store, jln_award_get_id (second), NULL);
+
+      g_assert_cmpint (jln_award_get_status (stored), ==, JLN_AWARD_STATUS_REVOKED);
+    }
+    g_assert_true (list_due (f->store));
+    g_assert_nonnull (jln_session_get_status_list_error (f->session));
+
+    /* A session opening meanwhile says so too… */
+    third = jln_session_new (f->store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (jln_session_get_status_list_error (third));
+    g_clear_object (&third);
+
+    /* …and once the folder is back, the next one publishes both. */
+    g_assert_cmpint (g_remove (status_dir), ==, 0);
+    g_assert_cmpint (g_rename (moved, status_dir), ==, 0);
+    third = jln_session_new (f->store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (jln_session_get_status_list_error (third));
+    g_assert_false (list_due (f->store));
+    g_assert_true (published_has (third, index));
+    g_assert_true (published_has (third, jln_award_get_status_index (second)));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1318,6 +1428,7 @@ main (int argc, char **argv)
   ADD ("/service/session/trust-events", test_trust_events);
   ADD ("/service/session/erase", test_erase);
   ADD ("/service/session/retention", test_retention);
+  ADD ("/service/session/status-list-never-stale", test_status_list_never_stale);
 #undef ADD
   return g_test_run ();
 }

@@ -340,6 +340,65 @@ list_revoked_status_indices (JlnStoreBackend  *backend,
                       "ORDER BY status_index", TRUE, error);
 }
 
+static gboolean
+mark_status_list_due (JlnStoreBackend  *backend,
+                      GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+  g_autoptr(JlnSqliteStmt) stmt = NULL;
+
+  stmt = jln_sqlite_prepare (self, "UPDATE status_list_publication SET due = due + 1 WHERE id = 1", error);
+  if (stmt == NULL || !jln_sqlite_step_done (self, stmt, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+get_status_list_generations (JlnStoreBackend  *backend,
+                             gint64           *out_due,
+                             gint64           *out_published,
+                             GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+  g_autoptr(JlnSqliteStmt) stmt = NULL;
+  int rc;
+
+  stmt = jln_sqlite_prepare (self, "SELECT due, published FROM status_list_publication WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_DAMAGED,
+                             _("The database has lost the state of its revocation list."));
+      else
+        jln_sqlite_set_error (self, rc, error);
+      return FALSE;
+    }
+  *out_due = sqlite3_column_int64 (stmt, 0);
+  *out_published = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
+static gboolean
+set_status_list_published (JlnStoreBackend  *backend,
+                           gint64            generation,
+                           GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+  g_autoptr(JlnSqliteStmt) stmt = NULL;
+
+  /* Never backwards: a slower publisher finishing last must not undo a
+   * newer one's mark. */
+  stmt = jln_sqlite_prepare (self, "UPDATE status_list_publication SET published = max (published, ?) "
+                                   "WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, generation);
+  return jln_sqlite_step_done (self, stmt, error);
+}
+
 void
 jln_sqlite_awards_init_iface (JlnStoreBackendInterface *iface)
 {
@@ -353,4 +412,7 @@ jln_sqlite_awards_init_iface (JlnStoreBackendInterface *iface)
   iface->delete_award = delete_award;
   iface->list_award_ids = list_award_ids;
   iface->list_revoked_status_indices = list_revoked_status_indices;
+  iface->mark_status_list_due = mark_status_list_due;
+  iface->get_status_list_generations = get_status_list_generations;
+  iface->set_status_list_published = set_status_list_published;
 }

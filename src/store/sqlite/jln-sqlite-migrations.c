@@ -208,6 +208,22 @@ static const char migration_5[] =
 static const char migration_6[] =
   "ALTER TABLE participants ADD COLUMN erased_at TEXT;\n";
 
+/* Version 7: the revocation list is never left stale. "due" grows in the
+ * very transaction that revokes (or restores), "published" records the
+ * generation last written out; publishing compares the two, so a crash
+ * between the commit and the file, or two desks revoking at once, leaves
+ * the list marked as due instead of silently wrong. An existing database
+ * with revocations publishes once after the upgrade: nothing says its
+ * file was up to date. */
+static const char migration_7[] =
+  "CREATE TABLE status_list_publication (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  due INTEGER NOT NULL,\n"
+  "  published INTEGER NOT NULL\n"
+  ");\n"
+  "INSERT INTO status_list_publication (id, due, published)\n"
+  "  SELECT 1, EXISTS (SELECT 1 FROM awards WHERE status = 'revoked'), 0;\n";
+
 static const JlnSqliteMigration migrations[] = {
   { 1, "initial schema", migration_1, FALSE, NULL },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2, FALSE, NULL },
@@ -215,6 +231,7 @@ static const JlnSqliteMigration migrations[] = {
   { 4, "tamper-evident audit chain", migration_4, TRUE, migration_4_after },
   { 5, "evidence shared in the badge", migration_5, FALSE, NULL },
   { 6, "participant erasure", migration_6, FALSE, NULL },
+  { 7, "revocation list publication marks", migration_7, FALSE, NULL },
 };
 
 const JlnSqliteMigration *

@@ -232,6 +232,7 @@ refresh_alerts (JlnWindow *self)
 {
   g_autoptr(GError) error = NULL;
   const GError *backup_error;
+  const GError *status_list_error;
 
   clear_alerts (self);
   g_clear_handle_id (&self->audit_check_id, g_source_remove);
@@ -248,6 +249,18 @@ refresh_alerts (JlnWindow *self)
       /* Translators: %s is why the backup failed */
       text = g_strdup_printf (_("No backup could be made when Jalons opened: %s"), backup_error->message);
       add_alert (self, text, _("Backups…"), "app.backups");
+    }
+  status_list_error = jln_session_get_status_list_error (self->session);
+  if (status_list_error != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is why the file could not be written */
+      text = g_strdup_printf (_("The revocation list could not be published, so verifiers may still "
+                                "see withdrawn badges as valid: %s Jalons tries again each time it "
+                                "opens and at the next withdrawal."),
+                              status_list_error->message);
+      add_alert (self, text, NULL, NULL);
     }
   self->audit_check_id = g_idle_add_full (G_PRIORITY_LOW, check_audit, self, NULL);
 }
