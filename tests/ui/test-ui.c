@@ -304,6 +304,33 @@ test_window_demo (Fixture *f, gconstpointer data)
 
 /* A journal edited behind Jalons's back (here with the sqlite3 library, as
  * an attacker would) is said under the header bar when the file opens. */
+/* Issue 9: a revocation list that is due but cannot be written is said,
+ * not left for verifiers to find out. */
+static void
+test_window_status_list_alert (Fixture *f, gconstpointer data)
+{
+  g_autofree char *files = NULL;
+  g_autofree char *public_dir = NULL;
+  g_autofree char *status = NULL;
+  char *dot;
+
+  if (!build_demo (f->db_path))
+    return;
+  /* The demo holds revocations: its list is due. The folder it goes to is
+   * a file. */
+  files = g_strdup (f->db_path);
+  dot = strrchr (files, '.');
+  *dot = '\0';
+  public_dir = g_strconcat (files, "-files", G_DIR_SEPARATOR_S, "public", NULL);
+  status = g_build_filename (public_dir, "status", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (public_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (status, "in the way", -1, NULL));
+
+  f->window = jln_window_new (NULL, app_settings ());
+  g_assert_true (jln_window_open_database (f->window, f->db_path));
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 1);
+}
+
 static void
 test_window_audit_alert (Fixture *f, gconstpointer data)
 {
@@ -670,6 +697,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/badge-image/render", test_badge_image_render);
   g_test_add ("/ui/window/demo", Fixture, NULL, fixture_set_up, test_window_demo, fixture_tear_down);
   g_test_add ("/ui/window/audit-alert", Fixture, NULL, fixture_set_up, test_window_audit_alert, fixture_tear_down);
+  g_test_add ("/ui/window/status-list-alert", Fixture, NULL, fixture_set_up, test_window_status_list_alert,
+              fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/ui/window/territory", Fixture, NULL, fixture_set_up, test_window_territory, fixture_tear_down);
   g_test_add ("/ui/window/large-icons", Fixture, NULL, fixture_set_up, test_window_large_icons, fixture_tear_down);
