@@ -504,6 +504,58 @@ test_page_path (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_css_class (tile, "ahead"));
 }
 
+/* Whether @action of @widget can be used now, as a button bound to it
+ * would show (GTK has no getter for a widget action's state). */
+static gboolean
+action_enabled (GtkWidget  *widget,
+                const char *action)
+{
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  gtk_widget_set_parent (probe, widget);
+  spin ();
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_widget_unparent (probe);
+  return enabled;
+}
+
+/* Issue 10 (10): Print and Export led nowhere for someone with no badge. */
+static void
+test_page_actions_follow_badges (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  GListModel *all = jln_store_get_participants (f->store);
+  JlnParticipant *none = NULL;
+  JlnParticipant *some = find_with_badges (f->store, 1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && none == NULL; i++)
+    {
+      g_autoptr(JlnParticipant) p = g_list_model_get_item (all, i);
+
+      if (jln_participant_get_badge_count (p) == 0)
+        none = p;
+    }
+  g_assert_nonnull (none);
+  g_assert_nonnull (some);
+
+  jln_participants_view_show_participant (view, none);
+  spin ();
+  g_assert_false (action_enabled (GTK_WIDGET (page), "participant.print"));
+  g_assert_false (action_enabled (GTK_WIDGET (page), "participant.save-pdf"));
+  g_assert_false (action_enabled (GTK_WIDGET (page), "participant.export"));
+  /* What still makes sense for them does. */
+  g_assert_true (action_enabled (GTK_WIDGET (page), "participant.award"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "participant.edit"));
+
+  jln_participants_view_show_participant (view, some);
+  spin ();
+  g_assert_true (action_enabled (GTK_WIDGET (page), "participant.print"));
+  g_assert_true (action_enabled (GTK_WIDGET (page), "participant.export"));
+}
+
 static void
 test_page_revoke (Fixture *f, gconstpointer data)
 {
@@ -955,6 +1007,7 @@ main (int argc, char **argv)
   ADD ("/participants/form-photo-and-edit", test_form_photo_and_edit);
   ADD ("/participants/archive", test_archive);
   ADD ("/participants/page-path", test_page_path);
+  ADD ("/participants/page-actions-follow-badges", test_page_actions_follow_badges);
   ADD ("/participants/page-revoke", test_page_revoke);
   ADD ("/participants/page-print", test_page_print);
   ADD ("/participants/page-export", test_page_export);

@@ -314,16 +314,34 @@ show_timeline (JlnParticipantPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->timeline), n > 0);
 }
 
+/* Whether the person holds a badge (an active award): printing and
+ * exporting have nothing to act on otherwise. */
+static gboolean
+holds_a_badge (JlnParticipantPage *self)
+{
+  guint n = self->awards ? g_list_model_get_n_items (self->awards) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnAward) award = g_list_model_get_item (self->awards, i);
+
+      if (jln_award_get_status (award) == JLN_AWARD_STATUS_ACTIVE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 update_actions (JlnParticipantPage *self)
 {
   gboolean has = self->participant != NULL && self->store != NULL;
+  gboolean badges = has && holds_a_badge (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.edit", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.award", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.print", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.save-pdf", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.export", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.print", badges);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.save-pdf", badges);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.export", badges);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.archive", has);
 }
 
@@ -354,6 +372,7 @@ reload (JlnParticipantPage *self)
   show_identity (self);
   show_path (self);
   show_timeline (self);
+  update_actions (self);
 }
 
 /* ------------------------------------------------------------------ */
