@@ -11,6 +11,7 @@ struct _JlnCoach
   char *name;
   gint64 territory_id;
   char *email;
+  JlnRole role;
 };
 
 G_DEFINE_FINAL_TYPE (JlnCoach, jln_coach, G_TYPE_OBJECT)
@@ -21,6 +22,7 @@ enum {
   PROP_NAME,
   PROP_TERRITORY_ID,
   PROP_EMAIL,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -63,6 +65,10 @@ jln_coach_get_property (GObject    *object,
       g_value_set_string (value, jln_coach_get_email (self));
       break;
 
+    case PROP_ROLE:
+      g_value_set_enum (value, jln_coach_get_role (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -94,6 +100,10 @@ jln_coach_set_property (GObject      *object,
       jln_coach_set_email (self, g_value_get_string (value));
       break;
 
+    case PROP_ROLE:
+      jln_coach_set_role (self, g_value_get_enum (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,6 +132,10 @@ jln_coach_class_init (JlnCoachClass *klass)
   properties[PROP_EMAIL] =
     g_param_spec_string ("email", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL,
+                       JLN_TYPE_ROLE, JLN_ROLE_NONE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -223,3 +237,24 @@ jln_coach_set_email (JlnCoach *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMAIL]);
 }
 
+
+JlnRole
+jln_coach_get_role (JlnCoach *self)
+{
+  g_return_val_if_fail (JLN_IS_COACH (self), JLN_ROLE_NONE);
+
+  return self->role;
+}
+
+void
+jln_coach_set_role (JlnCoach *self,
+                    JlnRole   value)
+{
+  g_return_if_fail (JLN_IS_COACH (self));
+
+  if (self->role == value)
+    return;
+
+  self->role = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}

@@ -109,3 +109,38 @@ jln_award_status_from_string (const char *s, JlnAwardStatus *out)
     *out = v;
   return TRUE;
 }
+
+const char *
+jln_role_to_string (JlnRole role)
+{
+  return nick_for (JLN_TYPE_ROLE, role);
+}
+
+gboolean
+jln_role_from_string (const char *s, JlnRole *out)
+{
+  int v;
+
+  if (!value_for (JLN_TYPE_ROLE, s, &v))
+    return FALSE;
+  if (out)
+    *out = v;
+  return TRUE;
+}
+
+const char *
+jln_role_get_display_name (JlnRole role)
+{
+  switch (role)
+    {
+    case JLN_ROLE_COACH:
+      return C_("account role", "Coach");
+    case JLN_ROLE_LEAD:
+      return C_("account role", "Programme lead");
+    case JLN_ROLE_ADMIN:
+      return C_("account role", "Administrator");
+    case JLN_ROLE_NONE:
+    default:
+      return "";
+    }
+}

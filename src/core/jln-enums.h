@@ -22,6 +22,16 @@ typedef enum {
   JLN_AWARD_STATUS_REVOKED,
 } JlnAwardStatus;
 
+/* What a coach's account may do (see jln_session_*: the session enforces
+ * it). Each role can do what the ones before it can. NONE: no account (a
+ * coach profile nobody signs in with), or nobody signed in. */
+typedef enum {
+  JLN_ROLE_NONE,
+  JLN_ROLE_COACH, /* awards and revokes for their participants, proposes badges */
+  JLN_ROLE_LEAD,  /* programme lead: the catalogue, every territory, exports, erasure */
+  JLN_ROLE_ADMIN, /* administrator: accounts, the signing key, backups */
+} JlnRole;
+
 /* Stable strings stored in the database and used in credentials' tags. */
 const char   *jln_badge_kind_to_string   (JlnBadgeKind kind);   /* "savoir", "savoir-faire", "savoir-etre" */
 gboolean      jln_badge_kind_from_string (const char *s, JlnBadgeKind *out);
@@ -29,11 +39,15 @@ const char   *jln_badge_status_to_string (JlnBadgeStatus status); /* "draft", "a
 gboolean      jln_badge_status_from_string (const char *s, JlnBadgeStatus *out);
 const char   *jln_award_status_to_string (JlnAwardStatus status); /* "active", "revoked" */
 gboolean      jln_award_status_from_string (const char *s, JlnAwardStatus *out);
+const char   *jln_role_to_string         (JlnRole role);          /* "none", "coach", "lead", "admin" */
+gboolean      jln_role_from_string       (const char *s, JlnRole *out);
 
 /* The kind in words for people ("Knowledge", "Skill", "Attitude", in the
  * interface language): the one place the app, certificates and tiles take
  * them from. Never NULL ("" for a value out of range). */
 const char   *jln_badge_kind_get_display_name (JlnBadgeKind kind);
+/* "Coach", "Programme lead", "Administrator" (translated); "" for NONE. */
+const char   *jln_role_get_display_name  (JlnRole role);
 
 G_END_DECLS
 

@@ -34,10 +34,16 @@ jln_ob_crypto_init (void)
     }
 }
 
+/* In locked memory (sodium_malloc: mlocked, guard pages), so the secret
+ * never reaches swap. */
 static JlnObKey *
 key_new (void)
 {
-  JlnObKey *key = g_new0 (JlnObKey, 1);
+  JlnObKey *key = sodium_malloc (sizeof *key);
+
+  if (key == NULL)
+    g_error ("no locked memory left for a signing key");
+  memset (key, 0, sizeof *key);
 
   g_atomic_ref_count_init (&key->ref_count);
   return key;
@@ -86,8 +92,7 @@ jln_ob_key_unref (JlnObKey *key)
   g_return_if_fail (key != NULL);
   if (g_atomic_ref_count_dec (&key->ref_count))
     {
-      sodium_memzero (key->secret, sizeof key->secret);
-      g_free (key);
+      sodium_free (key);
     }
 }
 
@@ -137,8 +142,18 @@ jln_ob_key_get_public_key_multibase (JlnObKey *key)
 char *
 jln_ob_key_get_did (JlnObKey *key)
 {
-  g_autofree char *mk = jln_ob_key_get_public_key_multibase (key);
+  g_return_val_if_fail (key != NULL, NULL);
+  return jln_ob_did_key_from_public_key (key->public_key);
+}
 
+char *
+jln_ob_did_key_from_public_key (const guint8 public_key[JLN_OB_KEY_PUBLIC_SIZE])
+{
+  guint8 buf[2 + JLN_OB_KEY_PUBLIC_SIZE] = { 0xed, 0x01 };
+  g_autofree char *mk = NULL;
+
+  memcpy (buf + 2, public_key, JLN_OB_KEY_PUBLIC_SIZE);
+  mk = jln_multibase_encode (JLN_MULTIBASE_BASE58BTC, buf, sizeof buf);
   return g_strconcat ("did:key:", mk, NULL);
 }
 

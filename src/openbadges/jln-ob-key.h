@@ -33,6 +33,9 @@ void          jln_ob_key_sign            (JlnObKey *key, const guint8 *data, gsi
 /* "did:key:z6Mk…" and "did:key:z6Mk…#z6Mk…" */
 char         *jln_ob_key_get_did         (JlnObKey *key);
 char         *jln_ob_key_get_verification_method (JlnObKey *key);
+/* The same did:key from a public key alone (the issuer while its seed is
+ * locked away). */
+char         *jln_ob_did_key_from_public_key (const guint8 public_key[JLN_OB_KEY_PUBLIC_SIZE]);
 /* "z6Mk…": multibase(base58btc, 0xed 0x01 || public key) */
 char         *jln_ob_key_get_public_key_multibase (JlnObKey *key);
 

@@ -25,10 +25,23 @@ struct _JlnIssuer
   GObject    parent_instance;
 
   JlnStore  *store;
+  /* NULL while the key is protected and nobody signed in. */
   JlnObKey  *key;
+  guint8     public_key[JLN_OB_KEY_PUBLIC_SIZE];
   char      *did;
   char      *actor;
 };
+
+static gboolean
+check_can_sign (JlnIssuer  *self,
+                GError    **error)
+{
+  if (self->key != NULL)
+    return TRUE;
+  g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_LOCKED,
+                       _("Nobody is signed in, so badges cannot be signed. Sign in first."));
+  return FALSE;
+}
 
 static void jln_issuer_initable_iface_init (GInitableIface *iface);
 
@@ -85,6 +98,32 @@ jln_export_format_to_extension (JlnExportFormat format)
     }
 }
 
+gboolean
+jln_issuer_set_signing_key (JlnIssuer  *self,
+                            JlnObKey   *key,
+                            GError    **error)
+{
+  g_return_val_if_fail (JLN_IS_ISSUER (self), FALSE);
+
+  if (key != NULL && memcmp (jln_ob_key_get_public_key (key), self->public_key, JLN_OB_KEY_PUBLIC_SIZE) != 0)
+    {
+      g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_FAILED,
+                           _("The unlocked signing key is not the organisation’s. Restore a backup."));
+      return FALSE;
+    }
+  g_clear_pointer (&self->key, jln_ob_key_unref);
+  if (key != NULL)
+    self->key = jln_ob_key_ref (key);
+  return TRUE;
+}
+
+gboolean
+jln_issuer_can_sign (JlnIssuer *self)
+{
+  g_return_val_if_fail (JLN_IS_ISSUER (self), FALSE);
+  return self->key != NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* object                                                             */
 
@@ -95,6 +134,7 @@ jln_issuer_initable_init (GInitable     *initable,
 {
   JlnIssuer *self = JLN_ISSUER (initable);
   g_autoptr(JlnOrganisation) org = NULL;
+  g_autoptr(JlnKeyVault) vault = NULL;
 
   if (self->store == NULL)
     {
@@ -111,14 +151,31 @@ jln_issuer_initable_init (GInitable     *initable,
                                                   org->email, org->public_base, self->actor, error))
         return FALSE;
     }
+  if (!jln_store_get_key_vault (self->store, &vault, error))
+    return FALSE;
+  if (vault != NULL)
+    {
+      /* Protected at rest: the did:key is known from the public key; the
+       * seed comes with a coach's sign-in (jln_issuer_set_signing_key()). */
+      if (vault->public_key == NULL || g_bytes_get_size (vault->public_key) != JLN_OB_KEY_PUBLIC_SIZE)
+        {
+          g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_FAILED,
+                               _("The signing key’s vault is damaged. Restore a backup."));
+          return FALSE;
+        }
+      memcpy (self->public_key, g_bytes_get_data (vault->public_key, NULL), JLN_OB_KEY_PUBLIC_SIZE);
+      self->did = jln_ob_did_key_from_public_key (self->public_key);
+      return TRUE;
+    }
   if (org->signing_seed == NULL)
     {
       g_autoptr(JlnObKey) fresh = jln_ob_key_generate ();
       g_autoptr(GBytes) candidate = jln_ob_key_get_seed (fresh);
 
       /* First run: the key is born here and only here (if another window
-       * created one meanwhile, the store hands that one back). How it is
-       * protected at rest is the store's concern (a later issue). */
+       * created one meanwhile, the store hands that one back). It stays in
+       * clear until the first administrator protects it
+       * (jln_session_create_administrator()). */
       org->signing_seed = jln_store_ensure_signing_seed (self->store, candidate, self->actor, error);
       if (org->signing_seed == NULL)
         return FALSE;
@@ -128,6 +185,7 @@ jln_issuer_initable_init (GInitable     *initable,
                                         g_bytes_get_size (org->signing_seed), error);
   if (self->key == NULL)
     return FALSE;
+  memcpy (self->public_key, jln_ob_key_get_public_key (self->key), JLN_OB_KEY_PUBLIC_SIZE);
   self->did = jln_ob_key_get_did (self->key);
   return TRUE;
 }
@@ -560,6 +618,8 @@ jln_issuer_seal_award (JlnAward  *award,
   in.status.list_credential = status_url;
   in.status.index = jln_award_get_status_index (award);
 
+  if (!check_can_sign (self, error))
+    return NULL;
   json = jln_credential_issue (&in, self->key, NULL, NULL, error);
   if (json == NULL)
     return NULL;
@@ -1001,6 +1061,8 @@ jln_issuer_build_status_list (JlnIssuer  *self,
   for (guint i = 0; i < indices->len; i++)
     jln_status_list_set (list, g_array_index (indices, guint, i), TRUE);
   url = status_list_url_for (self, org);
+  if (!check_can_sign (self, error))
+    return NULL;
   return jln_status_list_build_signed (url, self->did, NULL, list, self->key, error);
 }
 

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "store/jln-store.h"
+#include "openbadges/jln-ob-key.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ typedef enum {
   JLN_ISSUER_ERROR_RENDER,           /* the badge picture could not be drawn */
   JLN_ISSUER_ERROR_FAILED,
   JLN_ISSUER_ERROR_NOTHING_TO_EXPORT, /* the participant has no active badge */
+  JLN_ISSUER_ERROR_LOCKED,           /* the key is protected and nobody is signed in */
 } JlnIssuerError;
 
 GQuark jln_issuer_error_quark (void);
@@ -58,6 +60,12 @@ JlnIssuer  *jln_issuer_new                 (JlnStore *store, const char *actor, 
 JlnStore   *jln_issuer_get_store           (JlnIssuer *self);
 const char *jln_issuer_get_actor           (JlnIssuer *self);
 void        jln_issuer_set_actor           (JlnIssuer *self, const char *actor);
+/* Once the key is protected (a vault exists) the issuer is built with its
+ * public key only and signs nothing (JLN_ISSUER_ERROR_LOCKED) until the
+ * session hands it the unlocked key; NULL takes it away again. A key that
+ * is not the organisation's is refused. */
+gboolean    jln_issuer_set_signing_key     (JlnIssuer *self, JlnObKey *key, GError **error);
+gboolean    jln_issuer_can_sign            (JlnIssuer *self);
 /* The issuer's did:key (also the credentials' "issuer.id"). */
 const char *jln_issuer_get_id              (JlnIssuer *self);
 /* Where the credentials say the revocation list lives (see above). */

@@ -28,7 +28,16 @@ struct _JlnSession
   JlnCoach    *coach;
   char        *desk_name;
   char        *actor;
+
+  /* Accounts (see jln-session.h): once protected, @keys while signed in. */
+  gboolean      protected;
+  JlnVaultKeys *keys;
+  JlnRole       role;
 };
+
+G_DEFINE_QUARK (jln-session-error-quark, jln_session_error)
+
+static void retry_status_list (JlnSession *self);
 
 static void jln_session_initable_iface_init (GInitableIface *iface);
 
@@ -44,6 +53,7 @@ enum {
   PROP_COACH,
   PROP_DESK_NAME,
   PROP_ACTOR,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -103,7 +113,8 @@ load_coach_from_settings (JlnSession *self)
   gint64 coach_id;
   JlnCoach *coach = NULL;
 
-  if (!self->settings_have_coach)
+  /* Once protected, the coach is whoever signed in. */
+  if (!self->settings_have_coach || self->protected)
     return;
   coach_id = g_settings_get_int64 (self->settings, JLN_SESSION_COACH_KEY);
   /* Our own write coming back, or nothing to change. */
@@ -140,6 +151,9 @@ jln_session_set_coach (JlnSession *self,
   g_return_if_fail (JLN_IS_SESSION (self));
   g_return_if_fail (coach == NULL || JLN_IS_COACH (coach));
 
+  /* Signing in is the only way to become the coach of a protected desk. */
+  if (self->protected)
+    return;
   if (!g_set_object (&self->coach, coach))
     return;
   /* Remembered for the next start; our own "changed" finds the same coach. */
@@ -182,6 +196,439 @@ jln_session_get_actor (JlnSession *self)
   g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
 
   return self->actor;
+}
+
+/* ------------------------------------------------------------------ */
+/* accounts and signing in                                            */
+
+gboolean
+jln_session_is_protected (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  return self->protected;
+}
+
+JlnRole
+jln_session_get_role (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), JLN_ROLE_NONE);
+
+  if (!self->protected)
+    return JLN_ROLE_ADMIN;
+  return self->keys != NULL ? self->role : JLN_ROLE_NONE;
+}
+
+/* The one gate every use case passes: @min or better, with @what saying
+ * what was refused. */
+static gboolean
+require_role (JlnSession  *self,
+              JlnRole      min,
+              GError     **error)
+{
+  JlnRole role = jln_session_get_role (self);
+
+  if (role >= min)
+    return TRUE;
+  if (role == JLN_ROLE_NONE)
+    {
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_NOT_SIGNED_IN,
+                           _("Nobody is signed in. Sign in first."));
+      return FALSE;
+    }
+  switch (min)
+    {
+    case JLN_ROLE_LEAD:
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_FORBIDDEN,
+                           _("Only a programme lead or an administrator can do this."));
+      break;
+    case JLN_ROLE_ADMIN:
+    default:
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_FORBIDDEN,
+                           _("Only an administrator can do this."));
+      break;
+    }
+  return FALSE;
+}
+
+/* A coach acts for their own participants (and those nobody follows); a
+ * lead or an administrator for everyone. */
+static gboolean
+require_own_participant (JlnSession  *self,
+                         gint64       participant_id,
+                         GError     **error)
+{
+  g_autoptr(JlnParticipant) participant = NULL;
+  gint64 coach_id;
+
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return FALSE;
+  if (jln_session_get_role (self) >= JLN_ROLE_LEAD)
+    return TRUE;
+  if ((participant = jln_store_get_participant (self->store, participant_id, error)) == NULL)
+    return FALSE;
+  coach_id = jln_participant_get_coach_id (participant);
+  if (coach_id == 0 || (self->coach != NULL && coach_id == jln_coach_get_id (self->coach)))
+    return TRUE;
+  g_set_error (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_FORBIDDEN,
+               _("%s is followed by another coach: only their coach or a programme lead can do this."),
+               jln_participant_get_first_name (participant));
+  return FALSE;
+}
+
+static gboolean
+require_own_award (JlnSession  *self,
+                   gint64       award_id,
+                   GError     **error)
+{
+  g_autoptr(JlnAward) award = NULL;
+
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return FALSE;
+  if (jln_session_get_role (self) >= JLN_ROLE_LEAD)
+    return TRUE;
+  if ((award = jln_store_get_award (self->store, award_id, error)) == NULL)
+    return FALSE;
+  return require_own_participant (self, jln_award_get_participant_id (award), error);
+}
+
+/* A coach proposes badges: drafts only; a lead edits the catalogue. */
+static gboolean
+require_badge_edit (JlnSession  *self,
+                    JlnBadge    *badge,
+                    GError     **error)
+{
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return FALSE;
+  if (jln_session_get_role (self) >= JLN_ROLE_LEAD)
+    return TRUE;
+  if (jln_badge_get_status (badge) == JLN_BADGE_STATUS_DRAFT)
+    {
+      JlnBadge *stored = jln_badge_get_id (badge) != 0
+                         ? jln_store_lookup_badge (self->store, jln_badge_get_id (badge)) : NULL;
+
+      /* Their proposal stays theirs to word until a lead publishes it. */
+      if (stored == NULL || jln_badge_get_status (stored) == JLN_BADGE_STATUS_DRAFT)
+        return TRUE;
+    }
+  g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_FORBIDDEN,
+                       _("A coach proposes badges as drafts: a programme lead edits and publishes "
+                         "the catalogue."));
+  return FALSE;
+}
+
+static void
+notify_who (JlnSession *self,
+            JlnRole     role_before)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COACH]);
+  update_actor (self);
+  if (jln_session_get_role (self) != role_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+}
+
+/* Hands the opened keys to the issuer and the store's journal. */
+static gboolean
+take_keys (JlnSession    *self,
+           JlnVaultKeys  *keys,
+           JlnCoach      *coach,
+           JlnRole        role,
+           GError       **error)
+{
+  g_autoptr(JlnObKey) key = NULL;
+  g_autoptr(GBytes) audit_secret = NULL;
+  JlnRole before = jln_session_get_role (self);
+
+  key = jln_ob_key_new_from_seed (jln_vault_keys_get_seed (keys), JLN_OB_KEY_SEED_SIZE, error);
+  if (key == NULL || !jln_issuer_set_signing_key (self->issuer, key, error))
+    {
+      jln_vault_keys_free (keys);
+      return FALSE;
+    }
+  audit_secret = jln_vault_keys_dup_audit_secret (keys);
+  jln_store_unlock_audit (self->store, audit_secret);
+  g_clear_pointer (&self->keys, jln_vault_keys_free);
+  self->keys = keys;
+  self->role = role;
+  g_set_object (&self->coach, coach);
+  notify_who (self, before);
+  return TRUE;
+}
+
+static gboolean
+check_new_coach (JlnSession  *self,
+                 JlnCoach    *coach,
+                 GError     **error)
+{
+  if (jln_coach_get_id (coach) != 0 && jln_store_lookup_coach (self->store, jln_coach_get_id (coach)) == NULL)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                           _("This coach is not in the database."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jln_session_create_administrator (JlnSession  *self,
+                                  JlnCoach    *coach,
+                                  const char  *secret,
+                                  GError     **error)
+{
+  g_autoptr(JlnOrganisation) org = NULL;
+  g_autoptr(JlnAccount) account = g_new0 (JlnAccount, 1);
+  g_autoptr(JlnKeyVault) vault = NULL;
+  g_autoptr(JlnObKey) key = NULL;
+  g_autoptr(GBytes) audit_secret = NULL;
+  JlnVaultKeys *keys;
+  JlnCoach *live;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_COACH (coach), FALSE);
+
+  if (self->protected)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                           _("The signing key is already protected: an administrator exists."));
+      return FALSE;
+    }
+  if (!jln_store_check_writable (self->store, error) || !check_new_coach (self, coach, error)
+      || !jln_vault_check_secret_strength (secret, error))
+    return FALSE;
+  if ((org = jln_store_get_organisation (self->store, error)) == NULL)
+    return FALSE;
+  if (org->signing_seed == NULL
+      || (key = jln_ob_key_new_from_seed (g_bytes_get_data (org->signing_seed, NULL),
+                                          g_bytes_get_size (org->signing_seed), error)) == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_FAILED,
+                             _("The organisation has no signing key yet."));
+      return FALSE;
+    }
+  /* The journal's secret, still in clear: it moves into the vault too. */
+  audit_secret = jln_store_dup_audit_secret (self->store, error);
+  if (audit_secret == NULL)
+    return FALSE;
+  keys = jln_vault_keys_new (org->signing_seed, audit_secret);
+  account->role = JLN_ROLE_ADMIN;
+  if (!jln_vault_keys_fill_slot (keys, secret, account, error))
+    {
+      jln_vault_keys_free (keys);
+      return FALSE;
+    }
+  vault = jln_vault_keys_seal (keys, jln_ob_key_get_public_key (key));
+  if (!jln_store_protect_key (self->store, coach, account, vault, error))
+    {
+      jln_vault_keys_free (keys);
+      return FALSE;
+    }
+  self->protected = TRUE;
+  live = jln_store_lookup_coach (self->store, account->coach_id);
+  return take_keys (self, keys, live != NULL ? live : coach, JLN_ROLE_ADMIN, error);
+}
+
+static char *
+format_time_of_day (GDateTime *utc)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%H:%M");
+}
+
+gboolean
+jln_session_sign_in (JlnSession  *self,
+                     gint64       coach_id,
+                     const char  *secret,
+                     GError     **error)
+{
+  g_autoptr(JlnKeyVault) vault = NULL;
+  g_autoptr(JlnAccount) account = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) local_error = NULL;
+  JlnVaultKeys *keys;
+  JlnCoach *coach;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!jln_store_get_key_vault (self->store, &vault, error))
+    return FALSE;
+  if (vault == NULL)
+    {
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_NO_ACCOUNTS,
+                           _("There are no accounts yet: create the administrator first."));
+      return FALSE;
+    }
+  if ((account = jln_store_get_account (self->store, coach_id, error)) == NULL)
+    return FALSE;
+  if (account->locked_until != NULL && g_date_time_compare (account->locked_until, now) > 0)
+    {
+      g_autofree char *until = format_time_of_day (account->locked_until);
+
+      g_set_error (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_LOCKED_OUT,
+                   _("Too many wrong passphrases: this account is locked until %s. "
+                     "Another coach or the administrator can help meanwhile."), until);
+      return FALSE;
+    }
+  if (secret == NULL || !jln_vault_secret_matches (account->secret_hash, secret))
+    {
+      g_autoptr(GDateTime) locked_until = NULL;
+      guint left;
+
+      if (!jln_store_record_sign_in_failure (self->store, coach_id, JLN_SESSION_MAX_SIGN_IN_FAILURES,
+                                             JLN_SESSION_LOCKOUT_MINUTES * G_TIME_SPAN_MINUTE, now,
+                                             &locked_until, error))
+        return FALSE;
+      if (locked_until != NULL)
+        {
+          g_autofree char *until = format_time_of_day (locked_until);
+
+          g_set_error (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_LOCKED_OUT,
+                       _("Too many wrong passphrases: this account is locked until %s. "
+                         "Another coach or the administrator can help meanwhile."), until);
+          return FALSE;
+        }
+      left = JLN_SESSION_MAX_SIGN_IN_FAILURES - MIN (account->failed_sign_ins + 1,
+                                                    JLN_SESSION_MAX_SIGN_IN_FAILURES - 1);
+      g_set_error (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_WRONG_SECRET,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "This is not the passphrase. %u more wrong try locks the account for a while.",
+                                "This is not the passphrase. %u more wrong tries lock the account for a while.",
+                                left),
+                   left);
+      return FALSE;
+    }
+  if ((keys = jln_vault_open (vault, account, secret, error)) == NULL)
+    return FALSE;
+  coach = jln_store_lookup_coach (self->store, coach_id);
+  if (coach == NULL)
+    {
+      jln_vault_keys_free (keys);
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                           _("This coach is not in the database."));
+      return FALSE;
+    }
+  if (!take_keys (self, keys, coach, account->role, error))
+    return FALSE;
+  /* The failures waiting since the last sign-in join the chain now. */
+  if (!jln_store_record_sign_in (self->store, coach_id, &local_error))
+    g_message ("The sign-in could not be journalled: %s", local_error->message);
+  retry_status_list (self);
+  return TRUE;
+}
+
+void
+jln_session_lock (JlnSession *self)
+{
+  JlnRole before;
+
+  g_return_if_fail (JLN_IS_SESSION (self));
+
+  if (!self->protected)
+    return;
+  before = jln_session_get_role (self);
+  jln_issuer_set_signing_key (self->issuer, NULL, NULL);
+  jln_store_lock_audit (self->store);
+  g_clear_pointer (&self->keys, jln_vault_keys_free);
+  self->role = JLN_ROLE_NONE;
+  if (self->coach == NULL && before == JLN_ROLE_NONE)
+    return;
+  g_clear_object (&self->coach);
+  notify_who (self, before);
+}
+
+guint
+jln_session_get_auto_lock_minutes (JlnSession *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), 0);
+
+  if (self->settings == NULL)
+    return 0;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, JLN_SESSION_AUTO_LOCK_KEY))
+    return 0;
+  return g_settings_get_uint (self->settings, JLN_SESSION_AUTO_LOCK_KEY);
+}
+
+gboolean
+jln_session_add_account (JlnSession  *self,
+                         JlnCoach    *coach,
+                         JlnRole      role,
+                         const char  *secret,
+                         GError     **error)
+{
+  g_autoptr(JlnAccount) account = g_new0 (JlnAccount, 1);
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_COACH (coach), FALSE);
+  g_return_val_if_fail (role != JLN_ROLE_NONE, FALSE);
+
+  if (!self->protected)
+    {
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_NO_ACCOUNTS,
+                           _("There are no accounts yet: create the administrator first."));
+      return FALSE;
+    }
+  if (!require_role (self, JLN_ROLE_ADMIN, error) || !check_new_coach (self, coach, error))
+    return FALSE;
+  account->role = role;
+  account->coach_id = jln_coach_get_id (coach);
+  return jln_vault_keys_fill_slot (self->keys, secret, account, error)
+         && jln_store_add_account (self->store, coach, account, self->actor, error);
+}
+
+gboolean
+jln_session_set_account_secret (JlnSession  *self,
+                                gint64       coach_id,
+                                const char  *secret,
+                                GError     **error)
+{
+  g_autoptr(JlnAccount) account = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return FALSE;
+  if (!self->protected)
+    {
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_NO_ACCOUNTS,
+                           _("There are no accounts yet: create the administrator first."));
+      return FALSE;
+    }
+  if ((self->coach == NULL || jln_coach_get_id (self->coach) != coach_id)
+      && !require_role (self, JLN_ROLE_ADMIN, error))
+    return FALSE;
+  if ((account = jln_store_get_account (self->store, coach_id, error)) == NULL)
+    return FALSE;
+  return jln_vault_keys_fill_slot (self->keys, secret, account, error)
+         && jln_store_set_account_secret (self->store, account, self->actor, error);
+}
+
+GBytes *
+jln_session_export_key (JlnSession  *self,
+                        const char  *passphrase,
+                        GError     **error)
+{
+  g_autoptr(GBytes) file = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  if (!require_role (self, JLN_ROLE_ADMIN, error))
+    return NULL;
+  if (!self->protected)
+    {
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_NO_ACCOUNTS,
+                           _("There are no accounts yet: create the administrator first."));
+      return NULL;
+    }
+  if ((file = jln_vault_keys_export (self->keys, passphrase, error)) == NULL)
+    return NULL;
+  if (!jln_store_append_audit (self->store, self->actor, "organisation.key-export", "organisation",
+                               NULL, error))
+    return NULL;
+  return g_steal_pointer (&file);
 }
 
 /* ------------------------------------------------------------------ */
@@ -231,6 +678,13 @@ jln_session_initable_init (GInitable     *initable,
                                     g_settings_schema_has_key (schema, JLN_SESSION_BACKUP_INTERVAL_KEY) &&
                                     g_settings_schema_has_key (schema, JLN_SESSION_BACKUPS_KEPT_KEY);
     }
+  {
+    g_autoptr(JlnKeyVault) vault = NULL;
+
+    if (!jln_store_get_key_vault (self->store, &vault, error))
+      return FALSE;
+    self->protected = vault != NULL;
+  }
   /* The coach first: the issuer's first-run writes (name, key) name them. */
   if (self->settings_have_coach)
     {
@@ -242,8 +696,10 @@ jln_session_initable_init (GInitable     *initable,
     return FALSE;
   self->exporter = jln_exporter_new (self->issuer);
   /* A revocation whose list never reached the file (a crash, a full
-   * disk, another desk's lock) is published now. */
-  retry_status_list (self);
+   * disk, another desk's lock) is published now (once someone signs in,
+   * when the key is protected). */
+  if (!self->protected)
+    retry_status_list (self);
 
   /* Before the coach changes anything: the state the desk opened on. */
   if (self->settings_have_backups)
@@ -281,6 +737,7 @@ jln_session_finalize (GObject *object)
 {
   JlnSession *self = JLN_SESSION (object);
 
+  g_clear_pointer (&self->keys, jln_vault_keys_free);
   g_clear_pointer (&self->desk_name, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_error (&self->scheduled_backup_error);
@@ -317,6 +774,9 @@ jln_session_get_property (GObject    *object,
       break;
     case PROP_ACTOR:
       g_value_set_string (value, self->actor);
+      break;
+    case PROP_ROLE:
+      g_value_set_enum (value, jln_session_get_role (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -378,6 +838,9 @@ jln_session_class_init (JlnSessionClass *klass)
   properties[PROP_ACTOR] =
     g_param_spec_string ("actor", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, JLN_TYPE_ROLE, JLN_ROLE_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -526,6 +989,9 @@ jln_session_new_award_draft (JlnSession  *self,
 
   g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
 
+  if (!require_own_participant (self, participant_id, error))
+    return NULL;
+
   participant = jln_store_lookup_participant (self->store, participant_id);
   if (participant == NULL)
     {
@@ -551,11 +1017,13 @@ jln_session_award (JlnSession     *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
   g_return_val_if_fail (JLN_IS_AWARD_DRAFT (draft), NULL);
 
+  participant = jln_award_draft_get_participant (draft);
+  if (!require_own_participant (self, jln_participant_get_id (participant), &local_error))
+    goto fail;
   /* The draft already shows why it cannot be confirmed. */
   if ((award = jln_award_draft_build_award (draft, error)) == NULL)
     return NULL;
 
-  participant = jln_award_draft_get_participant (draft);
   if (!copy_evidence (self, jln_award_draft_get_evidence_files (draft), copies, &local_error))
     goto fail;
 
@@ -605,7 +1073,8 @@ jln_session_undo_award (JlnSession  *self,
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
-  if ((award = jln_store_get_award (self->store, award_id, error)) == NULL)
+  if ((award = jln_store_get_award (self->store, award_id, error)) == NULL
+      || !require_own_participant (self, jln_award_get_participant_id (award), error))
     return FALSE;
   files = g_strdupv ((char **) jln_award_get_evidence_files (award));
   if (!jln_store_undo_award (self->store, award_id, self->actor, error))
@@ -629,6 +1098,8 @@ jln_session_revoke_award (JlnSession  *self,
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
+  if (!require_own_award (self, award_id, error))
+    return FALSE;
   clean = g_strstrip (g_strdup (reason != NULL ? reason : ""));
   if (*clean == '\0')
     {
@@ -667,6 +1138,9 @@ jln_session_export_participant (JlnSession       *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
 
+  if (!require_own_participant (self, participant_id, error))
+    return FALSE;
+
   return jln_exporter_export_participant (self->exporter, participant_id, format, dir,
                                           consent_confirmed, out_paths, NULL, error);
 }
@@ -684,6 +1158,9 @@ jln_session_export_personal_data (JlnSession  *self,
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (parent_dir != NULL, FALSE);
+
+  if (!require_role (self, JLN_ROLE_LEAD, error))
+    return FALSE;
 
   if (!jln_access_export_write (self->issuer, participant_id, parent_dir, &dir, error))
     return FALSE;
@@ -708,6 +1185,9 @@ jln_session_issue_award (JlnSession  *self,
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
 
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return NULL;
+
   return jln_issuer_issue_award (self->issuer, award_id, error);
 }
 
@@ -720,6 +1200,9 @@ jln_session_publish_status_list (JlnSession  *self,
   g_autofree char *default_path = NULL;
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return FALSE;
 
   if (path == NULL)
     path = default_path = jln_issuer_dup_status_list_path (self->issuer);
@@ -751,6 +1234,9 @@ jln_session_add_participant (JlnSession      *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (JLN_IS_PARTICIPANT (participant), FALSE);
 
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return FALSE;
+
   return jln_store_add_participant (self->store, participant, self->actor, error);
 }
 
@@ -764,6 +1250,9 @@ jln_session_update_participant (JlnSession      *self,
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (JLN_IS_PARTICIPANT (participant), FALSE);
+
+  if (!require_own_participant (self, jln_participant_get_id (participant), error))
+    return FALSE;
 
   /* Read before the write: the live object changes with it. */
   before = jln_store_get_participant (self->store, jln_participant_get_id (participant), NULL);
@@ -788,6 +1277,9 @@ jln_session_add_photo (JlnSession  *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
   g_return_val_if_fail (png != NULL, NULL);
 
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return NULL;
+
   if (!jln_store_add_attachment (self->store, png, "photo.png", &stored, error)
       || (file = jln_store_dup_attachment_file (self->store, stored, error)) == NULL)
     return NULL;
@@ -810,6 +1302,9 @@ jln_session_archive_participant (JlnSession  *self,
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
+  if (!require_own_participant (self, participant_id, error))
+    return FALSE;
+
   return jln_store_archive_participant (self->store, participant_id, self->actor, error);
 }
 
@@ -820,6 +1315,9 @@ jln_session_erase_participant (JlnSession  *self,
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
+  if (!require_role (self, JLN_ROLE_LEAD, error))
+    return FALSE;
+
   return jln_store_erase_participant (self->store, participant_id, self->actor, error);
 }
 
@@ -828,6 +1326,9 @@ jln_session_compact (JlnSession  *self,
                      GError     **error)
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return FALSE;
 
   return jln_store_compact (self->store, error);
 }
@@ -864,6 +1365,9 @@ jln_session_update_consents (JlnSession       *self,
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
 
+  if (!require_own_participant (self, participant_id, error))
+    return FALSE;
+
   /* A fresh copy: the live object changes only once the file is saved. */
   if ((copy = jln_store_get_participant (self->store, participant_id, error)) == NULL)
     return FALSE;
@@ -888,6 +1392,9 @@ jln_session_add_badge (JlnSession  *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (JLN_IS_BADGE (badge), FALSE);
 
+  if (!require_badge_edit (self, badge, error))
+    return FALSE;
+
   return jln_store_add_badge (self->store, badge, self->actor, error);
 }
 
@@ -899,6 +1406,9 @@ jln_session_update_badge (JlnSession  *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (JLN_IS_BADGE (badge), FALSE);
 
+  if (!require_badge_edit (self, badge, error))
+    return FALSE;
+
   return jln_store_update_badge (self->store, badge, self->actor, error);
 }
 
@@ -909,6 +1419,9 @@ jln_session_set_badge_status (JlnSession      *self,
                               GError         **error)
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!require_role (self, JLN_ROLE_LEAD, error))
+    return FALSE;
 
   return jln_store_set_badge_status (self->store, badge_id, status, self->actor, error);
 }
@@ -922,6 +1435,9 @@ jln_session_set_organisation_details (JlnSession  *self,
                                       GError     **error)
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!require_role (self, JLN_ROLE_ADMIN, error))
+    return FALSE;
 
   return jln_store_update_organisation_details (self->store, name, url, email, public_base,
                                                 self->actor, error);
@@ -958,6 +1474,9 @@ jln_session_backup_now (JlnSession  *self,
                         GError     **error)
 {
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!require_role (self, JLN_ROLE_ADMIN, error))
+    return FALSE;
 
   return jln_store_backup (self->store, backups_kept (self), out_path, error);
 }
@@ -1042,10 +1561,28 @@ jln_session_restore_backup (JlnSession  *self,
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!require_role (self, JLN_ROLE_ADMIN, error))
+    return FALSE;
+
   if (!jln_store_restore_backup (self->store, path, self->actor, out_kept_path, error))
     return FALSE;
 
-  /* The organisation and its key are the backup's now. */
+  /* The organisation, its key and its accounts are the backup's now:
+   * whoever restored signs in again if it has accounts. */
+  {
+    g_autoptr(JlnKeyVault) vault = NULL;
+    JlnRole before = jln_session_get_role (self);
+
+    if (!jln_store_get_key_vault (self->store, &vault, error))
+      return FALSE;
+    g_clear_pointer (&self->keys, jln_vault_keys_free);
+    self->role = JLN_ROLE_NONE;
+    self->protected = vault != NULL;
+    if (self->protected)
+      g_clear_object (&self->coach);
+    if (jln_session_get_role (self) != before)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+  }
   if ((issuer = jln_issuer_new (self->store, self->actor, error)) == NULL)
     return FALSE;
   jln_issuer_set_actor (issuer, self->actor);

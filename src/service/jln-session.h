@@ -7,6 +7,7 @@
 #include "service/jln-award-draft.h"
 #include "service/jln-exporter.h"
 #include "service/jln-issuer.h"
+#include "service/jln-vault.h"
 
 G_BEGIN_DECLS
 
@@ -37,7 +38,44 @@ G_BEGIN_DECLS
  *  "actor"     string, read-only: who the journal names, by id: "coach:<id>"
  *              for the desk coach, else "account:<uid>" (the computer
  *              account's number)
+ *  "role"      JlnRole, read-only: what the session may do now (below)
+ *
+ * Accounts. A database starts open: no accounts, the signing key in clear,
+ * every use case allowed, the desk coach chosen in the preferences (role
+ * ADMIN). jln_session_create_administrator() ends that for good: the key
+ * goes into a vault only accounts open, and from then on "coach" is the
+ * signed-in coach (the settings key is ignored), "role" their account's,
+ * and nothing is written, signed or journalled while nobody is signed in
+ * (role NONE). Every use case checks the role here, not in the UI:
+ *   COACH  award, undo, revoke, edit and export for their own
+ *          participants (or those without a coach), add participants,
+ *          propose badges (as drafts);
+ *   LEAD   the same for every participant, the catalogue (edit, publish,
+ *          archive), access exports, erasure;
+ *   ADMIN  accounts, the signing key, backups and restore, the
+ *          organisation's details.
+ * A refusal is JLN_SESSION_ERROR_FORBIDDEN (or _NOT_SIGNED_IN).
  */
+
+#define JLN_SESSION_ERROR (jln_session_error_quark ())
+
+typedef enum {
+  JLN_SESSION_ERROR_NOT_SIGNED_IN, /* accounts exist and nobody is signed in */
+  JLN_SESSION_ERROR_FORBIDDEN,     /* the signed-in role may not do this */
+  JLN_SESSION_ERROR_WRONG_SECRET,  /* sign-in refused: the passphrase does not match */
+  JLN_SESSION_ERROR_LOCKED_OUT,    /* too many failures: the account waits a while */
+  JLN_SESSION_ERROR_NO_ACCOUNTS,   /* no administrator exists yet */
+} JlnSessionError;
+
+GQuark jln_session_error_quark (void);
+
+/* Failed sign-ins in a row that lock an account, and for how long. */
+#define JLN_SESSION_MAX_SIGN_IN_FAILURES 5
+#define JLN_SESSION_LOCKOUT_MINUTES      5
+
+/* GSettings key (type "u", minutes; 0: never): the app locks the session
+ * after that long without input. */
+#define JLN_SESSION_AUTO_LOCK_KEY "auto-lock-minutes"
 
 #define JLN_TYPE_SESSION (jln_session_get_type ())
 G_DECLARE_FINAL_TYPE (JlnSession, jln_session, JLN, SESSION, GObject)
@@ -102,6 +140,57 @@ void            jln_session_set_desk_name    (JlnSession *self,
 /* Who the journal names for this session's writes ("coach:12",
  * "account:1000"); never NULL or empty, never a name. */
 const char     *jln_session_get_actor        (JlnSession *self);
+
+/* ---- accounts and signing in (see the top of this file) ---- */
+
+/* TRUE once an administrator exists: signing in is required. */
+gboolean        jln_session_is_protected     (JlnSession *self);
+/* What the session may do now: ADMIN on an open database, NONE while
+ * nobody is signed in, else the signed-in account's role. */
+JlnRole         jln_session_get_role         (JlnSession *self);
+/* USE CASE first run: @coach (new when its id is 0, else an existing
+ * coach) becomes the administrator with @secret (a passphrase or a long
+ * PIN, checked for strength: JLN_VAULT_ERROR_WEAK_SECRET); the signing key
+ * and the journal's secret move into the vault in one transaction, and
+ * the session is signed in as them. CONSTRAINT once protected. */
+gboolean        jln_session_create_administrator (JlnSession *self,
+                                                  JlnCoach   *coach,
+                                                  const char *secret,
+                                                  GError    **error);
+/* USE CASE sign in: WRONG_SECRET (how many tries are left in the
+ * message), LOCKED_OUT (until when), NO_ACCOUNTS, NOT_FOUND (no account
+ * for @coach_id). Each failure is counted and journalled (pending until
+ * the next sign-in); JLN_SESSION_MAX_SIGN_IN_FAILURES lock the account
+ * for JLN_SESSION_LOCKOUT_MINUTES. Success opens the vault: the issuer
+ * signs and the journal is written, under "coach:<id>". */
+gboolean        jln_session_sign_in          (JlnSession *self,
+                                              gint64      coach_id,
+                                              const char *secret,
+                                              GError    **error);
+/* Nobody is signed in any more: the unlocked keys are wiped. Nothing on
+ * an open database. */
+void            jln_session_lock             (JlnSession *self);
+/* The "auto-lock-minutes" setting (0 without settings: never). */
+guint           jln_session_get_auto_lock_minutes (JlnSession *self);
+/* USE CASE (ADMIN) an account for @coach (new when its id is 0) with
+ * @role (not NONE) and @secret; journalled "account.create". */
+gboolean        jln_session_add_account      (JlnSession *self,
+                                              JlnCoach   *coach,
+                                              JlnRole     role,
+                                              const char *secret,
+                                              GError    **error);
+/* USE CASE a new passphrase for @coach_id: their own, or anyone's for an
+ * administrator (which also lifts a lockout). */
+gboolean        jln_session_set_account_secret (JlnSession *self,
+                                                gint64      coach_id,
+                                                const char *secret,
+                                                GError    **error);
+/* USE CASE (ADMIN) the signing key and journal secret as a key file
+ * sealed under @passphrase (see jln_vault_keys_export()), journalled
+ * "organisation.key-export". */
+GBytes         *jln_session_export_key       (JlnSession *self,
+                                              const char *passphrase,
+                                              GError    **error);
 
 /* ==== use cases ==== */
 

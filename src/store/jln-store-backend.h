@@ -233,6 +233,30 @@ struct _JlnStoreBackendInterface
   gboolean    (*set_audit_secret)   (JlnStoreBackend *self, GBytes *secret, GError **error);
   gboolean    (*set_audit_link)     (JlnStoreBackend *self, gint64 id, const guint8 *prev_hash,
                                      const guint8 *hash, GError **error);
+
+  /* ---- accounts, key vault, pending journal events (jln-*-accounts.c) ---- */
+  /* Fills @out with JlnAccount pointers (owned by the array's free func). */
+  gboolean    (*list_accounts)      (JlnStoreBackend *self, GPtrArray *out, GError **error);
+  JlnAccount *(*get_account)        (JlnStoreBackend *self, gint64 coach_id, GError **error); /* NOT_FOUND */
+  /* CONSTRAINT when @account->coach_id already has one or is no coach. */
+  gboolean    (*insert_account)     (JlnStoreBackend *self, const JlnAccount *account, GError **error);
+  /* The hash and slot fields of @account; the counters cleared. NOT_FOUND. */
+  gboolean    (*update_account_secret) (JlnStoreBackend *self, const JlnAccount *account, GError **error);
+  gboolean    (*set_account_failures) (JlnStoreBackend *self, gint64 coach_id, guint failed,
+                                       GDateTime *locked_until, GError **error); /* NOT_FOUND */
+  /* *out_vault NULL when none is stored. */
+  gboolean    (*get_key_vault)      (JlnStoreBackend *self, JlnKeyVault **out_vault, GError **error);
+  /* Stores the vault (CONSTRAINT when one exists) and clears the clear
+   * seed and journal secret, overwriting the space they used until
+   * compact(). */
+  gboolean    (*store_key_vault)    (JlnStoreBackend *self, const JlnKeyVault *vault, GError **error);
+  gboolean    (*insert_pending_audit) (JlnStoreBackend *self, GDateTime *at, const char *actor,
+                                       const char *action, const char *subject, const char *detail,
+                                       GError **error);
+  /* Each pending event, oldest first (row.id is the pending row's id;
+   * no hashes), then every one deleted. */
+  gboolean    (*take_pending_audit) (JlnStoreBackend *self, JlnAuditRowFunc func, gpointer user_data,
+                                     GError **error);
 };
 
 /* The vfuncs are called through this (the seam is private: no wrapper per

@@ -21,6 +21,7 @@ typedef enum {
   JLN_STORE_ERROR_READ_ONLY,      /* the file or its folder cannot be written (permissions, read-only disk) */
   JLN_STORE_ERROR_DAMAGED,        /* opened, but PRAGMA quick_check failed: reads only, every write refused */
   JLN_STORE_ERROR_NOT_A_BACKUP,   /* a file offered for restore is not a sound Jalons backup: nothing changed */
+  JLN_STORE_ERROR_LOCKED,         /* the key is protected and nobody is signed in: nothing can be journalled */
 } JlnStoreError;
 
 GQuark jln_store_error_quark (void);

@@ -34,6 +34,23 @@ gboolean jln_store_add_attachment_from_stream (JlnStore      *self,
                                                char         **out_stored_name,
                                                GError       **error);
 
+/* For the facade's other files (jln-store-accounts.c): one write
+ * transaction as jln-store.c runs them (retried on BUSY: @body decides
+ * everything afresh), a journal entry inside it, the journal's key. */
+typedef gboolean (*JlnStoreWriteFunc) (JlnStore  *self,
+                                       gpointer   data,
+                                       GError   **error);
+gboolean jln_store_run_write   (JlnStore *self, JlnStoreWriteFunc body, gpointer data, GError **error);
+gboolean jln_store_write_audit (JlnStore *self, const char *actor, const char *action,
+                                const char *subject, const char *detail, GError **error);
+const guint8 *jln_store_get_audit_key (JlnStore *self, GError **error);
+/* Adds @coach inside the caller's transaction (its id set), journalled
+ * "coach.create" under @actor; for jln-store-accounts.c. */
+gboolean jln_store_insert_coach_tx (JlnStore *self, JlnCoach *coach, const char *actor, gint64 *out_id,
+                                    GError **error);
+/* After a commit that added @coach: the live list and index get it. */
+void     jln_store_add_coach_to_models (JlnStore *self, JlnCoach *coach);
+
 /* The backend behind the facade, for the facade's other files
  * (jln-store-backups.c). */
 JlnStoreBackend *jln_store_get_backend (JlnStore *self);

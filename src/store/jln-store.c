@@ -9,6 +9,7 @@
 #include "core/jln-participant-private.h"
 #include "jln-store.h"
 #include "jln-store-private.h"
+#include "openbadges/jln-ob-key.h"
 #include "jln-store-backend.h"
 #include "jln-store-audit.h"
 #include "sqlite/jln-sqlite-backend.h"
@@ -45,8 +46,9 @@ struct _JlnStore
   JlnStoreRetryHook retry_hook;
   gpointer retry_hook_data;
 
-  /* The journal's key, read once (audit_key()). */
-  guint8 audit_key[JLN_AUDIT_KEY_BYTES];
+  /* The journal's key, read once (audit_key()) or given by a signed-in
+   * coach (jln_store_unlock_audit()); in locked memory (sodium_malloc). */
+  guint8 *audit_key;
   gboolean audit_key_loaded;
   /* Set when the integrity check at open failed: why every write is
    * refused (it names the latest good backup, looked for once). The check
@@ -82,6 +84,30 @@ jln_organisation_free (JlnOrganisation *org)
   g_free (org);
 }
 
+void
+jln_account_free (JlnAccount *account)
+{
+  if (account == NULL)
+    return;
+  g_free (account->secret_hash);
+  g_clear_pointer (&account->locked_until, g_date_time_unref);
+  g_clear_pointer (&account->slot_salt, g_bytes_unref);
+  g_clear_pointer (&account->slot_nonce, g_bytes_unref);
+  g_clear_pointer (&account->slot_wrapped, g_bytes_unref);
+  g_free (account);
+}
+
+void
+jln_key_vault_free (JlnKeyVault *vault)
+{
+  if (vault == NULL)
+    return;
+  g_clear_pointer (&vault->public_key, g_bytes_unref);
+  g_clear_pointer (&vault->nonce, g_bytes_unref);
+  g_clear_pointer (&vault->sealed, g_bytes_unref);
+  g_free (vault);
+}
+
 /* Now, to the second: what the columns keep, so the object matches a
  * reload. */
 static GDateTime *
@@ -97,9 +123,7 @@ now_utc (void)
 /* ------------------------------------------------------------------ */
 /* transactions                                                       */
 
-typedef gboolean (*WriteFunc) (JlnStore  *self,
-                               gpointer   data,
-                               GError   **error);
+typedef JlnStoreWriteFunc WriteFunc;
 
 /* Runs @body in one write transaction. On a retryable error (busy lock,
  * serialization failure) the whole transaction runs again, at most
@@ -162,6 +186,20 @@ audit_key (JlnStore  *self,
     return self->audit_key;
   if (!BACKEND (self, get_audit_secret, &secret, error))
     return NULL;
+  if (secret == NULL)
+    {
+      g_autoptr(JlnKeyVault) vault = NULL;
+
+      /* Protected (schema 8): only a signed-in coach brings the secret. */
+      if (!BACKEND (self, get_key_vault, &vault, error))
+        return NULL;
+      if (vault != NULL)
+        {
+          g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_LOCKED,
+                               _("Nobody is signed in, so nothing can be changed. Sign in first."));
+          return NULL;
+        }
+    }
   if (secret == NULL || g_bytes_get_size (secret) != JLN_AUDIT_KEY_BYTES)
     {
       g_set_error_literal (error, JLN_AUDIT_ERROR, JLN_AUDIT_ERROR_NO_KEY,
@@ -194,6 +232,54 @@ write_audit (JlnStore    *self,
   return jln_store_audit_append (self->backend, key, at, actor && *actor ? actor : "system",
                                  action, subject, detail, error);
 }
+
+gboolean
+jln_store_run_write (JlnStore           *self,
+                     JlnStoreWriteFunc   body,
+                     gpointer            data,
+                     GError            **error)
+{
+  return run_write (self, body, data, error);
+}
+
+gboolean
+jln_store_write_audit (JlnStore    *self,
+                       const char  *actor,
+                       const char  *action,
+                       const char  *subject,
+                       const char  *detail,
+                       GError     **error)
+{
+  return write_audit (self, actor, action, subject, detail, error);
+}
+
+const guint8 *
+jln_store_get_audit_key (JlnStore  *self,
+                         GError   **error)
+{
+  return audit_key (self, error);
+}
+
+void
+jln_store_unlock_audit (JlnStore *self,
+                        GBytes   *secret)
+{
+  g_return_if_fail (JLN_IS_STORE (self));
+  g_return_if_fail (secret != NULL && g_bytes_get_size (secret) == JLN_AUDIT_KEY_BYTES);
+
+  memcpy (self->audit_key, g_bytes_get_data (secret, NULL), JLN_AUDIT_KEY_BYTES);
+  self->audit_key_loaded = TRUE;
+}
+
+void
+jln_store_lock_audit (JlnStore *self)
+{
+  g_return_if_fail (JLN_IS_STORE (self));
+
+  sodium_memzero (self->audit_key, JLN_AUDIT_KEY_BYTES);
+  self->audit_key_loaded = FALSE;
+}
+
 
 /* ------------------------------------------------------------------ */
 /* sorting                                                            */
@@ -470,7 +556,7 @@ jln_store_finalize (GObject *object)
   JlnStore *self = (JlnStore *) object;
 
   g_free (self->path);
-  sodium_memzero (self->audit_key, sizeof self->audit_key);
+  sodium_free (self->audit_key);
   g_clear_error (&self->damage_error);
 
   G_OBJECT_CLASS (jln_store_parent_class)->finalize (object);
@@ -507,6 +593,10 @@ jln_store_init (JlnStore *self)
   self->participant_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->badge_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->badge_of_version = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  jln_ob_crypto_init ();
+  self->audit_key = sodium_malloc (JLN_AUDIT_KEY_BYTES);
+  if (self->audit_key == NULL)
+    g_error ("no memory for the journal key");
 }
 
 /* ------------------------------------------------------------------ */
@@ -638,9 +728,9 @@ jln_store_reload_after_restore (JlnStore  *self,
 
   g_clear_error (&self->damage_error);
   self->damage_known = FALSE;
-  /* The restored file has its own journal key. */
-  sodium_memzero (self->audit_key, sizeof self->audit_key);
-  self->audit_key_loaded = FALSE;
+  /* The restored file has its own journal key (and maybe its own vault:
+   * whoever restores signs in again). */
+  jln_store_lock_audit (self);
   return load_models (self, error);
 }
 
@@ -888,19 +978,43 @@ jln_store_add_territory (JlnStore      *self,
   return TRUE;
 }
 
+gboolean
+jln_store_insert_coach_tx (JlnStore    *self,
+                           JlnCoach    *coach,
+                           const char  *actor,
+                           gint64      *out_id,
+                           GError     **error)
+{
+  g_autofree char *subject = NULL;
+
+  if (!require_text (jln_coach_get_name (coach), _("A coach needs a name."), error))
+    return FALSE;
+  if (!BACKEND (self, insert_coach, coach, out_id, error))
+    return reword_constraint (error, _("This coach’s territory does not exist any more."));
+  subject = g_strdup_printf ("coach:%" G_GINT64_FORMAT, *out_id);
+  /* The coach's name stays in their record, out of the journal. */
+  return write_audit (self, actor, "coach.create", subject, NULL, error);
+}
+
 static gboolean
 add_coach_tx (JlnStore  *self,
               gpointer   data,
               GError   **error)
 {
   AddNamed *op = data;
-  g_autofree char *subject = NULL;
 
-  if (!BACKEND (self, insert_coach, op->object, &op->id, error))
-    return reword_constraint (error, _("This coach’s territory does not exist any more."));
-  subject = g_strdup_printf ("coach:%" G_GINT64_FORMAT, op->id);
-  /* The coach's name stays in their record, out of the journal. */
-  return write_audit (self, op->actor, "coach.create", subject, NULL, error);
+  return jln_store_insert_coach_tx (self, op->object, op->actor, &op->id, error);
+}
+
+void
+jln_store_add_coach_to_models (JlnStore *self,
+                               JlnCoach *coach)
+{
+  if (live (self))
+    {
+      g_hash_table_insert (self->coach_by_id, id_key (jln_coach_get_id (coach)), coach);
+      g_list_store_insert_sorted (self->coaches, coach, compare_coaches, NULL);
+    }
 }
 
 gboolean
@@ -920,11 +1034,7 @@ jln_store_add_coach (JlnStore    *self,
     return FALSE;
 
   jln_coach_set_id (coach, op.id);
-  if (live (self))
-    {
-      g_hash_table_insert (self->coach_by_id, id_key (op.id), coach);
-      g_list_store_insert_sorted (self->coaches, coach, compare_coaches, NULL);
-    }
+  jln_store_add_coach_to_models (self, coach);
   return TRUE;
 }
 

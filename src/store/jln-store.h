@@ -30,6 +30,37 @@ typedef struct {
 void jln_organisation_free (JlnOrganisation *org);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnOrganisation, jln_organisation_free)
 
+/* A coach's account as stored. The passphrase is kept only as a libsodium
+ * crypto_pwhash_str string; the key slot is the vault key wrapped
+ * (crypto_secretbox) under a key derived from the passphrase with
+ * crypto_pwhash over slot_salt and the two limits. The store keeps these
+ * bytes; the service layer (JlnSession) does the cryptography. */
+typedef struct {
+  gint64     coach_id;
+  JlnRole    role;
+  char      *secret_hash;
+  guint      failed_sign_ins;
+  GDateTime *locked_until;    /* nullable: not locked */
+  GBytes    *slot_salt;
+  guint64    slot_opslimit;
+  guint64    slot_memlimit;
+  GBytes    *slot_nonce;
+  GBytes    *slot_wrapped;
+} JlnAccount;
+void jln_account_free (JlnAccount *account);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnAccount, jln_account_free)
+
+/* The signing seed and the journal's secret, sealed together under the
+ * vault key; the public key stays readable so the issuer's did:key is
+ * known while nobody is signed in. */
+typedef struct {
+  GBytes *public_key; /* 32 bytes, Ed25519 */
+  GBytes *nonce;
+  GBytes *sealed;
+} JlnKeyVault;
+void jln_key_vault_free (JlnKeyVault *vault);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JlnKeyVault, jln_key_vault_free)
+
 /* Called by jln_store_add_award() *inside* the award's transaction, once the
  * award has its id, credential-id and status-index: returns the signed
  * credential (the app plugs the Open Badges engine in here; core knows
@@ -282,6 +313,55 @@ GListModel    *jln_store_list_audit_events (JlnStore *self, guint limit, GError 
  * a whole file put back to an older copy. Both out arguments nullable. */
 gboolean       jln_store_verify_audit      (JlnStore *self, gint64 *out_first_broken_event_id,
                                             guint64 *out_n_events, GError **error);
+
+/* ---- accounts and the key vault (jln-store-accounts.c) ----
+ *
+ * A database starts without accounts: its seed and journal secret are in
+ * clear, as before schema 8. jln_store_protect_key() creates the first
+ * account and the vault in one transaction and clears both from the
+ * organisation row (the freed space overwritten, the files compacted).
+ * From then on the journal can be written only once jln_store_unlock_audit()
+ * was given its secret (a signed-in coach): every journalled write fails
+ * with JLN_STORE_ERROR_LOCKED until then. */
+
+/* *@out_vault NULL when the key is not protected yet (no accounts). */
+gboolean       jln_store_get_key_vault     (JlnStore *self, JlnKeyVault **out_vault, GError **error);
+/* Every account (JlnAccount, by coach id). */
+GPtrArray     *jln_store_list_accounts     (JlnStore *self, GError **error);
+/* NOT_FOUND when @coach_id has no account. */
+JlnAccount    *jln_store_get_account       (JlnStore *self, gint64 coach_id, GError **error);
+/* The first administrator: @coach (added when its id is 0) gets @account
+ * (its coach_id is filled in), @vault is stored and the clear seed and
+ * secret are removed, all in one transaction journalled under the new
+ * account. CONSTRAINT when a vault already exists. */
+gboolean       jln_store_protect_key       (JlnStore *self, JlnCoach *coach, JlnAccount *account,
+                                            const JlnKeyVault *vault, GError **error);
+/* Another account: for @coach (added when its id is 0). CONSTRAINT when
+ * that coach already has one. Journalled "account.create". */
+gboolean       jln_store_add_account       (JlnStore *self, JlnCoach *coach, JlnAccount *account,
+                                            const char *actor, GError **error);
+/* A new passphrase (hash and key slot from @account; role and counters
+ * kept, the lock lifted). Journalled "account.secret". */
+gboolean       jln_store_set_account_secret (JlnStore *self, const JlnAccount *account,
+                                             const char *actor, GError **error);
+/* A failed sign-in at @now: the count grows and, at @max_failures, the
+ * account is locked for @lock_for. Recorded among the pending journal
+ * events ("account.sign-in-failed", "account.locked"), chained at the next
+ * sign-in: nobody holds the journal's secret now. *@out_locked_until
+ * (nullable, owned) set when the account is locked now. */
+gboolean       jln_store_record_sign_in_failure (JlnStore *self, gint64 coach_id, guint max_failures,
+                                                 GTimeSpan lock_for, GDateTime *now,
+                                                 GDateTime **out_locked_until, GError **error);
+/* A successful sign-in (call after jln_store_unlock_audit()): the counters
+ * reset, the pending events chained into the journal, "account.sign-in". */
+gboolean       jln_store_record_sign_in    (JlnStore *self, gint64 coach_id, GError **error);
+/* The journal's secret while it is still in clear (before the vault), to
+ * seal it: LOCKED once protected (unless unlocked). */
+GBytes        *jln_store_dup_audit_secret  (JlnStore *self, GError **error);
+/* The journal's secret (32 bytes) from the opened vault; copied into
+ * locked memory. jln_store_lock_audit() wipes it. */
+void           jln_store_unlock_audit      (JlnStore *self, GBytes *secret);
+void           jln_store_lock_audit        (JlnStore *self);
 
 /* Bulk loading for the demo and imports: everything between begin and
  * commit is one transaction; rollback on any error. */

@@ -971,6 +971,29 @@ checkpoint_truncate (JlnSqliteBackend  *self,
   return TRUE;
 }
 
+gboolean
+jln_sqlite_raise_secure_delete (JlnSqliteBackend  *self,
+                                GError           **error)
+{
+  g_autoptr(JlnSqliteStmt) query = NULL;
+
+  if (self->secure_delete_raised)
+    return TRUE;
+  query = jln_sqlite_prepare (self, "PRAGMA secure_delete", error);
+  if (query == NULL)
+    return FALSE;
+  if (sqlite3_step (query) != SQLITE_ROW)
+    {
+      jln_sqlite_set_last_error (self, error);
+      return FALSE;
+    }
+  self->secure_delete_before = sqlite3_column_int (query, 0);
+  if (!jln_sqlite_exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
+  self->secure_delete_raised = TRUE;
+  return TRUE;
+}
+
 /* The WAL first (so VACUUM does not copy old frames' pages back), then
  * VACUUM rebuilds every page of the file from the live rows (free pages
  * and slack space with them), then the WAL VACUUM wrote is checkpointed
@@ -1017,4 +1040,5 @@ jln_sqlite_backend_iface_init (JlnStoreBackendInterface *iface)
   jln_sqlite_awards_init_iface (iface);
   jln_sqlite_audit_init_iface (iface);
   jln_sqlite_backup_init_iface (iface);
+  jln_sqlite_accounts_init_iface (iface);
 }

@@ -224,6 +224,46 @@ static const char migration_7[] =
   "INSERT INTO status_list_publication (id, due, published)\n"
   "  SELECT 1, EXISTS (SELECT 1 FROM awards WHERE status = 'revoked'), 0;\n";
 
+/* Version 8: coach accounts and the signing key protected at rest.
+ * - accounts: a coach who signs in, their role, their passphrase as a
+ *   libsodium crypto_pwhash_str string, the lockout counters, and their
+ *   key slot: the vault key wrapped under a key derived from their
+ *   passphrase (so any account can unlock signing, none holds it in clear);
+ * - key_vault: the signing seed and the journal's secret sealed together
+ *   under the vault key (crypto_secretbox), with the public key in clear so
+ *   the organisation's did:key is known while nobody is signed in. Once it
+ *   exists, organisation.signing_seed and .audit_secret stay NULL;
+ * - audit_pending: what happens while nobody is signed in (failed
+ *   sign-ins) cannot be chained without the secret: it waits here and is
+ *   chained at the next sign-in. */
+static const char migration_8[] =
+  "CREATE TABLE accounts (\n"
+  "  coach_id INTEGER PRIMARY KEY REFERENCES coaches (id),\n"
+  "  role TEXT NOT NULL CHECK (role IN ('coach', 'lead', 'admin')),\n"
+  "  secret_hash TEXT NOT NULL,\n"
+  "  failed_sign_ins INTEGER NOT NULL DEFAULT 0,\n"
+  "  locked_until TEXT,\n"
+  "  slot_salt BLOB NOT NULL,\n"
+  "  slot_opslimit INTEGER NOT NULL,\n"
+  "  slot_memlimit INTEGER NOT NULL,\n"
+  "  slot_nonce BLOB NOT NULL,\n"
+  "  slot_wrapped BLOB NOT NULL\n"
+  ");\n"
+  "CREATE TABLE key_vault (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  public_key BLOB NOT NULL,\n"
+  "  nonce BLOB NOT NULL,\n"
+  "  sealed BLOB NOT NULL\n"
+  ");\n"
+  "CREATE TABLE audit_pending (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  at TEXT NOT NULL,\n"
+  "  actor TEXT NOT NULL,\n"
+  "  action TEXT NOT NULL,\n"
+  "  subject TEXT,\n"
+  "  detail TEXT\n"
+  ");\n";
+
 static const JlnSqliteMigration migrations[] = {
   { 1, "initial schema", migration_1, FALSE, NULL },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2, FALSE, NULL },
@@ -232,6 +272,7 @@ static const JlnSqliteMigration migrations[] = {
   { 5, "evidence shared in the badge", migration_5, FALSE, NULL },
   { 6, "participant erasure", migration_6, FALSE, NULL },
   { 7, "revocation list publication marks", migration_7, FALSE, NULL },
+  { 8, "coach accounts and the key vault", migration_8, FALSE, NULL },
 };
 
 const JlnSqliteMigration *

@@ -46,16 +46,20 @@ load_coaches (JlnStoreBackend  *backend,
   g_autoptr(JlnSqliteStmt) stmt = NULL;
   int rc;
 
-  stmt = jln_sqlite_prepare (self, "SELECT id, name, territory_id, email FROM coaches", error);
+  stmt = jln_sqlite_prepare (self, "SELECT c.id, c.name, c.territory_id, c.email, a.role "
+                                   "FROM coaches c LEFT JOIN accounts a ON a.coach_id = c.id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      JlnRole role;
       JlnCoach *c = jln_coach_new (jln_sqlite_column_text (stmt, 1));
 
       jln_coach_set_id (c, sqlite3_column_int64 (stmt, 0));
       jln_coach_set_territory_id (c, sqlite3_column_int64 (stmt, 2));
       jln_coach_set_email (c, jln_sqlite_column_text (stmt, 3));
+      if (jln_role_from_string (jln_sqlite_column_text (stmt, 4), &role))
+        jln_coach_set_role (c, role);
       g_ptr_array_add (out, c);
     }
   if (rc != SQLITE_DONE)

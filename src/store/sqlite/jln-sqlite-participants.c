@@ -219,22 +219,8 @@ erase_participant (JlnStoreBackend  *backend,
   g_autoptr(JlnSqliteStmt) awards = NULL;
   g_autofree char *when_text = jln_sqlite_format_timestamp (when);
 
-  if (!self->secure_delete_raised)
-    {
-      g_autoptr(JlnSqliteStmt) query = jln_sqlite_prepare (self, "PRAGMA secure_delete", error);
-
-      if (query == NULL)
-        return FALSE;
-      if (sqlite3_step (query) != SQLITE_ROW)
-        {
-          jln_sqlite_set_last_error (self, error);
-          return FALSE;
-        }
-      self->secure_delete_before = sqlite3_column_int (query, 0);
-      if (!jln_sqlite_exec (self, "PRAGMA secure_delete = ON", error))
-        return FALSE;
-      self->secure_delete_raised = TRUE;
-    }
+  if (!jln_sqlite_raise_secure_delete (self, error))
+    return FALSE;
 
   stmt = jln_sqlite_prepare (self, "UPDATE participants SET first_name = ?, last_name = '', "
                                    "photo_path = NULL, email = NULL, "

@@ -95,6 +95,10 @@ void           jln_sqlite_finish_check (JlnSqliteBackend *self);
 /* Applies the migrations after @from_version, one transaction each. */
 gboolean       jln_sqlite_migrate (JlnSqliteBackend *self, int from_version, GError **error);
 
+/* Until compact(): SQLite overwrites the space deleted or replaced values
+ * free (erasure, the signing seed leaving the clear column). */
+gboolean       jln_sqlite_raise_secure_delete (JlnSqliteBackend *self, GError **error);
+
 /* Each aggregate file fills its part of the interface. */
 void jln_sqlite_organisation_init_iface (JlnStoreBackendInterface *iface);
 void jln_sqlite_participants_init_iface (JlnStoreBackendInterface *iface);
@@ -102,5 +106,6 @@ void jln_sqlite_badges_init_iface       (JlnStoreBackendInterface *iface);
 void jln_sqlite_awards_init_iface       (JlnStoreBackendInterface *iface);
 void jln_sqlite_audit_init_iface        (JlnStoreBackendInterface *iface);
 void jln_sqlite_backup_init_iface       (JlnStoreBackendInterface *iface); /* jln-sqlite-backup.c */
+void jln_sqlite_accounts_init_iface     (JlnStoreBackendInterface *iface);
 
 G_END_DECLS
