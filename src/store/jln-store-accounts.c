@@ -415,3 +415,43 @@ jln_store_record_sign_in (JlnStore  *self,
 
   return jln_store_run_write (self, sign_in_tx, &coach_id, error);
 }
+
+typedef struct {
+  const char *actor;
+  const char *action;
+  const char *subject;
+  const char *detail;
+} PendingOp;
+
+static gboolean
+pending_tx (JlnStore  *self,
+            gpointer   data,
+            GError   **error)
+{
+  PendingOp *op = data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return BACKEND (self, insert_pending_audit, now, op->actor ? op->actor : "system", op->action,
+                  op->subject, op->detail, error);
+}
+
+gboolean
+jln_store_append_audit_or_pending (JlnStore    *self,
+                                   const char  *actor,
+                                   const char  *action,
+                                   const char  *subject,
+                                   const char  *detail,
+                                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PendingOp op = { actor, action, subject, detail };
+
+  if (jln_store_append_audit (self, actor, action, subject, detail, &local_error))
+    return TRUE;
+  if (!g_error_matches (local_error, JLN_STORE_ERROR, JLN_STORE_ERROR_LOCKED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return jln_store_run_write (self, pending_tx, &op, error);
+}

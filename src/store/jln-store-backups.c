@@ -388,7 +388,7 @@ jln_store_restore_backup (JlnStore    *self,
     }
   name = g_path_get_basename (path);
   /* The restored journal says it was restored, and from what. */
-  if (!jln_store_append_audit (self, actor, "database.restore", NULL, name, &local_error))
+  if (!jln_store_append_audit_or_pending (self, actor, "database.restore", NULL, name, &local_error))
     g_warning ("The restore was not journalled: %s", local_error->message);
   if (out_kept_path != NULL)
     *out_kept_path = g_steal_pointer (&kept);

@@ -51,6 +51,12 @@ gboolean jln_store_insert_coach_tx (JlnStore *self, JlnCoach *coach, const char 
 /* After a commit that added @coach: the live list and index get it. */
 void     jln_store_add_coach_to_models (JlnStore *self, JlnCoach *coach);
 
+/* jln-store-accounts.c: journals now, or, when the journal is locked (a
+ * protected database nobody signed in to, such as a restored one), keeps
+ * the event pending until the next sign-in chains it. */
+gboolean jln_store_append_audit_or_pending (JlnStore *self, const char *actor, const char *action,
+                                            const char *subject, const char *detail, GError **error);
+
 /* The backend behind the facade, for the facade's other files
  * (jln-store-backups.c). */
 JlnStoreBackend *jln_store_get_backend (JlnStore *self);
