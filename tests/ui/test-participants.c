@@ -1163,6 +1163,77 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_assert_true (save_window_png (form, form_png));
       g_printerr ("screenshot: %s\n", form_png);
       gtk_window_destroy (GTK_WINDOW (form));
+
+      /* The catalogue searched, then searched for nothing; a badge's page
+       * and its holders in one territory, in the participants list. */
+      {
+        JlnBadgesView *badges_view = JLN_BADGES_VIEW (find_type (GTK_WIDGET (f->window), JLN_TYPE_BADGES_VIEW));
+        GtkEditable *search = jln_badges_view_get_search_entry (badges_view);
+        g_autoptr(JlnBadge) badge = g_list_model_get_item (jln_store_get_badges (f->store), 0);
+        JlnBadgePage *badge_page = JLN_BADGE_PAGE (find_type (GTK_WIDGET (badges_view), JLN_TYPE_BADGE_PAGE));
+        g_autofree char *png = NULL;
+
+        jln_window_set_view (f->window, "badges");
+        gtk_widget_activate_action (GTK_WIDGET (badge_page), "badge.back", NULL);
+        gtk_editable_set_text (search, "numerique");
+        settle ();
+        png = g_strdup_printf ("%s/badges-search%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        gtk_editable_set_text (search, "zzz");
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/badges-no-match%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        gtk_editable_set_text (search, "");
+        settle ();
+
+        jln_badges_view_show_badge (badges_view, badge);
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/badge-page%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        /* Scrolled down to "Who holds it". */
+        for (GtkWidget *w = GTK_WIDGET (badge_page); w != NULL; w = gtk_widget_get_first_child (w))
+          if (GTK_IS_BOX (w) && gtk_widget_get_next_sibling (gtk_widget_get_first_child (w)) != NULL
+              && GTK_IS_SCROLLED_WINDOW (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))))
+            {
+              GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (
+                GTK_SCROLLED_WINDOW (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))));
+
+              gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+              break;
+            }
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/badge-page-holders%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+
+        {
+          g_autoptr(GHashTable) counts = jln_store_count_holders_by_territory (f->store, jln_badge_get_id (badge), NULL);
+          GHashTableIter iter;
+          gpointer key;
+          GtkWidget *holders_row = NULL;
+
+          g_hash_table_iter_init (&iter, counts);
+          while (holders_row == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+            if (*(const char *) key != '\0')
+              holders_row = find_holders_row (GTK_WIDGET (badge_page), key);
+          g_assert_nonnull (holders_row);
+          g_signal_emit_by_name (holders_row, "activate");
+        }
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/participants-holders%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        jln_participants_view_clear_holders (view);
+        jln_participants_view_show_participant (view, p);
+        settle ();
+      }
     }
   g_settings_set_boolean (settings, "large-icons", FALSE);
 }
