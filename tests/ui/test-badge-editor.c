@@ -19,6 +19,7 @@
 #include "ui/badges/jln-badges-view.h"
 #include "ui/badges/jln-badge-composer.h"
 #include "ui/common/jln-view.h"
+#include "ui/shell/jln-window.h"
 
 typedef struct {
   char     *dir;
@@ -1312,6 +1313,64 @@ test_catalogue_search (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The GtkLabel with @css_class under @widget. */
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening a badge from the grid must not leave its name selected (a
+ * selectable label that takes the focus selects all its text). */
+static void
+test_page_title_not_selected (Fixture *f, gconstpointer data)
+{
+  JlnWindow *window = jln_window_new (NULL, f->settings);
+  JlnBadgesView *view;
+  JlnBadgePage *page;
+  GtkLabel *title;
+  GtkWidget *grid;
+  int start = -1, end = -1;
+
+  add_plain_badge (f->store, "lire", "Lire un horaire");
+  add_plain_badge (f->store, "ecrire", "Écrire un courrier");
+  jln_window_set_session (window, f->session);
+  jln_window_set_view (window, "badges");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  view = JLN_BADGES_VIEW (find_type (GTK_WIDGET (window), JLN_TYPE_BADGES_VIEW));
+  grid = find_type (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW);
+  page = JLN_BADGE_PAGE (find_type (GTK_WIDGET (view), JLN_TYPE_BADGE_PAGE));
+  title = find_label_with_class (GTK_WIDGET (page), "title-1");
+  g_assert_nonnull (title);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      /* As a click does: the grid has the focus when a tile opens. */
+      gtk_widget_grab_focus (grid);
+      g_signal_emit_by_name (grid, "activate", i);
+      wait_ms (500);
+      g_assert_nonnull (jln_badge_page_get_badge (page));
+      g_assert_cmpstr (gtk_label_get_label (title), ==, jln_badge_get_name (jln_badge_page_get_badge (page)));
+      if (gtk_label_get_selection_bounds (title, &start, &end))
+        g_error ("the badge's name opens selected (%d–%d)", start, end);
+      g_assert_false (gtk_widget_has_focus (GTK_WIDGET (title)));
+      gtk_widget_activate_action (GTK_WIDGET (page), "badge.back", NULL);
+      wait_ms (300);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1342,6 +1401,7 @@ main (int argc, char **argv)
     g_test_add ("/badge-editor/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/badge-editor/badges-view", Fixture, NULL, fixture_set_up, test_badges_view, fixture_tear_down);
   g_test_add ("/badge-editor/catalogue-search", Fixture, NULL, fixture_set_up, test_catalogue_search, fixture_tear_down);
+  g_test_add ("/badge-editor/page-title-not-selected", Fixture, NULL, fixture_set_up, test_page_title_not_selected, fixture_tear_down);
 
   return g_test_run ();
 }
