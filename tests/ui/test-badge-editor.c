@@ -18,6 +18,8 @@
 #include "ui/badges/jln-badge-page.h"
 #include "ui/badges/jln-badges-view.h"
 #include "ui/badges/jln-badge-composer.h"
+#include "ui/common/jln-view.h"
+#include "ui/shell/jln-window.h"
 
 typedef struct {
   char     *dir;
@@ -1170,6 +1172,205 @@ test_badges_view (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Folded differently from the view (ASCII transliteration, then case
+ * folding), so the count below does not reuse what it checks. */
+static gboolean
+text_contains (const char *text,
+               const char *needle)
+{
+  g_autofree char *ascii = NULL;
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  ascii = g_str_to_ascii (text, "C");
+  folded = g_utf8_casefold (ascii, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static guint
+count_badges_with (JlnStore   *store,
+                   const char *needle,
+                   int         kind)
+{
+  GListModel *badges = jln_store_get_badges (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(JlnBadge) badge = g_list_model_get_item (badges, i);
+
+      if (kind >= 0 && (int) jln_badge_get_kind (badge) != kind)
+        continue;
+      if (needle == NULL
+          || text_contains (jln_badge_get_name (badge), needle)
+          || text_contains (jln_badge_get_theme (badge), needle)
+          || text_contains (jln_badge_get_description (badge), needle))
+        n++;
+    }
+  return n;
+}
+
+static void
+type_search (JlnBadgesView *view,
+             const char    *text)
+{
+  GtkEditable *entry = jln_badges_view_get_search_entry (view);
+
+  gtk_editable_set_text (entry, text);
+  /* The entry says "search-changed" after a short delay. */
+  g_signal_emit_by_name (entry, "search-changed");
+  spin ();
+}
+
+/* The catalogue's search and kind filter: what the grid shows, and "No
+ * Badge Matches" when nothing is left. */
+static void
+test_catalogue_search (Fixture *f, gconstpointer data)
+{
+  JlnDemoOptions options = { 6, 0, 3, 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  JlnBadgesView *view = g_object_new (JLN_TYPE_BADGES_VIEW, NULL);
+  GListModel *shown;
+  GtkWidget *grid;
+  guint total, numeric, skills;
+
+  g_assert_true (jln_demo_build (f->store, &options, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  jln_badges_view_set_session (view, f->session);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  shown = jln_badges_view_get_model (view);
+  grid = find_type (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW);
+  total = g_list_model_get_n_items (jln_store_get_badges (f->store));
+  g_assert_cmpuint (total, >=, 15);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
+  g_assert_false (jln_badges_view_get_showing_no_match (view));
+
+  /* Capitals and no accents still find the theme "Numérique". */
+  numeric = count_badges_with (f->store, "numerique", -1);
+  g_assert_cmpuint (numeric, >=, 2);
+  g_assert_cmpuint (numeric, <, total);
+  type_search (view, "  NUMERIQUE ");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, numeric);
+  for (guint i = 0; i < numeric; i++)
+    {
+      g_autoptr(JlnBadge) badge = g_list_model_get_item (shown, i);
+
+      g_assert_true (text_contains (jln_badge_get_name (badge), "numerique")
+                     || text_contains (jln_badge_get_theme (badge), "numerique")
+                     || text_contains (jln_badge_get_description (badge), "numerique"));
+    }
+  /* What the grid shows is what a click opens. */
+  {
+    g_autoptr(JlnBadge) first = g_list_model_get_item (shown, 0);
+    JlnBadgePage *page = JLN_BADGE_PAGE (find_type (GTK_WIDGET (view), JLN_TYPE_BADGE_PAGE));
+
+    g_signal_emit_by_name (grid, "activate", 0);
+    g_assert_true (jln_badge_page_get_badge (page) == first);
+    gtk_widget_activate_action (GTK_WIDGET (page), "badge.back", NULL);
+    spin ();
+  }
+
+  /* With accents typed, too. */
+  type_search (view, "Numérique");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, numeric);
+
+  /* The kind narrows the search. */
+  g_assert_true (jln_badges_view_select_kind (view, JLN_BADGE_KIND_SAVOIR_ETRE));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                    count_badges_with (f->store, "numerique", JLN_BADGE_KIND_SAVOIR_ETRE));
+  type_search (view, "");
+  skills = count_badges_with (f->store, NULL, JLN_BADGE_KIND_SAVOIR_ETRE);
+  g_assert_cmpuint (skills, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, skills);
+  g_assert_true (jln_badges_view_select_kind (view, -1));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
+
+  /* Nothing matches: said in words, and one button brings all back. */
+  type_search (view, "zzz-aucun-badge");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_true (jln_badges_view_get_showing_no_match (view));
+  g_assert_nonnull (find_actionable (GTK_WIDGET (view), "badges.show-all"));
+  gtk_widget_activate_action (GTK_WIDGET (view), "badges.show-all", NULL);
+  spin ();
+  g_assert_cmpstr (gtk_editable_get_text (jln_badges_view_get_search_entry (view)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, total);
+  g_assert_false (jln_badges_view_get_showing_no_match (view));
+
+  /* Ctrl+F (win.search) asks the view shown for its search. */
+  g_assert_true (jln_view_focus_search (JLN_VIEW (view)));
+  spin ();
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (jln_badges_view_get_search_entry (view)))
+                 || gtk_widget_has_focus (GTK_WIDGET (jln_badges_view_get_search_entry (view)))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                            GTK_WIDGET (jln_badges_view_get_search_entry (view))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The GtkLabel with @css_class under @widget. */
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening a badge from the grid must not leave its name selected (a
+ * selectable label that takes the focus selects all its text). */
+static void
+test_page_title_not_selected (Fixture *f, gconstpointer data)
+{
+  JlnWindow *window = jln_window_new (NULL, f->settings);
+  JlnBadgesView *view;
+  JlnBadgePage *page;
+  GtkLabel *title;
+  GtkWidget *grid;
+  int start = -1, end = -1;
+
+  add_plain_badge (f->store, "lire", "Lire un horaire");
+  add_plain_badge (f->store, "ecrire", "Écrire un courrier");
+  jln_window_set_session (window, f->session);
+  jln_window_set_view (window, "badges");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (300);
+  view = JLN_BADGES_VIEW (find_type (GTK_WIDGET (window), JLN_TYPE_BADGES_VIEW));
+  grid = find_type (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW);
+  page = JLN_BADGE_PAGE (find_type (GTK_WIDGET (view), JLN_TYPE_BADGE_PAGE));
+  title = find_label_with_class (GTK_WIDGET (page), "title-1");
+  g_assert_nonnull (title);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      /* As a click does: the grid has the focus when a tile opens. */
+      gtk_widget_grab_focus (grid);
+      g_signal_emit_by_name (grid, "activate", i);
+      wait_ms (500);
+      g_assert_nonnull (jln_badge_page_get_badge (page));
+      g_assert_cmpstr (gtk_label_get_label (title), ==, jln_badge_get_name (jln_badge_page_get_badge (page)));
+      if (gtk_label_get_selection_bounds (title, &start, &end))
+        g_error ("the badge's name opens selected (%d–%d)", start, end);
+      g_assert_false (gtk_widget_has_focus (GTK_WIDGET (title)));
+      gtk_widget_activate_action (GTK_WIDGET (page), "badge.back", NULL);
+      wait_ms (300);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1199,6 +1400,8 @@ main (int argc, char **argv)
   if (g_getenv ("JALONS_BADGE_EDITOR_SCREENSHOTS") != NULL)
     g_test_add ("/badge-editor/screenshots", Fixture, NULL, fixture_set_up, test_screenshots, fixture_tear_down);
   g_test_add ("/badge-editor/badges-view", Fixture, NULL, fixture_set_up, test_badges_view, fixture_tear_down);
+  g_test_add ("/badge-editor/catalogue-search", Fixture, NULL, fixture_set_up, test_catalogue_search, fixture_tear_down);
+  g_test_add ("/badge-editor/page-title-not-selected", Fixture, NULL, fixture_set_up, test_page_title_not_selected, fixture_tear_down);
 
   return g_test_run ();
 }

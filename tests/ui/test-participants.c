@@ -19,6 +19,8 @@
 #include "ui/participants/jln-participants-view.h"
 #include "ui/common/jln-initials.h"
 #include "ui/participants/jln-path-tile.h"
+#include "ui/badges/jln-badges-view.h"
+#include "ui/badges/jln-badge-page.h"
 
 #define WAIT_LIMIT_US (30 * G_USEC_PER_SEC)
 
@@ -861,6 +863,194 @@ test_award_action (Fixture *f, gconstpointer data)
   }
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "Who holds it" row of @territory under @widget (criteria and
+ * versions rows are never named after a territory). */
+static GtkWidget *
+find_holders_row (GtkWidget  *widget,
+                  const char *territory)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), territory) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_holders_row (child, territory);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @participant_id holds @badge_id now, from their awards. */
+static gboolean
+test_holds (JlnStore *store, gint64 participant_id, gint64 badge_id)
+{
+  g_autoptr(GListModel) awards = jln_store_list_awards_for_participant (store, participant_id, NULL);
+
+  g_assert_nonnull (awards);
+  for (guint i = 0; i < g_list_model_get_n_items (awards); i++)
+    {
+      g_autoptr(JlnAward) award = g_list_model_get_item (awards, i);
+
+      if (jln_award_get_badge_id (award) == badge_id && jln_award_get_status (award) == JLN_AWARD_STATUS_ACTIVE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+sql_holders (JlnStore *store, gint64 badge_id, const char *territory)
+{
+  g_autoptr(GHashTable) counts = jln_store_count_holders_by_territory (store, badge_id, NULL);
+
+  g_assert_nonnull (counts);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, territory));
+}
+
+/* A badge page's "Who holds it" row opens the participants list on exactly
+ * the holders of that badge in that territory. */
+static void
+test_holders_from_badge_page (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  GListModel *shown = jln_participants_view_get_model (view);
+  GListModel *badges = jln_store_get_badges (f->store);
+  GListModel *all = jln_store_get_participants (f->store);
+  JlnBadgesView *badges_view;
+  JlnBadgePage *page;
+  JlnBadge *badge = NULL;
+  g_autofree char *territory = NULL;
+  gint64 territory_id = 0;
+  guint best = 0, expected = 0;
+  GtkWidget *row;
+  JlnParticipant *revoked_holder = NULL;
+  g_autofree char *count_text = NULL;
+
+  /* The badge and territory with the most holders (the store's own count). */
+  for (guint i = 0; i < g_list_model_get_n_items (badges); i++)
+    {
+      g_autoptr(JlnBadge) b = g_list_model_get_item (badges, i);
+      g_autoptr(GHashTable) counts = jln_store_count_holders_by_territory (f->store, jln_badge_get_id (b), NULL);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (*(const char *) key != '\0' && GPOINTER_TO_UINT (value) > best)
+          {
+            best = GPOINTER_TO_UINT (value);
+            badge = b;
+            g_free (territory);
+            territory = g_strdup (key);
+          }
+    }
+  g_assert_nonnull (badge);
+  g_assert_cmpuint (best, >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (jln_store_get_territories (f->store)); i++)
+    {
+      g_autoptr(JlnTerritory) t = g_list_model_get_item (jln_store_get_territories (f->store), i);
+
+      if (g_strcmp0 (jln_territory_get_name (t), territory) == 0)
+        territory_id = jln_territory_get_id (t);
+    }
+  g_assert_cmpint (territory_id, >, 0);
+
+  /* Counted again here, person by person, from their awards. */
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(JlnParticipant) p = g_list_model_get_item (all, i);
+
+      if (jln_participant_get_territory_id (p) == territory_id
+          && test_holds (f->store, jln_participant_get_id (p), jln_badge_get_id (badge)))
+        expected++;
+    }
+  g_assert_cmpuint (expected, ==, best);
+
+  /* Someone searched for first: the holders list starts from all. */
+  gtk_editable_set_text (jln_participants_view_get_search_entry (view), "zzz");
+  g_signal_emit_by_name (jln_participants_view_get_search_entry (view), "search-changed");
+
+  jln_window_set_view (f->window, "badges");
+  badges_view = JLN_BADGES_VIEW (find_type (GTK_WIDGET (f->window), JLN_TYPE_BADGES_VIEW));
+  jln_badges_view_show_badge (badges_view, badge);
+  spin ();
+  page = JLN_BADGE_PAGE (find_type (GTK_WIDGET (badges_view), JLN_TYPE_BADGE_PAGE));
+  row = find_holders_row (GTK_WIDGET (page), territory);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-holders");
+
+  /* Activated as a click or Enter does. */
+  g_signal_emit_by_name (row, "activate");
+  spin ();
+  g_assert_true (wait_until (filter_settled, shown));
+  g_assert_cmpstr (jln_window_get_view (f->window), ==, "participants");
+  g_assert_true (jln_participants_view_get_showing_holders (view));
+  g_assert_false (jln_participants_view_get_showing_page (view));
+  g_assert_cmpstr (gtk_editable_get_text (jln_participants_view_get_search_entry (view)), ==, "");
+  g_assert_nonnull (strstr (jln_participants_view_get_holders_text (view), jln_badge_get_name (badge)));
+  g_assert_nonnull (strstr (jln_participants_view_get_holders_text (view), territory));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+  count_text = g_strdup_printf (ngettext ("%u participant", "%u participants", expected), expected);
+  g_assert_cmpstr (jln_participants_view_get_count_text (view), ==, count_text);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(JlnParticipant) p = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (jln_participant_get_territory_id (p), ==, territory_id);
+      g_assert_true (test_holds (f->store, jln_participant_get_id (p), jln_badge_get_id (badge)));
+      revoked_holder = p;
+    }
+
+  /* A revoked badge is no longer held: the list follows. */
+  {
+    g_autoptr(GListModel) awards = jln_store_list_awards_for_participant (f->store, jln_participant_get_id (revoked_holder), NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (awards); i++)
+      {
+        g_autoptr(JlnAward) award = g_list_model_get_item (awards, i);
+        g_autoptr(GError) error = NULL;
+
+        if (jln_award_get_badge_id (award) == jln_badge_get_id (badge)
+            && jln_award_get_status (award) == JLN_AWARD_STATUS_ACTIVE)
+          {
+            g_assert_true (jln_session_revoke_award (f->session, jln_award_get_id (award), "Erreur de saisie", &error));
+            g_assert_no_error (error);
+          }
+      }
+  }
+  spin ();
+  g_assert_true (wait_until (filter_settled, shown));
+  g_assert_cmpuint (sql_holders (f->store, jln_badge_get_id (badge), territory), ==, expected - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected - 1);
+  g_assert_false (view_model_contains (view, revoked_holder));
+
+  /* "Show Everyone" takes the filter away. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "participants.clear-holders", NULL);
+  spin ();
+  g_assert_true (wait_until (filter_settled, shown));
+  g_assert_false (jln_participants_view_get_showing_holders (view));
+  g_assert_null (jln_participants_view_get_holders_text (view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (all));
+}
+
 static void
 test_live_update (Fixture *f, gconstpointer data)
 {
@@ -973,6 +1163,77 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_assert_true (save_window_png (form, form_png));
       g_printerr ("screenshot: %s\n", form_png);
       gtk_window_destroy (GTK_WINDOW (form));
+
+      /* The catalogue searched, then searched for nothing; a badge's page
+       * and its holders in one territory, in the participants list. */
+      {
+        JlnBadgesView *badges_view = JLN_BADGES_VIEW (find_type (GTK_WIDGET (f->window), JLN_TYPE_BADGES_VIEW));
+        GtkEditable *search = jln_badges_view_get_search_entry (badges_view);
+        g_autoptr(JlnBadge) badge = g_list_model_get_item (jln_store_get_badges (f->store), 0);
+        JlnBadgePage *badge_page = JLN_BADGE_PAGE (find_type (GTK_WIDGET (badges_view), JLN_TYPE_BADGE_PAGE));
+        g_autofree char *png = NULL;
+
+        jln_window_set_view (f->window, "badges");
+        gtk_widget_activate_action (GTK_WIDGET (badge_page), "badge.back", NULL);
+        gtk_editable_set_text (search, "numerique");
+        settle ();
+        png = g_strdup_printf ("%s/badges-search%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        gtk_editable_set_text (search, "zzz");
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/badges-no-match%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        gtk_editable_set_text (search, "");
+        settle ();
+
+        jln_badges_view_show_badge (badges_view, badge);
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/badge-page%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        /* Scrolled down to "Who holds it". */
+        for (GtkWidget *w = GTK_WIDGET (badge_page); w != NULL; w = gtk_widget_get_first_child (w))
+          if (GTK_IS_BOX (w) && gtk_widget_get_next_sibling (gtk_widget_get_first_child (w)) != NULL
+              && GTK_IS_SCROLLED_WINDOW (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))))
+            {
+              GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (
+                GTK_SCROLLED_WINDOW (gtk_widget_get_next_sibling (gtk_widget_get_first_child (w))));
+
+              gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+              break;
+            }
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/badge-page-holders%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+
+        {
+          g_autoptr(GHashTable) counts = jln_store_count_holders_by_territory (f->store, jln_badge_get_id (badge), NULL);
+          GHashTableIter iter;
+          gpointer key;
+          GtkWidget *holders_row = NULL;
+
+          g_hash_table_iter_init (&iter, counts);
+          while (holders_row == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+            if (*(const char *) key != '\0')
+              holders_row = find_holders_row (GTK_WIDGET (badge_page), key);
+          g_assert_nonnull (holders_row);
+          g_signal_emit_by_name (holders_row, "activate");
+        }
+        settle ();
+        g_free (png);
+        png = g_strdup_printf ("%s/participants-holders%s.png", dir, large ? "-large" : "");
+        g_assert_true (save_window_png (GTK_WIDGET (f->window), png));
+        g_printerr ("screenshot: %s\n", png);
+        jln_participants_view_clear_holders (view);
+        jln_participants_view_show_participant (view, p);
+        settle ();
+      }
     }
   g_settings_set_boolean (settings, "large-icons", FALSE);
 }
@@ -1014,6 +1275,7 @@ main (int argc, char **argv)
   ADD ("/participants/page-export-data", test_page_export_data);
   ADD ("/participants/live-update", test_live_update);
   ADD ("/participants/award-action", test_award_action);
+  ADD ("/participants/holders-from-badge-page", test_holders_from_badge_page);
   /* Screenshots are taken on request, not counted as a test. */
   if (g_getenv ("JALONS_PARTICIPANTS_SCREENSHOT_DIR") != NULL)
     ADD ("/participants/screenshots", test_screenshots);

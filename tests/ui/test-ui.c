@@ -292,8 +292,14 @@ test_window_demo (Fixture *f, gconstpointer data)
   g_assert_cmpstr (jln_window_get_view (f->window), ==, "participants");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "badges"));
   g_assert_cmpstr (jln_window_get_view (f->window), ==, "badges");
+  /* Ctrl+F searches the view shown: the catalogue has its own search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_cmpstr (jln_window_get_view (f->window), ==, "badges");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view", "s", "participants"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
   g_assert_cmpstr (jln_window_get_view (f->window), ==, "participants");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (jln_participants_view_get_search_entry (view))));
 
   /* A sound database: nothing to warn about. */
   g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 0);

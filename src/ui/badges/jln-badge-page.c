@@ -150,6 +150,27 @@ typedef struct {
   guint       count;
 } TerritoryCount;
 
+/* The store counts holders by territory name; the window's action wants
+ * the territory itself (0: people with no territory). */
+static gint64
+territory_id_for_name (JlnStore   *store,
+                       const char *name)
+{
+  GListModel *territories = jln_store_get_territories (store);
+  guint n = g_list_model_get_n_items (territories);
+
+  if (*name == '\0')
+    return 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnTerritory) t = g_list_model_get_item (territories, i);
+
+      if (g_strcmp0 (jln_territory_get_name (t), name) == 0)
+        return jln_territory_get_id (t);
+    }
+  return -1;
+}
+
 static int
 compare_counts (gconstpointer a,
                 gconstpointer b)
@@ -201,10 +222,26 @@ fill_holders (JlnBadgePage *self)
       GtkWidget *row = text_row (name, NULL);
       g_autofree char *count = g_strdup_printf ("%u", tc->count);
       GtkWidget *count_label = gtk_label_new (count);
+      gint64 territory_id = territory_id_for_name (self->store, tc->name);
 
       gtk_widget_add_css_class (count_label, "holder-count");
       gtk_widget_add_css_class (count_label, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label);
+      /* Each row opens the participants list on these holders. */
+      if (territory_id >= 0)
+        {
+          GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                           "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL);
+
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-holders");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xx)",
+                                            jln_badge_get_id (self->badge), territory_id);
+          gtk_widget_set_tooltip_text (row, _("Show these people in the participants list"));
+        }
       gtk_list_box_append (self->holders_list, row);
     }
 

@@ -14,8 +14,10 @@ G_DECLARE_FINAL_TYPE (JlnBadgePage, jln_badge_page, JLN, BADGE_PAGE, GtkWidget)
  * kind and theme, versions, holders per territory, status; with Edit,
  * Archive (after confirmation) and Restore.
  * Actions: "badge.back" (Alt+Left; emits "back"), "badge.edit",
- * "badge.archive", "badge.restore". It follows the store: edits, new
- * versions and awards show up as they happen. */
+ * "badge.archive", "badge.restore". Each "Who holds it" row activates the
+ * window's "win.show-holders" (badge id, territory id; 0 = no territory).
+ * It follows the store: edits, new versions and awards show up as they
+ * happen. */
 GtkWidget  *jln_badge_page_new             (void);
 JlnSession *jln_badge_page_get_session     (JlnBadgePage *self);
 void        jln_badge_page_set_session     (JlnBadgePage *self,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "jln-ui"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ui/shell/jln-ui-resources.h"
@@ -19,7 +20,14 @@ struct _JlnBadgesView
   gboolean        large_icons;
   GListModel     *badges;         /* the store's catalogue */
   GSignalGroup   *badges_signals;
+  char           *needle;         /* folded search text, NULL = none */
+  int             kind;           /* a JlnBadgeKind, or -1 for all */
 
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;  /* what the grid shows */
+
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *kind_dropdown;
   GtkStack       *content_stack;
   GtkGridView    *grid_view;
   GtkNoSelection *selection;
@@ -42,12 +50,103 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The kinds offered by the drop-down, after "All kinds". */
+static const JlnBadgeKind kinds[] = {
+  JLN_BADGE_KIND_SAVOIR, JLN_BADGE_KIND_SAVOIR_FAIRE, JLN_BADGE_KIND_SAVOIR_ETRE,
+};
+
+/* A catalogue holds some tens of badges: folding their texts at each
+ * keystroke costs nothing and never goes stale after an edit. */
+static gboolean
+badge_matches (JlnBadge   *badge,
+               const char *needle)
+{
+  const char *fields[] = {
+    jln_badge_get_name (badge), jln_badge_get_theme (badge), jln_badge_get_description (badge),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *folded = NULL;
+
+      if (fields[i] == NULL || *fields[i] == '\0')
+        continue;
+      folded = jln_fold_for_search (fields[i]);
+      if (strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+filter_badge (gpointer item,
+              gpointer user_data)
+{
+  JlnBadgesView *self = user_data;
+  JlnBadge *badge = item;
+
+  if (self->kind >= 0 && (int) jln_badge_get_kind (badge) != self->kind)
+    return FALSE;
+  return self->needle == NULL || badge_matches (badge, self->needle);
+}
+
 static void
 update_empty_state (JlnBadgesView *self)
 {
-  guint n = self->badges ? g_list_model_get_n_items (self->badges) : 0;
+  guint total = self->badges ? g_list_model_get_n_items (self->badges) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
 
-  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "grid" : "empty");
+  /* Nothing to search in an empty catalogue. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), total > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), total > 0);
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "grid");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, total > 0 ? "no-match" : "empty");
+}
+
+static void
+on_search_changed (JlnBadgesView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *needle = NULL;
+
+  if (*stripped != '\0')
+    needle = jln_fold_for_search (stripped);
+  if (needle != NULL && *needle == '\0')
+    g_clear_pointer (&needle, g_free);
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_kind_selected (JlnBadgesView *self)
+{
+  guint pos = gtk_drop_down_get_selected (self->kind_dropdown);
+  int kind = pos > 0 && pos <= G_N_ELEMENTS (kinds) ? (int) kinds[pos - 1] : -1;
+
+  if (kind == self->kind)
+    return;
+  self->kind = kind;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+show_all_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JlnBadgesView *self = JLN_BADGES_VIEW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  /* The entry says its change after a delay: do not wait for it. */
+  on_search_changed (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -95,7 +194,7 @@ on_tile_activated (GtkGridView   *grid,
                    guint          position,
                    JlnBadgesView *self)
 {
-  g_autoptr(JlnBadge) badge = self->badges ? g_list_model_get_item (self->badges, position) : NULL;
+  g_autoptr(JlnBadge) badge = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
 
   if (badge != NULL)
     jln_badges_view_show_badge (self, badge);
@@ -143,8 +242,20 @@ jln_badges_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_BADGES_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (jln_badges_view_parent_class)->dispose (object);
+}
+
+static void
+jln_badges_view_finalize (GObject *object)
+{
+  JlnBadgesView *self = JLN_BADGES_VIEW (object);
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (jln_badges_view_parent_class)->finalize (object);
 }
 
 static void
@@ -202,6 +313,7 @@ jln_badges_view_class_init (JlnBadgesViewClass *klass)
   jln_ui_register_resources ();
 
   object_class->dispose = jln_badges_view_dispose;
+  object_class->finalize = jln_badges_view_finalize;
   object_class->get_property = jln_badges_view_get_property;
   object_class->set_property = jln_badges_view_set_property;
 
@@ -212,12 +324,17 @@ jln_badges_view_class_init (JlnBadgesViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jalons/Jalons/badges/jln-badges-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, grid_view);
   g_type_ensure (JLN_TYPE_BADGE_PAGE);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JlnBadgesView, badge_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_install_action (widget_class, "badges.new", NULL, new_badge_activated);
+  gtk_widget_class_install_action (widget_class, "badges.show-all", NULL, show_all_activated);
   gtk_widget_class_set_css_name (widget_class, "badges-view");
 }
 
@@ -225,6 +342,13 @@ static void
 jln_badges_view_init (JlnBadgesView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkStringList) kind_names = gtk_string_list_new (NULL);
+
+  self->kind = -1;
+  self->filter = gtk_custom_filter_new (filter_badge, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_swapped (self->filter_model, "items-changed",
+                            G_CALLBACK (update_empty_state), self);
 
   self->badges_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->badges_signals, "items-changed",
@@ -240,7 +364,13 @@ jln_badges_view_init (JlnBadgesView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tile), self);
   gtk_grid_view_set_factory (self->grid_view, factory);
 
-  self->selection = gtk_no_selection_new (NULL);
+  gtk_string_list_append (kind_names, _("All kinds"));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (kind_names, jln_badge_kind_get_display_name (kinds[i]));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kind_names));
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
   update_empty_state (self);
 
@@ -277,8 +407,8 @@ jln_badges_view_set_session (JlnBadgesView *self,
   /* During dispose the group is already gone. */
   if (self->badges_signals != NULL)
     g_signal_group_set_target (self->badges_signals, self->badges);
-  if (self->selection != NULL)
-    gtk_no_selection_set_model (self->selection, self->badges);
+  if (self->filter_model != NULL)
+    gtk_filter_list_model_set_model (self->filter_model, self->badges);
   if (self->content_stack != NULL)
     update_empty_state (self);
   if (self->badge_page != NULL)
@@ -287,11 +417,26 @@ jln_badges_view_set_session (JlnBadgesView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
+static gboolean
+jln_badges_view_focus_search (JlnView *view)
+{
+  JlnBadgesView *self = JLN_BADGES_VIEW (view);
+
+  /* An empty catalogue has nothing to search: the window then goes to the
+   * participants' search. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_entry)))
+    return FALSE;
+  adw_leaflet_set_visible_child_name (self->leaflet, "catalogue");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
 static void
 jln_badges_view_iface_init (JlnViewInterface *iface)
 {
   iface->title = N_("Badges");
   iface->icon_name = "jln-badge-symbolic";
+  iface->focus_search = jln_badges_view_focus_search;
 }
 
 GListModel *
@@ -299,5 +444,41 @@ jln_badges_view_get_model (JlnBadgesView *self)
 {
   g_return_val_if_fail (JLN_IS_BADGES_VIEW (self), NULL);
 
-  return self->badges;
+  return G_LIST_MODEL (self->filter_model);
+}
+
+GtkEditable *
+jln_badges_view_get_search_entry (JlnBadgesView *self)
+{
+  g_return_val_if_fail (JLN_IS_BADGES_VIEW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+gboolean
+jln_badges_view_select_kind (JlnBadgesView *self,
+                             int            kind)
+{
+  g_return_val_if_fail (JLN_IS_BADGES_VIEW (self), FALSE);
+
+  if (kind < 0)
+    {
+      gtk_drop_down_set_selected (self->kind_dropdown, 0);
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if ((int) kinds[i] == kind)
+      {
+        gtk_drop_down_set_selected (self->kind_dropdown, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+jln_badges_view_get_showing_no_match (JlnBadgesView *self)
+{
+  g_return_val_if_fail (JLN_IS_BADGES_VIEW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "no-match") == 0;
 }

@@ -31,6 +31,11 @@ struct _JlnParticipantsView
   gint64              territory_id;    /* active filters */
   gint64              coach_id;
   char               *needle;          /* folded search text, NULL = none */
+  /* Holders of one badge in one territory (from a badge page): */
+  gint64              holders_badge_id;      /* 0 = no such filter */
+  gint64              holders_territory_id;  /* 0 = people with no territory */
+  GHashTable         *holder_ids;            /* gint64 participant ids */
+  GSignalGroup       *store_signals;
 
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
@@ -53,6 +58,8 @@ struct _JlnParticipantsView
   GtkDropDown     *territory_dropdown;
   GtkDropDown     *coach_dropdown;
   GtkWidget       *filter_box;
+  GtkWidget       *holders_box;
+  GtkLabel        *holders_label;
   GtkLabel        *count_label;
   GtkStack        *content_stack;
   GtkListView     *list_view;
@@ -89,6 +96,14 @@ filter_participant (gpointer item,
     return FALSE;
   if (self->coach_id != 0 && jln_participant_get_coach_id (p) != self->coach_id)
     return FALSE;
+  if (self->holders_badge_id != 0)
+    {
+      gint64 id = jln_participant_get_id (p);
+
+      if (jln_participant_get_territory_id (p) != self->holders_territory_id
+          || !g_hash_table_contains (self->holder_ids, &id))
+        return FALSE;
+    }
   /* The model keeps each participant's folded text, so this is a substring
    * search, not a re-fold, for every row. */
   if (self->needle != NULL && !jln_participant_matches (p, self->needle))
@@ -140,6 +155,12 @@ update_count_and_empty_state (JlnParticipantsView *self)
       adw_status_page_set_title (self->empty_page, title);
       adw_status_page_set_description (self->empty_page,
                                        _("Check the spelling, or search by first name, last name or territory."));
+    }
+  else if (self->holders_badge_id != 0 && self->territory_id == 0 && self->coach_id == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nobody Matches These Filters"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Choose “Show Everyone” to see more people."));
     }
   else
     {
@@ -427,6 +448,187 @@ on_coaches_changed (JlnParticipantsView *self)
                  _("All coaches"), self->coach_id, FALSE);
 }
 
+/* Whether @participant_id holds the badge now: an active award of any of
+ * its versions (a revoked one does not count), read from the store. */
+static gboolean
+holds_badge (JlnParticipantsView *self,
+             gint64               participant_id)
+{
+  g_autoptr(GListModel) awards = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  awards = jln_store_list_awards_for_participant (self->store, participant_id, &error);
+  if (awards == NULL)
+    {
+      g_message ("Cannot read the awards of participant %" G_GINT64_FORMAT ": %s",
+                 participant_id, error->message);
+      return FALSE;
+    }
+  n = g_list_model_get_n_items (awards);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnAward) award = g_list_model_get_item (awards, i);
+
+      if (jln_award_get_badge_id (award) == self->holders_badge_id
+          && jln_award_get_status (award) == JLN_AWARD_STATUS_ACTIVE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Returns whether @participant_id's membership changed. */
+static gboolean
+update_holder (JlnParticipantsView *self,
+               gint64               participant_id)
+{
+  gboolean was = g_hash_table_contains (self->holder_ids, &participant_id);
+  gboolean is = holds_badge (self, participant_id);
+
+  if (is == was)
+    return FALSE;
+  if (is)
+    g_hash_table_add (self->holder_ids, g_memdup2 (&participant_id, sizeof participant_id));
+  else
+    g_hash_table_remove (self->holder_ids, &participant_id);
+  return TRUE;
+}
+
+/* Only the people of the territory are read: one store read each. Those
+ * who move in later, or whose awards change, are read again then (see
+ * on_store_participant_changed). */
+static void
+collect_holders (JlnParticipantsView *self)
+{
+  GListModel *all = self->store ? jln_store_get_participants (self->store) : NULL;
+  guint n = all ? g_list_model_get_n_items (all) : 0;
+
+  g_hash_table_remove_all (self->holder_ids);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnParticipant) p = g_list_model_get_item (all, i);
+
+      if (jln_participant_get_territory_id (p) == self->holders_territory_id)
+        update_holder (self, jln_participant_get_id (p));
+    }
+}
+
+static void
+update_holders_label (JlnParticipantsView *self)
+{
+  JlnBadge *badge;
+  JlnTerritory *territory;
+  g_autofree char *text = NULL;
+  const char *badge_name;
+
+  if (self->holders_badge_id == 0 || self->store == NULL)
+    {
+      gtk_widget_set_visible (self->holders_box, FALSE);
+      return;
+    }
+  badge = jln_store_lookup_badge (self->store, self->holders_badge_id);
+  badge_name = badge != NULL ? jln_badge_get_name (badge) : NULL;
+  territory = self->holders_territory_id != 0
+              ? jln_store_lookup_territory (self->store, self->holders_territory_id) : NULL;
+  if (territory != NULL)
+    /* Translators: the filter from a badge page; “%s” are a badge's name and a territory's. */
+    text = g_strdup_printf (_("Holders of “%s” in %s"), badge_name ? badge_name : "",
+                            jln_territory_get_name (territory));
+  else
+    /* Translators: the filter from a badge page; %s is a badge's name. */
+    text = g_strdup_printf (_("Holders of “%s” with no territory"), badge_name ? badge_name : "");
+  gtk_label_set_label (self->holders_label, text);
+  gtk_widget_set_visible (self->holders_box, TRUE);
+}
+
+static void
+on_store_participant_changed (JlnParticipantsView *self,
+                              gint64               participant_id)
+{
+  if (self->holders_badge_id == 0)
+    return;
+  /* A move between territories changes nothing in the set but what the
+   * filter says of them: look again either way. */
+  update_holder (self, participant_id);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_store_award_changed (JlnParticipantsView *self,
+                        gint64               award_id,
+                        gint64               participant_id)
+{
+  if (self->holders_badge_id != 0 && update_holder (self, participant_id))
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+jln_participants_view_show_holders (JlnParticipantsView *self,
+                                    gint64               badge_id,
+                                    gint64               territory_id)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
+  g_return_if_fail (badge_id > 0);
+
+  if (self->store == NULL)
+    return;
+  /* Exactly the holders: the other filters start again from all. */
+  g_clear_pointer (&self->needle, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->territory_id = 0;
+  self->coach_id = 0;
+  gtk_drop_down_set_selected (self->territory_dropdown, 0);
+  gtk_drop_down_set_selected (self->coach_dropdown, 0);
+
+  self->holders_badge_id = badge_id;
+  self->holders_territory_id = territory_id;
+  collect_holders (self);
+  update_holders_label (self);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+void
+jln_participants_view_clear_holders (JlnParticipantsView *self)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANTS_VIEW (self));
+
+  if (self->holders_badge_id == 0)
+    return;
+  self->holders_badge_id = 0;
+  self->holders_territory_id = 0;
+  g_hash_table_remove_all (self->holder_ids);
+  update_holders_label (self);
+  refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+gboolean
+jln_participants_view_get_showing_holders (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), FALSE);
+
+  return self->holders_badge_id != 0;
+}
+
+const char *
+jln_participants_view_get_holders_text (JlnParticipantsView *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANTS_VIEW (self), NULL);
+
+  return self->holders_badge_id != 0 ? gtk_label_get_label (self->holders_label) : NULL;
+}
+
+static void
+clear_holders_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JlnParticipantsView *self = JLN_PARTICIPANTS_VIEW (widget);
+
+  jln_participants_view_clear_holders (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 void
 jln_participants_view_show_participant (JlnParticipantsView *self,
                                         JlnParticipant      *participant)
@@ -601,6 +803,7 @@ jln_participants_view_dispose (GObject *object)
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
   jln_participants_view_set_session (self, NULL);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->territory_signals);
   g_clear_object (&self->coach_signals);
   /* The bin's child is also a template child: drop it from the bin first,
@@ -630,6 +833,7 @@ jln_participants_view_finalize (GObject *object)
   g_clear_pointer (&self->territory_ids, g_array_unref);
   g_clear_pointer (&self->coach_ids, g_array_unref);
   g_free (self->needle);
+  g_clear_pointer (&self->holder_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (jln_participants_view_parent_class)->finalize (object);
 }
@@ -705,6 +909,8 @@ jln_participants_view_class_init (JlnParticipantsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, territory_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, coach_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, holders_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, holders_label);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantsView, list_view);
@@ -718,6 +924,8 @@ jln_participants_view_class_init (JlnParticipantsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_page_archived);
   gtk_widget_class_bind_template_callback (widget_class, on_award_requested);
+  gtk_widget_class_install_action (widget_class, "participants.clear-holders", NULL,
+                                   clear_holders_activated);
   gtk_widget_class_set_css_name (widget_class, "participants-view");
 }
 
@@ -736,6 +944,12 @@ jln_participants_view_init (JlnParticipantsView *self)
   g_object_bind_property (self, "large-icons", self->participant_page, "large-icons",
                           G_BINDING_SYNC_CREATE);
 
+  self->holder_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->store_signals = g_signal_group_new (JLN_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "participant-changed",
+                                  G_CALLBACK (on_store_participant_changed), self);
+  g_signal_group_connect_swapped (self->store_signals, "award-changed",
+                                  G_CALLBACK (on_store_award_changed), self);
   self->territory_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->territory_signals, "items-changed",
                                   G_CALLBACK (on_territories_changed), self);
@@ -804,6 +1018,15 @@ set_store (JlnParticipantsView *self,
   self->store = store;
   self->territory_id = 0;
   self->coach_id = 0;
+  /* Another database: its badges are not these. */
+  self->holders_badge_id = 0;
+  self->holders_territory_id = 0;
+  if (self->holder_ids != NULL)
+    g_hash_table_remove_all (self->holder_ids);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, store);
+  if (self->holders_box != NULL)
+    update_holders_label (self);
 
   if (store != NULL)
     {

@@ -27,6 +27,18 @@ gboolean     jln_participants_view_select_territory (JlnParticipantsView *self,
                                                      gint64               territory_id);
 gboolean     jln_participants_view_select_coach     (JlnParticipantsView *self,
                                                      gint64               coach_id);
+/* Shows only the holders of badge @badge_id (an active award of any of its
+ * versions) in territory @territory_id (0: people with no territory),
+ * said above the list with a "Show Everyone" button
+ * ("participants.clear-holders"); the search and the drop-downs start
+ * again from all. It follows awards and revocations as they happen. */
+void         jln_participants_view_show_holders     (JlnParticipantsView *self,
+                                                     gint64               badge_id,
+                                                     gint64               territory_id);
+void         jln_participants_view_clear_holders    (JlnParticipantsView *self);
+gboolean     jln_participants_view_get_showing_holders (JlnParticipantsView *self);
+/* "Holders of “…” in …" as shown, NULL without that filter. */
+const char  *jln_participants_view_get_holders_text (JlnParticipantsView *self);
 /* The count shown above the list ("120 participants"). */
 const char  *jln_participants_view_get_count_text   (JlnParticipantsView *self);
 /* Opens the page of the @position-th participant in the filtered list. */

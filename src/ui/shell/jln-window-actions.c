@@ -52,6 +52,23 @@ new_participant_action (GtkWidget  *widget,
   jln_participants_view_new_participant (self->participants_view);
 }
 
+/* A badge page's "Who holds it" row: (badge id, territory id; 0 = no
+ * territory). The participants view shows those people. */
+static void
+show_holders_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+  gint64 badge_id, territory_id;
+
+  g_variant_get (parameter, "(xx)", &badge_id, &territory_id);
+  if (badge_id <= 0)
+    return;
+  jln_window_set_view (self, "participants");
+  jln_participants_view_show_holders (self->participants_view, badge_id, territory_id);
+}
+
 /* Ctrl+E, Ctrl+P, Ctrl+Shift+A: they act on the participant page when it
  * is the one shown, and do nothing elsewhere. */
 static void
@@ -91,7 +108,7 @@ participant_print_action (GtkWidget  *widget,
 
 static const char * const view_actions[] = {
   "win.view", "win.search", "win.new-participant", "win.participant-edit",
-  "win.participant-award", "win.participant-print",
+  "win.participant-award", "win.participant-print", "win.show-holders",
 };
 
 /* While the window says the database could not be opened, the views'
@@ -113,6 +130,7 @@ _jln_window_class_actions_init (JlnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, new_participant_action);
+  gtk_widget_class_install_action (widget_class, "win.show-holders", "(xx)", show_holders_action);
   gtk_widget_class_install_action (widget_class, "win.participant-edit", NULL, participant_edit_action);
   gtk_widget_class_install_action (widget_class, "win.participant-award", NULL, participant_award_action);
   gtk_widget_class_install_action (widget_class, "win.participant-print", NULL, participant_print_action);
