@@ -30,6 +30,8 @@ static const Verb verbs[] = {
   { "audit",   jln_cli_audit,   N_("Check the audit journal (audit verify)") },
   { "backup",  jln_cli_backup,  N_("Back up the database, list backups, restore one") },
   { "erase",   jln_cli_erase,   N_("Erase a participant’s personal data; list those proposed") },
+  { "account", jln_cli_account, N_("Coach accounts: create the administrator, add, list, new passphrase") },
+  { "key",     jln_cli_key,     N_("The signing key: export it for a second desk") },
   { "bench",   jln_cli_bench,   N_("Measure performance (startup, ob)") },
 };
 
@@ -37,6 +39,7 @@ static void
 usage (FILE *out)
 {
   fprintf (out, "%s\n", _("Usage: jalons-cli VERB [OPTIONS…] (every verb takes --database PATH)"));
+  fprintf (out, "%s\n", _("On a database with accounts, writes need --as COACH-NUMBER --secret-file FILE."));
   for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
     fprintf (out, "  %-8s %s\n", verbs[i].name, _(verbs[i].summary));
 }
@@ -60,7 +63,13 @@ main (int argc, char **argv)
 
   for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (g_str_equal (argv[1], verbs[i].name))
-      return verbs[i].run (argc - 1, argv + 1);
+      {
+        int verb_argc = argc - 1;
+
+        if (!jln_cli_take_account_options (&verb_argc, argv + 1))
+          return 2;
+        return verbs[i].run (verb_argc, argv + 1);
+      }
 
   fprintf (stderr, _("jalons-cli: unknown verb “%s”"), argv[1]);
   fputc ('\n', stderr);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sodium.h>
 
 #include "cli/jln-cli.h"
 #include "core/jln-file-read.h"
@@ -23,8 +24,134 @@ jln_cli_open_store (const char *path, GError **error)
   return jln_store_open (path, error);
 }
 
+/* --as and --secret-file, taken out of argv before the verb parses it. */
+static gint64 account_id;
+static char *secret_file;
+
+gboolean
+jln_cli_take_account_options (int    *argc,
+                              char  **argv)
+{
+  int out = 1;
+
+  for (int i = 1; i < *argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *value = NULL;
+      gboolean is_as = g_str_equal (arg, "--as") || g_str_has_prefix (arg, "--as=");
+      gboolean is_file = g_str_equal (arg, "--secret-file") || g_str_has_prefix (arg, "--secret-file=");
+
+      if (g_str_equal (arg, "--"))
+        {
+          for (; i < *argc; i++)
+            argv[out++] = argv[i];
+          break;
+        }
+      if (!is_as && !is_file)
+        {
+          argv[out++] = argv[i];
+          continue;
+        }
+      if (strchr (arg, '=') != NULL)
+        value = strchr (arg, '=') + 1;
+      else if (i + 1 < *argc)
+        value = argv[++i];
+      if (value == NULL || *value == '\0')
+        {
+          fprintf (stderr, _("jalons-cli: %s needs a value."), is_as ? "--as" : "--secret-file");
+          fputc ('\n', stderr);
+          return FALSE;
+        }
+      if (is_as)
+        {
+          guint64 id;
+
+          if (!g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT64, &id, NULL))
+            {
+              fprintf (stderr, _("jalons-cli: --as expects a coach’s number, not “%s”."), value);
+              fputc ('\n', stderr);
+              return FALSE;
+            }
+          account_id = (gint64) id;
+        }
+      else
+        {
+          g_free (secret_file);
+          secret_file = g_strdup (value);
+        }
+    }
+  argv[out] = NULL;
+  *argc = out;
+  if ((account_id != 0) != (secret_file != NULL))
+    {
+      fputs (_("jalons-cli: --as and --secret-file go together: who you are, and the file holding "
+               "your passphrase."), stderr);
+      fputc ('\n', stderr);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+jln_cli_read_secret_file (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GBytes) bytes = jln_file_read_regular (path, 1024, error);
+  gsize len;
+  const char *data;
+
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  /* One trailing line end is the editor's, not the passphrase's. */
+  if (len > 0 && data[len - 1] == '\n')
+    len--;
+  if (len > 0 && data[len - 1] == '\r')
+    len--;
+  if (len == 0 || memchr (data, '\0', len) != NULL || !g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("“%s” does not hold a passphrase (one line of text)."), path);
+      return NULL;
+    }
+  return g_strndup (data, len);
+}
+
+static gboolean
+sign_in (JlnSession  *session,
+         GError     **error)
+{
+  g_autofree char *secret = NULL;
+  gboolean ok;
+
+  if (account_id == 0)
+    return TRUE;
+  if (!jln_session_is_protected (session))
+    {
+      g_set_error_literal (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_NO_ACCOUNTS,
+                           _("This database has no accounts yet: leave out --as and --secret-file, "
+                             "or create the administrator with “jalons-cli account create-admin”."));
+      return FALSE;
+    }
+  if ((secret = jln_cli_read_secret_file (secret_file, error)) == NULL)
+    return FALSE;
+  ok = jln_session_sign_in (session, account_id, secret, error);
+  sodium_memzero (secret, strlen (secret));
+  return ok;
+}
+
 JlnSession *
 jln_cli_open_session (const char *path, GError **error)
+{
+  g_autoptr(JlnSession) session = jln_cli_open_session_locked (path, error);
+
+  if (session == NULL || !sign_in (session, error))
+    return NULL;
+  return g_steal_pointer (&session);
+}
+
+JlnSession *
+jln_cli_open_session_locked (const char *path, GError **error)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -46,6 +173,12 @@ jln_cli_print_error (const GError *error)
 
   /* Messages quote badges and file names: untrusted text. */
   fprintf (stderr, "jalons-cli: %s\n", message);
+  if (g_error_matches (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_NOT_SIGNED_IN)
+      || g_error_matches (error, JLN_STORE_ERROR, JLN_STORE_ERROR_LOCKED)
+      || g_error_matches (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_LOCKED))
+    fprintf (stderr, "jalons-cli: %s\n",
+             _("This database has accounts: say who you are with --as COACH-NUMBER and "
+               "--secret-file FILE (a file holding your passphrase)."));
 }
 
 static gboolean

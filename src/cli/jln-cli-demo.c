@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli/jln-cli.h"
+#include "service/jln-session.h"
 #include "store/jln-demo.h"
 
 static gboolean
@@ -27,6 +28,51 @@ parse_count (const char  *option,
   return TRUE;
 }
 
+/* The three documented accounts: the key goes into the vault, as in a
+ * real first run. */
+static gboolean
+add_demo_accounts (JlnStore  *store,
+                   GError   **error)
+{
+  static const struct {
+    gint64 coach_id;
+    JlnRole role;
+    const char *secret;
+  } accounts[] = {
+    { 1, JLN_ROLE_ADMIN, JLN_DEMO_ADMIN_SECRET },
+    { 2, JLN_ROLE_LEAD, JLN_DEMO_LEAD_SECRET },
+    { 3, JLN_ROLE_COACH, JLN_DEMO_COACH_SECRET },
+  };
+  g_autoptr(JlnSession) session = jln_session_new (store, NULL, error);
+
+  if (session == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
+    {
+      JlnCoach *coach = jln_store_lookup_coach (store, accounts[i].coach_id);
+      gboolean ok;
+
+      if (coach == NULL)
+        {
+          g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                               _("The demo has no coach for its accounts."));
+          return FALSE;
+        }
+      if (accounts[i].role == JLN_ROLE_ADMIN)
+        ok = jln_session_create_administrator (session, coach, accounts[i].secret, error);
+      else
+        ok = jln_session_add_account (session, coach, accounts[i].role, accounts[i].secret, error);
+      if (!ok)
+        return FALSE;
+      /* TRANSLATORS: account line of the demo: "  administrator: Camille Martin (--as 1), passphrase “demo admin jalons”" */
+      printf (_("  %s: %s (--as %" G_GINT64_FORMAT "), passphrase “%s”"),
+              jln_role_get_display_name (accounts[i].role), jln_coach_get_name (coach),
+              accounts[i].coach_id, accounts[i].secret);
+      putchar ('\n');
+    }
+  return TRUE;
+}
+
 int
 jln_cli_demo (int    argc,
               char **argv)
@@ -35,7 +81,9 @@ jln_cli_demo (int    argc,
   g_autofree char *awards_text = NULL;
   g_autofree char *seed_text = NULL;
   g_autofree char *database = NULL;
+  gboolean with_accounts = FALSE;
   const GOptionEntry entries[] = {
+    { "with-accounts", 0, 0, G_OPTION_ARG_NONE, &with_accounts, N_("Create the documented demo accounts (administrator, programme lead, coach): signing in is then required"), NULL },
     { "participants", 0, 0, G_OPTION_ARG_STRING, &participants_text, N_("Number of participants (default 120)"), "N" },
     { "awards", 0, 0, G_OPTION_ARG_STRING, &awards_text, N_("Number of awards (default 400)"), "M" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, N_("Seed: the same seed builds the same programme (default 1)"), "S" },
@@ -126,6 +174,11 @@ jln_cli_demo (int    argc,
           g_list_model_get_n_items (jln_store_get_participants (store)),
           options.n_awards);
   putchar ('\n');
+  if (with_accounts && !add_demo_accounts (store, &error))
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
   return 0;
 
 bad_value:

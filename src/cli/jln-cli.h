@@ -24,6 +24,8 @@ int jln_cli_backup  (int argc, char **argv); /* jln-cli-backup.c */
 int jln_cli_erase   (int argc, char **argv); /* jln-cli-erase.c */
 int jln_cli_award   (int argc, char **argv); /* jln-cli-desk.c */
 int jln_cli_revoke  (int argc, char **argv); /* jln-cli-desk.c */
+int jln_cli_account (int argc, char **argv); /* jln-cli-account.c */
+int jln_cli_key     (int argc, char **argv); /* jln-cli-account.c */
 int jln_cli_bench_startup (int argc, char **argv); /* jln-cli-bench-startup.c */
 int jln_cli_bench_ob      (int argc, char **argv); /* jln-cli-bench-ob.c */
 
@@ -34,6 +36,17 @@ JlnStore *jln_cli_open_store (const char *path, GError **error);
  * store and issuer. The desk coach is the app's (its GSettings) when the
  * schema is installed; the journal otherwise names the account's owner. */
 JlnSession *jln_cli_open_session (const char *path, GError **error);
+/* Takes the options every verb shares out of @argv (argv[0] is the verb):
+ * --as COACH-NUMBER and --secret-file FILE (the passphrase, one line).
+ * FALSE (after saying why) on bad usage. */
+gboolean  jln_cli_take_account_options (int *argc, char **argv);
+/* With --as: the session is signed in as that account (its failures
+ * count like the app's); without, a protected database is opened locked
+ * and every write says how to sign in. */
+JlnSession *jln_cli_open_session_locked (const char *path, GError **error);
+/* A passphrase file: a regular file of at most 1 KiB, one line of text
+ * (a final line end dropped). */
+char     *jln_cli_read_secret_file (const char *path, GError **error);
 /* Prints "jalons-cli: <message>" on stderr. */
 void      jln_cli_print_error (const GError *error);
 /* Parses @entries for @verb (@parameter: the positional part of the usage

@@ -22,6 +22,14 @@ typedef struct {
  * Awards are written without credentials (issued on demand). */
 gboolean jln_demo_build (JlnStore *store, const JlnDemoOptions *options, GError **error);
 
+/* The demo's accounts (jalons-cli demo --with-accounts, the README's demo
+ * database): coaches 1, 2 and 3 of the demo sign in as administrator,
+ * programme lead and coach with these passphrases. Public on purpose:
+ * a demo database protects nothing. */
+#define JLN_DEMO_ADMIN_SECRET "demo admin jalons"
+#define JLN_DEMO_LEAD_SECRET  "demo lead jalons"
+#define JLN_DEMO_COACH_SECRET "demo coach jalons"
+
 /* How many awards @n_participants people can hold at most in the demo
  * programme (each badge version once per person). */
 guint64  jln_demo_max_awards (guint n_participants);
