@@ -78,7 +78,7 @@ case "$cmd" in
     if [ ! -f "$db" ]; then
       mkdir -p "$(dirname "$db")"
       echo "Creating the demo database: $db"
-      "$builddir/src/jalons-cli" demo --database "$db"
+      "$builddir/src/jalons-cli" demo --with-accounts --database "$db"
     fi
     # The demo is in French unless the caller chose a language.
     export LANG=${LANG:-C.UTF-8}

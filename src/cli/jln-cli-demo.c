@@ -50,6 +50,7 @@ add_demo_accounts (JlnStore  *store,
   for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
     {
       JlnCoach *coach = jln_store_lookup_coach (store, accounts[i].coach_id);
+      g_autofree char *number = NULL;
       gboolean ok;
 
       if (coach == NULL)
@@ -64,10 +65,11 @@ add_demo_accounts (JlnStore  *store,
         ok = jln_session_add_account (session, coach, accounts[i].role, accounts[i].secret, error);
       if (!ok)
         return FALSE;
-      /* TRANSLATORS: account line of the demo: "  administrator: Camille Martin (--as 1), passphrase “demo admin jalons”" */
-      printf (_("  %s: %s (--as %" G_GINT64_FORMAT "), passphrase “%s”"),
+      number = g_strdup_printf ("%" G_GINT64_FORMAT, accounts[i].coach_id);
+      /* TRANSLATORS: account line of the demo: "  Administrator: Camille Martin (--as 1), passphrase “demo admin jalons”" */
+      printf (_("  %s: %s (--as %s), passphrase “%s”"),
               jln_role_get_display_name (accounts[i].role), jln_coach_get_name (coach),
-              accounts[i].coach_id, accounts[i].secret);
+              number, accounts[i].secret);
       putchar ('\n');
     }
   return TRUE;

@@ -11,6 +11,8 @@
 #include "ui/shell/jln-backups-page.h"
 #include "ui/shell/jln-preferences-window.h"
 #include "ui/shell/jln-window.h"
+#include "ui/accounts/jln-sign-in-page.h"
+#include "ui/accounts/jln-welcome-dialog.h"
 #include "ui/badges/jln-badges-view.h"
 #include "ui/participants/jln-participants-view.h"
 #include "ui/common/jln-badge-image.h"
@@ -301,8 +303,8 @@ test_window_demo (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                          GTK_WIDGET (jln_participants_view_get_search_entry (view))));
 
-  /* A sound database: nothing to warn about. */
-  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 0);
+  /* A sound database without accounts: only the unprotected key is said. */
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 1);
 
   /* A participant's page opens from the list. */
   jln_participants_view_open_participant (view, 0);
@@ -334,7 +336,8 @@ test_window_status_list_alert (Fixture *f, gconstpointer data)
 
   f->window = jln_window_new (NULL, app_settings ());
   g_assert_true (jln_window_open_database (f->window, f->db_path));
-  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 1);
+  /* This one, and the key no account protects yet. */
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 2);
 }
 
 static void
@@ -352,7 +355,124 @@ test_window_audit_alert (Fixture *f, gconstpointer data)
 
   f->window = jln_window_new (NULL, app_settings ());
   g_assert_true (jln_window_open_database (f->window, f->db_path));
+  /* This one, and the key no account protects yet. */
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 2);
+}
+
+#define ADMIN_SECRET "la clé du bureau 2026"
+
+static JlnWelcomeDialog *
+find_welcome_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (JLN_IS_WELCOME_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return JLN_WELCOME_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Issue 9: the first administrator, from the window. */
+static void
+test_window_welcome (Fixture *f, gconstpointer data)
+{
+  JlnWelcomeDialog *dialog;
+  JlnSession *session;
+  const char *problem;
+
+  if (!fixture_open_demo (f))
+    return;
+  session = jln_window_get_session (f->window);
+  g_assert_false (jln_session_is_protected (session));
   g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-administrator", NULL));
+  dialog = find_welcome_dialog ();
+  g_assert_nonnull (dialog);
+
+  problem = jln_welcome_dialog_try (dialog, "", ADMIN_SECRET, ADMIN_SECRET);
+  g_assert_nonnull (problem);
+  problem = jln_welcome_dialog_try (dialog, "Claire Morel", ADMIN_SECRET, "autre chose ici");
+  g_assert_nonnull (problem);
+  g_assert_false (jln_session_is_protected (session));
+  problem = jln_welcome_dialog_try (dialog, "Claire Morel", "court", "court");
+  g_assert_nonnull (problem);
+  g_assert_false (jln_session_is_protected (session));
+
+  problem = jln_welcome_dialog_try (dialog, "Claire Morel", ADMIN_SECRET, ADMIN_SECRET);
+  g_assert_null (problem);
+  g_assert_null (find_welcome_dialog ());
+  g_assert_true (jln_session_is_protected (session));
+  g_assert_cmpint (jln_session_get_role (session), ==, JLN_ROLE_ADMIN);
+  g_assert_cmpstr (jln_coach_get_name (jln_session_get_coach (session)), ==, "Claire Morel");
+  g_assert_cmpstr (jln_window_get_page (f->window), ==, "main");
+  /* Protected now: no warning left, and no second administrator. */
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.create-administrator", NULL);
+  g_assert_null (find_welcome_dialog ());
+}
+
+/* Issue 9: a protected desk opens on the sign-in page, locks on demand
+ * and after the idle time, and signs in again. */
+static void
+test_window_sign_in (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = app_settings (); /* borrowed */
+  JlnSignInPage *page;
+  JlnSession *session;
+  gint64 admin_id;
+
+  if (!build_demo (f->db_path))
+    return;
+  {
+    g_autoptr(JlnSession) first = jln_session_open (f->db_path, NULL, &error);
+    JlnCoach *coach;
+
+    g_assert_no_error (error);
+    coach = jln_store_lookup_coach (jln_session_get_store (first), 1);
+    g_assert_true (jln_session_create_administrator (first, coach, ADMIN_SECRET, &error));
+    g_assert_no_error (error);
+    admin_id = jln_coach_get_id (coach);
+  }
+  f->window = jln_window_new (NULL, settings);
+  g_assert_true (jln_window_open_database (f->window, f->db_path));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (window_is_mapped, f->window));
+  session = jln_window_get_session (f->window);
+  page = jln_window_get_sign_in_page (f->window);
+
+  /* Nobody signed in: the sign-in page, nothing of the desk. */
+  g_assert_cmpstr (jln_window_get_page (f->window), ==, "sign-in");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (jln_window_get_participants_view (f->window)))
+                  && gtk_widget_get_mapped (GTK_WIDGET (jln_window_get_participants_view (f->window))));
+  g_assert_cmpuint (jln_window_get_n_alerts (f->window), ==, 0);
+
+  g_assert_nonnull (jln_sign_in_page_try (page, admin_id, "pas la bonne phrase"));
+  g_assert_cmpstr (jln_window_get_page (f->window), ==, "sign-in");
+  g_assert_null (jln_sign_in_page_try (page, admin_id, ADMIN_SECRET));
+  g_assert_cmpstr (jln_window_get_page (f->window), ==, "main");
+  g_assert_cmpint (jln_session_get_role (session), ==, JLN_ROLE_ADMIN);
+
+  /* Lock from the menu. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL));
+  g_assert_cmpstr (jln_window_get_page (f->window), ==, "sign-in");
+  g_assert_cmpint (jln_session_get_role (session), ==, JLN_ROLE_NONE);
+
+  /* Auto-lock: not before the setting's minutes, then yes; 0 never. */
+  g_assert_null (jln_sign_in_page_try (page, admin_id, ADMIN_SECRET));
+  g_settings_set_uint (settings, "auto-lock-minutes", 10);
+  g_assert_false (jln_window_check_idle (f->window, g_get_monotonic_time () + 9 * G_TIME_SPAN_MINUTE));
+  g_assert_cmpstr (jln_window_get_page (f->window), ==, "main");
+  g_settings_set_uint (settings, "auto-lock-minutes", 0);
+  g_assert_false (jln_window_check_idle (f->window, g_get_monotonic_time () + 600 * G_TIME_SPAN_MINUTE));
+  g_settings_set_uint (settings, "auto-lock-minutes", 10);
+  g_assert_true (jln_window_check_idle (f->window, g_get_monotonic_time () + 11 * G_TIME_SPAN_MINUTE));
+  g_assert_cmpstr (jln_window_get_page (f->window), ==, "sign-in");
+  g_assert_false (jln_issuer_can_sign (jln_session_get_issuer (session)));
 }
 
 typedef struct {
@@ -705,6 +825,8 @@ main (int argc, char **argv)
   g_test_add ("/ui/window/audit-alert", Fixture, NULL, fixture_set_up, test_window_audit_alert, fixture_tear_down);
   g_test_add ("/ui/window/status-list-alert", Fixture, NULL, fixture_set_up, test_window_status_list_alert,
               fixture_tear_down);
+  g_test_add ("/ui/window/welcome", Fixture, NULL, fixture_set_up, test_window_welcome, fixture_tear_down);
+  g_test_add ("/ui/window/sign-in", Fixture, NULL, fixture_set_up, test_window_sign_in, fixture_tear_down);
   g_test_add ("/ui/window/search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/ui/window/territory", Fixture, NULL, fixture_set_up, test_window_territory, fixture_tear_down);
   g_test_add ("/ui/window/large-icons", Fixture, NULL, fixture_set_up, test_window_large_icons, fixture_tear_down);

@@ -320,6 +320,11 @@ jln_application_open_database (JlnApplication *self,
   g_set_object (&self->session, session);
   if (window != NULL)
     jln_window_set_session (window, session);
+  /* A brand-new database (first run): the administrator comes first. */
+  if (window != NULL && !jln_session_is_protected (session)
+      && g_list_model_get_n_items (jln_store_get_coaches (jln_session_get_store (session))) == 0
+      && g_list_model_get_n_items (jln_store_get_participants (jln_session_get_store (session))) == 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.create-administrator", NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   return TRUE;
 }

@@ -22,6 +22,8 @@ struct _JlnPreferencesWindow
 
   GtkSwitch   *large_icons_switch;
   AdwComboRow *coach_row;
+  AdwActionRow *auto_lock_row;
+  GtkSpinButton *auto_lock_spin;
 
   /* Organisation page */
   char        *organisation_errors[N_ORGANISATION_FIELDS];
@@ -452,6 +454,8 @@ jln_preferences_window_class_init (JlnPreferencesWindowClass *klass)
                                                "/io/github/jalons/Jalons/shell/jln-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, large_icons_switch);
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, coach_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, auto_lock_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, auto_lock_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_coach_selected);
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, organisation_page);
   gtk_widget_class_bind_template_child (widget_class, JlnPreferencesWindow, name_row);
@@ -509,7 +513,13 @@ jln_preferences_window_new (JlnSession *session)
       /* Same large-icon mode as the main window: the page is read by the
        * same people. */
       jln_large_icons_bind (GTK_WIDGET (self), settings);
+      g_settings_bind (settings, JLN_SESSION_AUTO_LOCK_KEY, self->auto_lock_spin, "value",
+                       G_SETTINGS_BIND_DEFAULT);
     }
+  /* With accounts the coach is whoever signed in; locking means
+   * something only then. */
+  gtk_widget_set_visible (GTK_WIDGET (self->coach_row), !jln_session_is_protected (session));
+  gtk_widget_set_visible (GTK_WIDGET (self->auto_lock_row), jln_session_is_protected (session));
   fill_coaches (self);
   load_organisation (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

@@ -106,6 +106,25 @@ participant_print_action (GtkWidget  *widget,
   activate_on_page (JLN_WINDOW (widget), "participant.print");
 }
 
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->session != NULL)
+    jln_session_lock (self->session);
+}
+
+static void
+create_administrator_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  _jln_window_show_welcome (JLN_WINDOW (widget));
+}
+
 static const char * const view_actions[] = {
   "win.view", "win.search", "win.new-participant", "win.participant-edit",
   "win.participant-award", "win.participant-print", "win.show-holders",
@@ -116,10 +135,16 @@ static const char * const view_actions[] = {
 void
 _jln_window_actions_update (JlnWindow *self)
 {
-  gboolean enabled = !jln_window_get_showing_error (self);
+  gboolean signed_in = self->session != NULL && jln_session_get_role (self->session) != JLN_ROLE_NONE;
+  gboolean protected = self->session != NULL && jln_session_is_protected (self->session);
+  /* Nothing of the desk is reachable from the sign-in page either. */
+  gboolean enabled = !jln_window_get_showing_error (self) && (self->session == NULL || signed_in);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), view_actions[i], enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", protected && signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-administrator",
+                                 self->session != NULL && !protected);
 }
 
 void
@@ -128,6 +153,8 @@ _jln_window_class_actions_init (JlnWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.create-administrator", NULL, create_administrator_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, new_participant_action);
   gtk_widget_class_install_action (widget_class, "win.show-holders", "(xx)", show_holders_action);

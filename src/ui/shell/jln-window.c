@@ -9,6 +9,7 @@
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/shell/jln-window-private.h"
 #include "ui/badges/jln-badges-view.h"
+#include "ui/accounts/jln-welcome-dialog.h"
 
 G_DEFINE_FINAL_TYPE (JlnWindow, jln_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -262,7 +263,93 @@ refresh_alerts (JlnWindow *self)
                               status_list_error->message);
       add_alert (self, text, NULL, NULL);
     }
-  self->audit_check_id = g_idle_add_full (G_PRIORITY_LOW, check_audit, self, NULL);
+  if (!jln_session_is_protected (self->session) && jln_store_check_writable (jln_session_get_store (self->session), NULL))
+    add_alert (self, _("Nobody signs in at this desk, so the organisation’s signing key is not "
+                       "protected: anyone using this computer can sign badges in its name."),
+               _("Protect…"), "win.create-administrator");
+  /* The journal can only be checked with its secret: once signed in. */
+  if (jln_session_get_role (self->session) != JLN_ROLE_NONE)
+    self->audit_check_id = g_idle_add_full (G_PRIORITY_LOW, check_audit, self, NULL);
+}
+
+/* Who is signed in decides the page: the sign-in page while nobody is,
+ * the desk otherwise; the header says who it is. */
+static void
+update_signed_in (JlnWindow *self)
+{
+  gboolean locked;
+  JlnCoach *coach;
+  g_autofree char *who = NULL;
+
+  if (self->session == NULL || jln_window_get_showing_error (self))
+    return;
+  locked = jln_session_get_role (self->session) == JLN_ROLE_NONE;
+  coach = jln_session_get_coach (self->session);
+  if (jln_session_is_protected (self->session) && coach != NULL)
+    /* Translators: who is signed in, in the header: "Nathalie Lefebvre, Administrator" */
+    who = g_strdup_printf (_("%s, %s"), jln_coach_get_name (coach),
+                           jln_role_get_display_name (jln_session_get_role (self->session)));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, who);
+  gtk_stack_set_visible_child_name (self->main_stack, locked ? "sign-in" : "main");
+  self->last_input_us = g_get_monotonic_time ();
+  refresh_alerts (self);
+  _jln_window_actions_update (self);
+}
+
+static void
+on_role_changed (JlnWindow *self)
+{
+  update_signed_in (self);
+}
+
+/* Auto-lock: any key, click or pointer move counts as someone at the desk. */
+static void
+note_input (JlnWindow *self)
+{
+  self->last_input_us = g_get_monotonic_time ();
+}
+
+gboolean
+jln_window_check_idle (JlnWindow *self,
+                       gint64     now_us)
+{
+  guint minutes;
+
+  g_return_val_if_fail (JLN_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL || jln_session_get_role (self->session) == JLN_ROLE_NONE
+      || !jln_session_is_protected (self->session))
+    return FALSE;
+  minutes = jln_session_get_auto_lock_minutes (self->session);
+  if (minutes == 0 || now_us - self->last_input_us < (gint64) minutes * G_TIME_SPAN_MINUTE)
+    return FALSE;
+  jln_session_lock (self->session);
+  return TRUE;
+}
+
+static gboolean
+check_idle (gpointer data)
+{
+  jln_window_check_idle (JLN_WINDOW (data), g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_welcome_destroyed (JlnWindow *self)
+{
+  update_signed_in (self);
+}
+
+void
+_jln_window_show_welcome (JlnWindow *self)
+{
+  JlnWelcomeDialog *dialog;
+
+  if (self->session == NULL || jln_session_is_protected (self->session))
+    return;
+  dialog = jln_welcome_dialog_new (self->session, GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_welcome_destroyed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 guint
@@ -326,6 +413,10 @@ jln_window_dispose (GObject *object)
   JlnWindow *self = JLN_WINDOW (object);
 
   g_clear_handle_id (&self->audit_check_id, g_source_remove);
+  g_clear_handle_id (&self->idle_check_id, g_source_remove);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), JLN_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -408,6 +499,7 @@ jln_window_class_init (JlnWindowClass *klass)
 
   g_type_ensure (JLN_TYPE_PARTICIPANTS_VIEW);
   g_type_ensure (JLN_TYPE_BADGES_VIEW);
+  g_type_ensure (JLN_TYPE_SIGN_IN_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jalons/Jalons/shell/jln-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, toast_overlay);
@@ -416,6 +508,8 @@ jln_window_class_init (JlnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, participants_view);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JlnWindow, alerts_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, JlnWindow, sign_in_page);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
 
   _jln_window_class_actions_init (klass);
@@ -428,6 +522,27 @@ jln_window_init (JlnWindow *self)
   jln_a11y_hide_offscreen_pages (G_OBJECT (self->main_stack));
   jln_a11y_hide_offscreen_pages (G_OBJECT (self->view_stack));
   foreach_view (self, name_view);
+
+  self->session_signals = g_signal_group_new (JLN_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::role", G_CALLBACK (on_role_changed),
+                                 self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *motion = gtk_event_controller_motion_new ();
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (note_input), self);
+    g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_input), self);
+    g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_input), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    gtk_widget_add_controller (GTK_WIDGET (self), motion);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
+  self->last_input_us = g_get_monotonic_time ();
+  self->idle_check_id = g_timeout_add_seconds (15, check_idle, self);
   _jln_window_actions_update (self);
 }
 
@@ -507,9 +622,13 @@ jln_window_set_session (JlnWindow  *self,
     return;
 
   foreach_view (self, give_session);
-  refresh_alerts (self);
+  jln_sign_in_page_set_session (self->sign_in_page, session);
+  g_signal_group_set_target (self->session_signals, session);
   if (session != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "main");
+  update_signed_in (self);
+  if (session == NULL)
+    refresh_alerts (self);
   _jln_window_actions_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -551,4 +670,20 @@ jln_window_get_participants_view (JlnWindow *self)
   g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
 
   return self->participants_view;
+}
+
+const char *
+jln_window_get_page (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+JlnSignInPage *
+jln_window_get_sign_in_page (JlnWindow *self)
+{
+  g_return_val_if_fail (JLN_IS_WINDOW (self), NULL);
+
+  return self->sign_in_page;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "service/jln-session.h"
+#include "ui/accounts/jln-sign-in-page.h"
 #include "ui/participants/jln-participants-view.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,14 @@ JlnParticipantsView *jln_window_get_participants_view (JlnWindow *self);
 /* The alerts shown under the header bar (damaged or read-only database,
  * a journal changed outside Jalons, a backup that failed). */
 guint           jln_window_get_n_alerts    (JlnWindow  *self);
+/* Auto-lock, checked every 15 s: locks the session when the window had no
+ * input for the "auto-lock-minutes" setting at @now_us (monotonic); TRUE
+ * when it locked. Exposed for tests, which pass a time ahead. */
+gboolean        jln_window_check_idle      (JlnWindow  *self,
+                                            gint64      now_us);
+/* The page shown while nobody is signed in (tests). */
+JlnSignInPage  *jln_window_get_sign_in_page (JlnWindow *self);
+/* "main", "sign-in" or "error": what the window shows. */
+const char     *jln_window_get_page        (JlnWindow  *self);
 
 G_END_DECLS
