@@ -43,8 +43,10 @@ coach_for (JlnSession  *session,
       coach = jln_store_lookup_coach (jln_session_get_store (session), coach_id);
       if (coach == NULL)
         {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, coach_id);
+
           g_set_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                       _("There is no coach number %" G_GINT64_FORMAT "."), coach_id);
+                       _("There is no coach number %s."), number);
           return NULL;
         }
       return g_object_ref (coach);

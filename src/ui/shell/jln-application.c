@@ -111,6 +111,22 @@ _jln_application_get_window (JlnApplication *self)
   return NULL;
 }
 
+/* A brand-new database (first run): the administrator comes first, in
+ * a dialog above the window (so after it is shown). */
+static void
+offer_welcome (JlnApplication *self,
+               JlnWindow      *window)
+{
+  JlnStore *store;
+
+  if (self->session == NULL || jln_session_is_protected (self->session))
+    return;
+  store = jln_session_get_store (self->session);
+  if (g_list_model_get_n_items (jln_store_get_coaches (store)) == 0
+      && g_list_model_get_n_items (jln_store_get_participants (store)) == 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.create-administrator", NULL);
+}
+
 static void
 jln_application_activate (GApplication *app)
 {
@@ -133,6 +149,8 @@ jln_application_activate (GApplication *app)
         jln_window_set_view (JLN_WINDOW (window), self->initial_view);
       if (self->initial_participant > 0)
         show_initial_participant (self, JLN_WINDOW (window));
+      gtk_window_present (window);
+      offer_welcome (self, JLN_WINDOW (window));
     }
 
   gtk_window_present (window);
@@ -320,11 +338,8 @@ jln_application_open_database (JlnApplication *self,
   g_set_object (&self->session, session);
   if (window != NULL)
     jln_window_set_session (window, session);
-  /* A brand-new database (first run): the administrator comes first. */
-  if (window != NULL && !jln_session_is_protected (session)
-      && g_list_model_get_n_items (jln_store_get_coaches (jln_session_get_store (session))) == 0
-      && g_list_model_get_n_items (jln_store_get_participants (jln_session_get_store (session))) == 0)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.create-administrator", NULL);
+  if (window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    offer_welcome (self, window);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   return TRUE;
 }
