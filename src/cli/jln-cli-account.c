@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/jln-cli.h"
+#include "core/jln-file-read.h"
 #include "service/jln-session.h"
 
 static void
@@ -96,6 +97,8 @@ jln_cli_account (int    argc,
   g_autofree char *name = NULL;
   g_autofree char *role_text = NULL;
   g_autofree char *new_secret_file = NULL;
+  g_autofree char *import_key = NULL;
+  g_autofree char *key_passphrase_file = NULL;
   gint64 coach_id = 0;
   gint64 territory_id = 0;
   GOptionEntry entries[] = {
@@ -106,10 +109,16 @@ jln_cli_account (int    argc,
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("coach, lead or admin"), "ROLE" },
     { "new-secret-file", 0, 0, G_OPTION_ARG_FILENAME, &new_secret_file,
       N_("File holding the account's new passphrase (one line)"), "FILE" },
+    { "import-key", 0, 0, G_OPTION_ARG_FILENAME, &import_key,
+      N_("create-admin: sign with the key exported from another desk (jalons-cli key export)"), "FILE" },
+    { "key-passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &key_passphrase_file,
+      N_("File holding the key file's passphrase (one line)"), "FILE" },
     { NULL }
   };
   g_autoptr(JlnSession) session = NULL;
   g_autoptr(JlnCoach) coach = NULL;
+  g_autoptr(char_wiped) key_passphrase = NULL;
+  g_autoptr(GBytes) key_file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(char_wiped) secret = NULL;
   const char *action;
@@ -153,6 +162,13 @@ jln_cli_account (int    argc,
           return 2;
         }
     }
+  if ((import_key != NULL || key_passphrase_file != NULL)
+      && (!g_str_equal (action, "create-admin") || import_key == NULL || key_passphrase_file == NULL))
+    {
+      jln_cli_usage_error ("account", _("--import-key FILE and --key-passphrase-file FILE go together, "
+                                        "with create-admin"));
+      return 2;
+    }
   if (g_str_equal (action, "add")
       && (role_text == NULL || !jln_role_from_string (role_text, &role) || role == JLN_ROLE_NONE))
     {
@@ -180,7 +196,16 @@ jln_cli_account (int    argc,
       jln_cli_print_error (error);
       return 1;
     }
-  if (g_str_equal (action, "create-admin"))
+  if (import_key != NULL
+      && ((key_file = jln_file_read_regular (import_key, 64 * 1024, &error)) == NULL
+          || (key_passphrase = jln_cli_read_secret_file (key_passphrase_file, &error)) == NULL))
+    {
+      jln_cli_print_error (error);
+      return 1;
+    }
+  if (g_str_equal (action, "create-admin") && key_file != NULL)
+    ok = jln_session_create_administrator_with_key (session, coach, secret, key_file, key_passphrase, &error);
+  else if (g_str_equal (action, "create-admin"))
     ok = jln_session_create_administrator (session, coach, secret, &error);
   else if (g_str_equal (action, "add"))
     ok = jln_session_add_account (session, coach, role, secret, &error);

@@ -369,22 +369,23 @@ check_new_coach (JlnSession  *self,
   return TRUE;
 }
 
-gboolean
-jln_session_create_administrator (JlnSession  *self,
-                                  JlnCoach    *coach,
-                                  const char  *secret,
-                                  GError     **error)
+/* The first administrator over @seed: the database's own (NULL), or one
+ * imported from another desk's key file. */
+static gboolean
+protect (JlnSession  *self,
+         JlnCoach    *coach,
+         const char  *secret,
+         GBytes      *imported_seed,
+         GError     **error)
 {
   g_autoptr(JlnOrganisation) org = NULL;
   g_autoptr(JlnAccount) account = g_new0 (JlnAccount, 1);
   g_autoptr(JlnKeyVault) vault = NULL;
   g_autoptr(JlnObKey) key = NULL;
   g_autoptr(GBytes) audit_secret = NULL;
+  GBytes *seed;
   JlnVaultKeys *keys;
   JlnCoach *live;
-
-  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (JLN_IS_COACH (coach), FALSE);
 
   if (self->protected)
     {
@@ -397,20 +398,22 @@ jln_session_create_administrator (JlnSession  *self,
     return FALSE;
   if ((org = jln_store_get_organisation (self->store, error)) == NULL)
     return FALSE;
-  if (org->signing_seed == NULL
-      || (key = jln_ob_key_new_from_seed (g_bytes_get_data (org->signing_seed, NULL),
-                                          g_bytes_get_size (org->signing_seed), error)) == NULL)
+  seed = imported_seed != NULL ? imported_seed : org->signing_seed;
+  if (seed == NULL
+      || (key = jln_ob_key_new_from_seed (g_bytes_get_data (seed, NULL), g_bytes_get_size (seed), error)) == NULL)
     {
       if (error != NULL && *error == NULL)
         g_set_error_literal (error, JLN_ISSUER_ERROR, JLN_ISSUER_ERROR_FAILED,
                              _("The organisation has no signing key yet."));
       return FALSE;
     }
-  /* The journal's secret, still in clear: it moves into the vault too. */
+  /* The journal's secret, still in clear: it moves into the vault too
+   * (this database's own, also when the signing key comes from elsewhere:
+   * the journal is this file's). */
   audit_secret = jln_store_dup_audit_secret (self->store, error);
   if (audit_secret == NULL)
     return FALSE;
-  keys = jln_vault_keys_new (org->signing_seed, audit_secret);
+  keys = jln_vault_keys_new (seed, audit_secret);
   account->role = JLN_ROLE_ADMIN;
   if (!jln_vault_keys_fill_slot (keys, secret, account, error))
     {
@@ -424,8 +427,75 @@ jln_session_create_administrator (JlnSession  *self,
       return FALSE;
     }
   self->protected = TRUE;
+  if (imported_seed != NULL)
+    {
+      g_autoptr(JlnIssuer) issuer = NULL;
+
+      /* Another key, another did:key: the issuer is built anew from the
+       * vault's public key. */
+      if ((issuer = jln_issuer_new (self->store, self->actor, error)) == NULL)
+        {
+          jln_vault_keys_free (keys);
+          return FALSE;
+        }
+      g_clear_object (&self->exporter);
+      g_set_object (&self->issuer, issuer);
+      self->exporter = jln_exporter_new (self->issuer);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ISSUER]);
+    }
   live = jln_store_lookup_coach (self->store, account->coach_id);
-  return take_keys (self, keys, live != NULL ? live : coach, JLN_ROLE_ADMIN, error);
+  if (!take_keys (self, keys, live != NULL ? live : coach, JLN_ROLE_ADMIN, error))
+    return FALSE;
+  if (imported_seed != NULL
+      && !jln_store_append_audit (self->store, self->actor, "organisation.key", "organisation",
+                                  "signing key imported", error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+jln_session_create_administrator (JlnSession  *self,
+                                  JlnCoach    *coach,
+                                  const char  *secret,
+                                  GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_COACH (coach), FALSE);
+
+  return protect (self, coach, secret, NULL, error);
+}
+
+gboolean
+jln_session_create_administrator_with_key (JlnSession  *self,
+                                           JlnCoach    *coach,
+                                           const char  *secret,
+                                           GBytes      *key_file,
+                                           const char  *key_passphrase,
+                                           GError     **error)
+{
+  g_autoptr(JlnVaultKeys) imported = NULL;
+  g_autoptr(GArray) awards = NULL;
+  g_autoptr(GBytes) seed = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_COACH (coach), FALSE);
+  g_return_val_if_fail (key_file != NULL && key_passphrase != NULL, FALSE);
+
+  if ((awards = jln_store_list_award_ids (self->store, error)) == NULL)
+    return FALSE;
+  /* Badges already signed here name this database's own key: another
+   * key from now on would leave them an issuer nobody knows. */
+  if (awards->len > 0)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                           _("This database already holds awards signed with its own key. Import "
+                             "the key into a new database."));
+      return FALSE;
+    }
+  if ((imported = jln_vault_keys_import (key_file, key_passphrase, error)) == NULL)
+    return FALSE;
+  seed = g_bytes_new (jln_vault_keys_get_seed (imported), JLN_OB_KEY_SEED_SIZE);
+  return protect (self, coach, secret, seed, error);
 }
 
 static char *

@@ -157,6 +157,17 @@ gboolean        jln_session_create_administrator (JlnSession *self,
                                                   JlnCoach   *coach,
                                                   const char *secret,
                                                   GError    **error);
+/* USE CASE a second desk: the same, but the signing key comes from
+ * @key_file (written by jln_session_export_key() on the first desk,
+ * opened with @key_passphrase: JLN_VAULT_ERROR_WRONG_SECRET, _DAMAGED), so
+ * both desks sign as one organisation. Refused (CONSTRAINT) when this
+ * database already holds awards signed with its own key. */
+gboolean        jln_session_create_administrator_with_key (JlnSession *self,
+                                                           JlnCoach   *coach,
+                                                           const char *secret,
+                                                           GBytes     *key_file,
+                                                           const char *key_passphrase,
+                                                           GError    **error);
 /* USE CASE sign in: WRONG_SECRET (how many tries are left in the
  * message), LOCKED_OUT (until when), NO_ACCOUNTS, NOT_FOUND (no account
  * for @coach_id). Each failure is counted and journalled (pending until

@@ -124,6 +124,27 @@ with tempfile.TemporaryDirectory() as d:
     t.check("the export is journalled",
             count(db, "SELECT count(*) FROM audit_events WHERE action = 'organisation.key-export'") == 1)
 
+    # A second desk signs with the same key.
+    second = os.path.join(d, "second.db")
+    run("audit", "verify", "--database", second)
+    rc, out, err = run("account", "create-admin", "--database", second, "--name", "Paul Roux",
+                       "--new-secret-file", coach, "--import-key", key, "--key-passphrase-file", wrong)
+    t.check("import with the wrong key passphrase is refused", rc == 1 and "passphrase" in err, err)
+    t.check("…and nothing protected", count(second, "SELECT count(*) FROM key_vault") == 0)
+    rc, out, err = run("account", "create-admin", "--database", second, "--name", "Paul Roux",
+                       "--new-secret-file", coach, "--import-key", key)
+    t.check("--import-key needs its passphrase file", rc == 2, err)
+    rc, out, err = run("account", "create-admin", "--database", second, "--name", "Paul Roux",
+                       "--new-secret-file", coach, "--import-key", key, "--key-passphrase-file", admin)
+    t.check("the second desk imports the key", rc == 0, err)
+    con1, con2 = connect(db), connect(second)
+    pk1 = con1.execute("SELECT public_key FROM key_vault").fetchone()[0]
+    pk2 = con2.execute("SELECT public_key FROM key_vault").fetchone()[0]
+    con1.close(); con2.close()
+    t.check("both desks sign as one organisation", pk1 == pk2 and len(pk1) == 32)
+    rc, out, err = run("audit", "verify", "--database", second, "--as", "1", "--secret-file", coach)
+    t.check("the second desk's journal holds", rc == 0 and "intact" in out, out + err)
+
     # An open database: create-admin protects it.
     open_db = os.path.join(d, "open.db")
     rc, out, err = run("demo", "--participants", "6", "--awards", "6", "--database", open_db)

@@ -521,6 +521,73 @@ test_restore_locks (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static void
+test_second_desk (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "second.db", NULL);
+  g_autoptr(JlnSession) second = NULL;
+  g_autoptr(JlnCoach) admin = jln_coach_new ("Paul Roux");
+  g_autoptr(JlnCoach) other = jln_coach_new ("Inès Garnier");
+  g_autoptr(GBytes) key_file = NULL;
+  g_autofree char *first_did = NULL;
+  g_autofree char *second_own_did = NULL;
+
+  protect (f);
+  first_did = g_strdup (jln_session_get_issuer_id (f->session));
+  key_file = jln_session_export_key (f->session, "phrase du second bureau", &error);
+  g_assert_no_error (error);
+  g_assert_true (journal_has (f->store, "organisation.key-export", "organisation"));
+
+  /* A new, empty database: its own key until it imports ours. */
+  second = jln_session_open (path, NULL, &error);
+  g_assert_no_error (error);
+  second_own_did = g_strdup (jln_session_get_issuer_id (second));
+  g_assert_cmpstr (second_own_did, !=, first_did);
+  g_assert_false (jln_session_create_administrator_with_key (second, admin, ADMIN_SECRET, key_file,
+                                                             "pas la bonne phrase", &error));
+  g_assert_error (error, JLN_VAULT_ERROR, JLN_VAULT_ERROR_WRONG_SECRET);
+  g_clear_error (&error);
+  g_assert_false (jln_session_is_protected (second));
+  g_assert_cmpstr (jln_session_get_issuer_id (second), ==, second_own_did);
+
+  g_assert_true (jln_session_create_administrator_with_key (second, admin, ADMIN_SECRET, key_file,
+                                                            "phrase du second bureau", &error));
+  g_assert_no_error (error);
+  g_assert_true (jln_session_is_protected (second));
+  g_assert_cmpstr (jln_session_get_issuer_id (second), ==, first_did);
+  g_assert_true (jln_issuer_can_sign (jln_session_get_issuer (second)));
+  g_assert_true (journal_has (jln_session_get_store (second), "organisation.key", "organisation"));
+  g_assert_true (jln_session_verify_audit (second, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&second);
+
+  /* Reopened and signed in, it is still our key. */
+  second = jln_session_open (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (jln_session_get_issuer_id (second), ==, first_did);
+
+  /* A database that already signed badges keeps its own key. */
+  g_clear_object (&second);
+  {
+    g_autoptr(JlnSession) open_desk = NULL;
+    g_autofree char *third = g_build_filename (f->dir, "third.db", NULL);
+    g_autoptr(JlnStore) store = jln_store_open (third, &error);
+    JlnDemoOptions options = JLN_DEMO_OPTIONS_INIT;
+
+    options.n_participants = 4;
+    options.n_awards = 4;
+    g_assert_true (jln_demo_build (store, &options, &error));
+    open_desk = jln_session_new (store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (jln_session_create_administrator_with_key (open_desk, other, ADMIN_SECRET, key_file,
+                                                               "phrase du second bureau", &error));
+    g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+    g_clear_error (&error);
+    g_assert_false (jln_session_is_protected (open_desk));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -535,6 +602,7 @@ main (int argc, char **argv)
   ADD ("/service/accounts/pending-failures-journalled", test_pending_failures_journalled);
   ADD ("/service/accounts/roles", test_roles);
   ADD ("/service/accounts/restore-locks", test_restore_locks);
+  ADD ("/service/accounts/second-desk", test_second_desk);
 #undef ADD
   return g_test_run ();
 }
