@@ -2088,7 +2088,8 @@ jln_store_list_awards_for_participant (JlnStore  *self,
 }
 
 /* Keeps the live counters in step with one award becoming active (+1) or
- * not (-1). */
+ * not (-1). A participant's count is of distinct badges (schema 9): a new
+ * version of a badge they hold changes nothing, so it is read back. */
 static void
 adjust_counts (JlnStore *self,
                gint64    participant_id,
@@ -2100,7 +2101,12 @@ adjust_counts (JlnStore *self,
   JlnBadge *badge = badge_id ? g_hash_table_lookup (self->badge_by_id, badge_id) : NULL;
 
   if (p != NULL)
-    jln_participant_set_badge_count (p, MAX (0, (int) jln_participant_get_badge_count (p) + delta));
+    {
+      g_autoptr(JlnParticipant) stored = BACKEND (self, get_participant, participant_id, NULL);
+
+      if (stored != NULL)
+        jln_participant_set_badge_count (p, jln_participant_get_badge_count (stored));
+    }
   if (badge != NULL)
     jln_badge_set_holder_count (badge, MAX (0, (int) jln_badge_get_holder_count (badge) + delta));
 }

@@ -508,7 +508,22 @@ test_award_versions (Fixture       *f,
   g_assert_true (jln_store_add_award (f->store, newer, "test", NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (jln_award_get_badge_version (newer), ==, 2);
-  g_assert_cmpuint (jln_participant_get_badge_count (s.amina), ==, 2);
+  /* Issue 10: two versions of one badge are one badge held, in the live
+   * object and in the stored counter alike. */
+  g_assert_cmpuint (jln_participant_get_badge_count (s.amina), ==, 1);
+  {
+    g_autoptr(JlnParticipant) stored = jln_store_get_participant (f->store, jln_participant_get_id (s.amina), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (jln_participant_get_badge_count (stored), ==, 1);
+  }
+  /* Still held through version 1 once version 2 is withdrawn; none after. */
+  g_assert_true (jln_store_revoke_award (f->store, jln_award_get_id (newer), "erreur", "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_participant_get_badge_count (s.amina), ==, 1);
+  g_assert_true (jln_store_revoke_award (f->store, jln_award_get_id (first), "erreur", "test", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (jln_participant_get_badge_count (s.amina), ==, 0);
   seed_clear (&s);
 }
 

@@ -248,6 +248,20 @@ def named(role, pattern):
     return lambda n: safe(n.get_role) == role and rx.search(name_of(n)) is not None
 
 
+def progress_matching(pattern):
+    rx = re.compile(pattern)
+
+    def pred(n):
+        if safe(n.get_role) != Atspi.Role.PROGRESS_BAR:
+            return False
+        return rx.search(name_of(n) or '') is not None
+    return pred
+
+
+# A participant's page: its progress bar, read as "N des M badges du programme".
+PAGE_PROGRESS = r'^\d+ des \d+ badges du programme$'
+
+
 def label_matching(pattern):
     rx = re.compile(pattern)
 
@@ -469,8 +483,8 @@ def search_and_open(app, mode, needle):
     opened = opener is not None and do_named_action(opener, 'activate')
     tap.ok(opened, '%s: open %s through the row’s action' % (mode, who),
            ['%s: row without an activate action: %s' % (mode, describe(row, ()))])
-    shown = wait_for(lambda: find(app.window(), label_matching(r'\bbadges? sur \d+')))
-    return tap.ok(shown is not None, '%s: the participant page shows “… badges sur …”' % mode)
+    shown = wait_for(lambda: find(app.window(), progress_matching(PAGE_PROGRESS)))
+    return tap.ok(shown is not None, '%s: the participant page shows “… des … badges du programme”' % mode)
 
 
 def check_dialog(app, mode, opener_pred, opener_desc, title_hint, large):
@@ -583,7 +597,7 @@ def main():
         app = start(args, db, ['--participant', str(pid)], tmpdir, 'participant')
         if app is not None:
             try:
-                shown = wait_for(lambda: find(app.window(), label_matching(r'\bbadges? sur \d+')))
+                shown = wait_for(lambda: find(app.window(), progress_matching(PAGE_PROGRESS)))
                 tap.ok(shown is not None, 'participant: --participant %d starts on their page' % pid)
                 name = wait_for(lambda: find(app.window(), label_matching(re.escape(first))))
                 tap.ok(name is not None, 'participant: the page is %s’s' % first)

@@ -16,6 +16,8 @@
 #include "ui/participants/jln-participant-form.h"
 #include "ui/shell/jln-window.h"
 #include "ui/participants/jln-participant-page.h"
+#include "ui/participants/jln-participant-row.h"
+#include "ui/participants/jln-history-row.h"
 #include "ui/participants/jln-participants-view.h"
 #include "ui/common/jln-initials.h"
 #include "ui/participants/jln-path-tile.h"
@@ -456,6 +458,28 @@ test_archive (Fixture *f, gconstpointer data)
   }
 }
 
+/* Issue 10: a badge awarded again in a newer version shows as two
+ * history lines; each names its version (from version 2 on). */
+static void
+test_history_names_versions (void)
+{
+  g_autoptr(JlnAward) first = jln_award_new (1, 1, 0);
+  g_autoptr(JlnAward) second = jln_award_new (1, 2, 0);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 3, 12, 10, 0, 0);
+  GtkWidget *row1, *row2;
+
+  jln_award_set_badge_version (first, 1);
+  jln_award_set_badge_version (second, 2);
+  jln_award_set_awarded_on (first, when);
+  jln_award_set_awarded_on (second, when);
+  row1 = g_object_ref_sink (jln_history_row_new (first, NULL, FALSE));
+  row2 = g_object_ref_sink (jln_history_row_new (second, NULL, FALSE));
+  g_assert_null (strstr (jln_history_row_get_meta_text (JLN_HISTORY_ROW (row1)), "Version"));
+  g_assert_true (g_str_has_prefix (jln_history_row_get_meta_text (JLN_HISTORY_ROW (row2)), "Version 2 · "));
+  g_object_unref (row1);
+  g_object_unref (row2);
+}
+
 static guint
 programme_size (JlnStore *store)
 {
@@ -489,8 +513,8 @@ test_page_path (Fixture *f, gconstpointer data)
 
   g_assert_cmpuint (jln_participant_page_get_n_earned (page), ==, earned);
   g_assert_cmpuint (jln_participant_page_get_n_ahead (page), ==, total - earned);
-  expected = g_strdup_printf ("%u badges sur %u", earned, total);
-  g_printerr ("count: %s\n", jln_participant_page_get_count_text (page));
+  /* Issue 10: the page counts badges as the list does (one definition). */
+  expected = jln_format_badge_count (earned);
   g_assert_cmpstr (jln_participant_page_get_count_text (page), ==, expected);
 
   /* Earned tiles carry a date in words; ahead tiles say "To do" in words. */
@@ -1260,6 +1284,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/participants/templates", test_templates);
+  g_test_add_func ("/participants/history-names-versions", test_history_names_versions);
 #define ADD(path, fn) \
   g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/participants/form-create", test_form_create);

@@ -264,6 +264,44 @@ static const char migration_8[] =
   "  detail TEXT\n"
   ");\n";
 
+/* Version 9: one definition of "how many badges someone holds": distinct
+ * badges, whatever their versions (two versions of "Tenir son budget"
+ * are one badge held). badge_count was the number of active awards, so
+ * the list said 24 where the participant's page said 15. The counters of
+ * each version's holders stay per version. */
+static const char migration_9[] =
+  "DROP TRIGGER awards_count_insert;\n"
+  "DROP TRIGGER awards_count_delete;\n"
+  "DROP TRIGGER awards_count_update;\n"
+  "UPDATE participants SET badge_count = (SELECT count(DISTINCT v.badge_id) FROM awards a\n"
+  "    JOIN badge_versions v ON v.id = a.badge_version_id\n"
+  "    WHERE a.participant_id = participants.id AND a.status = 'active');\n"
+  "CREATE TRIGGER awards_count_insert AFTER INSERT ON awards WHEN NEW.status = 'active'\n"
+  "BEGIN\n"
+  "  UPDATE participants SET badge_count = (SELECT count(DISTINCT v.badge_id) FROM awards a\n"
+  "    JOIN badge_versions v ON v.id = a.badge_version_id\n"
+  "    WHERE a.participant_id = NEW.participant_id AND a.status = 'active') WHERE id = NEW.participant_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count + 1 WHERE id = NEW.badge_version_id;\n"
+  "END;\n"
+  "CREATE TRIGGER awards_count_delete AFTER DELETE ON awards WHEN OLD.status = 'active'\n"
+  "BEGIN\n"
+  "  UPDATE participants SET badge_count = (SELECT count(DISTINCT v.badge_id) FROM awards a\n"
+  "    JOIN badge_versions v ON v.id = a.badge_version_id\n"
+  "    WHERE a.participant_id = OLD.participant_id AND a.status = 'active') WHERE id = OLD.participant_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count - 1 WHERE id = OLD.badge_version_id;\n"
+  "END;\n"
+  "CREATE TRIGGER awards_count_update AFTER UPDATE OF status, participant_id, badge_version_id ON awards\n"
+  "BEGIN\n"
+  "  UPDATE participants SET badge_count = (SELECT count(DISTINCT v.badge_id) FROM awards a\n"
+  "    JOIN badge_versions v ON v.id = a.badge_version_id\n"
+  "    WHERE a.participant_id = OLD.participant_id AND a.status = 'active') WHERE id = OLD.participant_id;\n"
+  "  UPDATE participants SET badge_count = (SELECT count(DISTINCT v.badge_id) FROM awards a\n"
+  "    JOIN badge_versions v ON v.id = a.badge_version_id\n"
+  "    WHERE a.participant_id = NEW.participant_id AND a.status = 'active') WHERE id = NEW.participant_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count - (OLD.status = 'active') WHERE id = OLD.badge_version_id;\n"
+  "  UPDATE badge_versions SET holder_count = holder_count + (NEW.status = 'active') WHERE id = NEW.badge_version_id;\n"
+  "END;\n";
+
 static const JlnSqliteMigration migrations[] = {
   { 1, "initial schema", migration_1, FALSE, NULL },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2, FALSE, NULL },
@@ -273,6 +311,7 @@ static const JlnSqliteMigration migrations[] = {
   { 6, "participant erasure", migration_6, FALSE, NULL },
   { 7, "revocation list publication marks", migration_7, FALSE, NULL },
   { 8, "coach accounts and the key vault", migration_8, FALSE, NULL },
+  { 9, "badges held counted once whatever their versions", migration_9, FALSE, NULL },
 };
 
 const JlnSqliteMigration *

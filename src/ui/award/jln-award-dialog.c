@@ -228,7 +228,7 @@ bind_tile (GtkSignalListItemFactory *factory,
 
   if (older > 0)
     {
-      g_autofree char *text = g_strdup_printf (_("New version %u"), jln_badge_get_version (badge));
+      g_autofree char *text = g_strdup_printf (_("Version %u available"), jln_badge_get_version (badge));
 
       gtk_label_set_label (GTK_LABEL (note), text);
       gtk_widget_set_visible (note, !self->large_icons);

@@ -123,6 +123,15 @@ show_award (JlnHistoryRow *self)
 
   date = jln_award_get_awarded_on (award) ? jln_certificate_format_date (jln_award_get_awarded_on (award))
                                           : g_strdup ("");
+  /* A badge awarded again in a newer version is two lines: each says
+   * which version it is. */
+  if (jln_award_get_badge_version (award) > 1)
+    {
+      g_autofree char *dated = g_steal_pointer (&date);
+
+      /* Translators: in a participant's history: the badge's version, then the date */
+      date = g_strdup_printf (_("Version %u · %s"), jln_award_get_badge_version (award), dated);
+    }
   if (jln_award_get_coach_name (award) != NULL)
     /* Translators: in a participant's history: date, then the coach */
     meta = g_strdup_printf (_("%s · with %s"), date, jln_award_get_coach_name (award));
@@ -331,4 +340,12 @@ jln_history_row_get_status_text (JlnHistoryRow *self,
   if (struck != NULL)
     *struck = g_str_has_prefix (gtk_label_get_label (self->title_label), "<s>");
   return self->status_text;
+}
+
+const char *
+jln_history_row_get_meta_text (JlnHistoryRow *self)
+{
+  g_return_val_if_fail (JLN_IS_HISTORY_ROW (self), NULL);
+
+  return gtk_label_get_label (self->meta_label);
 }

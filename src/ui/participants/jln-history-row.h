@@ -25,5 +25,7 @@ JlnAward   *jln_history_row_get_award       (JlnHistoryRow *self);
 /* "Awarded", "Revoked: reason"…, as shown; @struck: the name is struck. */
 const char *jln_history_row_get_status_text (JlnHistoryRow *self,
                                              gboolean      *struck);
+/* The line under the name: version (from 2 on), date, coach. */
+const char *jln_history_row_get_meta_text   (JlnHistoryRow *self);
 
 G_END_DECLS

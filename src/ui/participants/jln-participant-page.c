@@ -12,6 +12,7 @@
 #include "ui/participants/jln-history-row.h"
 #include "ui/participants/jln-revoke-dialog.h"
 #include "ui/participants/jln-participant-page.h"
+#include "ui/participants/jln-participant-row.h"
 #include "ui/common/jln-badge-image.h"
 #include "ui/participants/jln-path-tile.h"
 
@@ -269,17 +270,20 @@ show_path (JlnParticipantPage *self)
       self->n_ahead++;
     }
 
-  /* Translators: a participant's progress: badges earned out of the
-   * programme's badges ("4 badges sur 15") */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u badge out of %u", "%u badges out of %u",
-                                        n_earned_in_programme),
-                           n_earned_in_programme, n_programme);
+  /* The badges they hold, counted as the list counts them (distinct
+   * badges, whatever the versions): one answer to "how many badges". */
+  count = jln_format_badge_count (g_hash_table_size (earned));
   gtk_label_set_label (self->count_label, count);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  n_programme ? (double) n_earned_in_programme / n_programme : 0);
   /* Translators: text on the progress bar: earned / all */
   fraction = g_strdup_printf (_("%u / %u"), n_earned_in_programme, n_programme);
   gtk_progress_bar_set_text (self->progress_bar, fraction);
+  g_free (count);
+  /* Translators: the progress bar read aloud: badges of the programme held, of all its badges */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of the programme’s %u badges",
+                                        "%u of the programme’s %u badges", n_programme),
+                           n_earned_in_programme, n_programme);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, count, -1);
 

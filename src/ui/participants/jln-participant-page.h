@@ -39,7 +39,7 @@ void            jln_participant_page_set_large_icons (JlnParticipantPage *self,
                                                       gboolean            large_icons);
 
 /* What the page shows, for tests and assistive checks. */
-const char     *jln_participant_page_get_count_text  (JlnParticipantPage *self); /* "4 badges sur 15" */
+const char     *jln_participant_page_get_count_text  (JlnParticipantPage *self); /* "4 badges": as the list counts them */
 guint           jln_participant_page_get_n_earned    (JlnParticipantPage *self); /* earned tiles */
 guint           jln_participant_page_get_n_ahead     (JlnParticipantPage *self); /* greyed tiles */
 /* The tile at @index among the earned (@earned) or the still-ahead ones. */

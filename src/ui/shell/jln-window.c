@@ -526,6 +526,9 @@ jln_window_init (JlnWindow *self)
   self->session_signals = g_signal_group_new (JLN_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::role", G_CALLBACK (on_role_changed),
                                  self, G_CONNECT_SWAPPED);
+  /* Protecting an open desk keeps the role (ADMIN) but names the coach. */
+  g_signal_group_connect_object (self->session_signals, "notify::coach", G_CALLBACK (on_role_changed),
+                                 self, G_CONNECT_SWAPPED);
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
     GtkEventController *motion = gtk_event_controller_motion_new ();
