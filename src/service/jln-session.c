@@ -1379,6 +1379,18 @@ jln_session_archive_participant (JlnSession  *self,
 }
 
 gboolean
+jln_session_restore_participant (JlnSession  *self,
+                                 gint64       participant_id,
+                                 GError     **error)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  if (!require_own_participant (self, participant_id, error))
+    return FALSE;
+  return jln_store_restore_participant (self->store, participant_id, self->actor, error);
+}
+
+gboolean
 jln_session_erase_participant (JlnSession  *self,
                                gint64       participant_id,
                                GError     **error)

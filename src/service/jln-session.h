@@ -299,6 +299,12 @@ void            jln_session_discard_photo    (JlnSession     *self,
 gboolean        jln_session_archive_participant (JlnSession *self,
                                                  gint64      participant_id,
                                                  GError    **error);
+/* USE CASE undo an archive (the toast's Undo, the Archived list's
+ * Restore): back among the participants, journalled. NOT_FOUND when not
+ * archived or erased. */
+gboolean        jln_session_restore_participant (JlnSession *self,
+                                                 gint64      participant_id,
+                                                 GError    **error);
 /* USE CASE erase a participant's personal data (right to be forgotten):
  * see jln_store_erase_participant() for what goes and what stays; the
  * journal records "participant.erase" under the actor, the photo and

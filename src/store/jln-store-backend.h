@@ -149,6 +149,9 @@ struct _JlnStoreBackendInterface
   gboolean    (*insert_participant) (JlnStoreBackend *self, JlnParticipant *p, const char *salt, gint64 *out_id, GError **error);
   gboolean    (*update_participant) (JlnStoreBackend *self, JlnParticipant *p, GError **error); /* NOT_FOUND */
   gboolean    (*archive_participant) (JlnStoreBackend *self, gint64 id, GError **error); /* NOT_FOUND */
+  /* NOT_FOUND unless archived and not erased. */
+  gboolean    (*unarchive_participant) (JlnStoreBackend *self, gint64 id, GError **error);
+  gboolean    (*load_archived_participants) (JlnStoreBackend *self, GPtrArray *out, GError **error);
   /* Erasure, inside the caller's transaction: @id's personal fields and
    * those of their awards are overwritten as jln_store_erase_participant()
    * says, the row named @placeholder_name, archived and marked erased at

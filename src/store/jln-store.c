@@ -1283,6 +1283,64 @@ archive_participant_tx (JlnStore  *self,
   return write_audit (self, op->actor, "participant.archive", subject, NULL, error);
 }
 
+static gboolean
+restore_participant_tx (JlnStore  *self,
+                        gpointer   data,
+                        GError   **error)
+{
+  ParticipantOp *op = data;
+  g_autofree char *subject = NULL;
+
+  if (!BACKEND (self, unarchive_participant, op->id, error))
+    return FALSE;
+  subject = g_strdup_printf ("participant:%" G_GINT64_FORMAT, op->id);
+  return write_audit (self, op->actor, "participant.restore", subject, NULL, error);
+}
+
+gboolean
+jln_store_restore_participant (JlnStore    *self,
+                               gint64       participant_id,
+                               const char  *actor,
+                               GError     **error)
+{
+  ParticipantOp op = { NULL, actor, NULL, participant_id };
+
+  g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+
+  if (!run_write (self, restore_participant_tx, &op, error))
+    return FALSE;
+  if (live (self) && g_hash_table_lookup (self->participant_by_id, &participant_id) == NULL)
+    {
+      g_autoptr(JlnParticipant) p = BACKEND (self, get_participant, participant_id, NULL);
+
+      if (p != NULL)
+        {
+          refresh_participant_caches (self, p);
+          g_hash_table_insert (self->participant_by_id, id_key (participant_id), p);
+          g_list_store_insert_sorted (self->participants, p, compare_participants, NULL);
+        }
+    }
+  if (live (self))
+    g_signal_emit (self, signals[PARTICIPANT_CHANGED], 0, participant_id);
+  return TRUE;
+}
+
+static GListModel *to_list (GType type, GPtrArray *items);
+
+GListModel *
+jln_store_list_archived_participants (JlnStore  *self,
+                                      GError   **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+
+  if (!BACKEND (self, load_archived_participants, items, error))
+    return NULL;
+  g_ptr_array_sort (items, compare_participants_ptr);
+  return to_list (JLN_TYPE_PARTICIPANT, items);
+}
+
 gboolean
 jln_store_archive_participant (JlnStore    *self,
                                gint64       participant_id,

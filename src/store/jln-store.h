@@ -189,6 +189,12 @@ gboolean       jln_store_add_participant (JlnStore *self, JlnParticipant *partic
  * now given) when a consent changed. */
 gboolean       jln_store_update_participant (JlnStore *self, JlnParticipant *participant, const char *actor, GError **error);
 gboolean       jln_store_archive_participant (JlnStore *self, gint64 participant_id, const char *actor, GError **error);
+/* Archive undone: the participant is back in the live list, journalled
+ * "participant.restore". NOT_FOUND when not archived or erased. */
+gboolean       jln_store_restore_participant (JlnStore *self, gint64 participant_id, const char *actor, GError **error);
+/* Archived participants whose data was not erased (fresh JlnParticipant
+ * objects, by first name): those jln_store_restore_participant() takes. */
+GListModel    *jln_store_list_archived_participants (JlnStore *self, GError **error);
 /* Erasure (the right to be forgotten): the participant's personal data
  * (names, e-mail, photo, recipient salt, consents, evidence notes and
  * files, revocation reasons, signed credentials) is removed, while the

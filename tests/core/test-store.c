@@ -824,6 +824,26 @@ test_service_reads (Fixture       *f,
   g_assert_null (jln_store_get_participant (f->store, 987654, &error));
   g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  /* Issue 10: listed among the archived, and restorable once. */
+  {
+    g_autoptr(GListModel) archived = jln_store_list_archived_participants (f->store, &error);
+    gint64 id = jln_participant_get_id (s.amina);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (archived), ==, 1);
+    g_assert_null (jln_store_lookup_participant (f->store, id));
+    g_assert_true (jln_store_restore_participant (f->store, id, "coach:1", &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (jln_store_lookup_participant (f->store, id));
+    g_assert_false (jln_participant_get_archived (jln_store_lookup_participant (f->store, id)));
+    g_assert_false (jln_store_restore_participant (f->store, id, "coach:1", &error));
+    g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_clear_object (&archived);
+    archived = jln_store_list_archived_participants (f->store, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (archived), ==, 0);
+    g_assert_true (jln_store_archive_participant (f->store, id, "Karim", &error));
+  }
 
   n_events = count_rows (f->path, "audit_events");
   g_assert_false (jln_store_append_audit (f->store, "Karim", " ", "participant:1", NULL, &error));

@@ -18,6 +18,7 @@
 #include "ui/participants/jln-participant-page.h"
 #include "ui/participants/jln-participant-row.h"
 #include "ui/participants/jln-history-row.h"
+#include "ui/participants/jln-archived-dialog.h"
 #include "ui/participants/jln-participants-view.h"
 #include "ui/common/jln-initials.h"
 #include "ui/participants/jln-path-tile.h"
@@ -169,6 +170,20 @@ view_model_contains (JlnParticipantsView *view, JlnParticipant *p)
     {
       g_autoptr(JlnParticipant) item = g_list_model_get_item (model, i);
       if (item == p)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+view_model_contains_id (JlnParticipantsView *view, gint64 id)
+{
+  GListModel *model = jln_participants_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(JlnParticipant) item = g_list_model_get_item (model, i);
+      if (jln_participant_get_id (item) == id)
         return TRUE;
     }
   return FALSE;
@@ -456,6 +471,36 @@ test_archive (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (awards), >, 0);
   }
+
+  /* Issue 10: archiving is not one-way. The toast's Undo brings them back… */
+  {
+    g_autoptr(AdwToast) toast = g_object_ref_sink (jln_participant_archive_toast_new (f->session, keep));
+
+    g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Défaire");
+    g_signal_emit_by_name (toast, "button-clicked");
+  }
+  g_assert_nonnull (jln_store_lookup_participant (f->store, id));
+  g_assert_true (wait_until (filter_settled, jln_participants_view_get_model (view)));
+  g_assert_true (view_model_contains_id (view, id));
+
+  /* …and so does the Archived Participants list, later. */
+  jln_participants_view_show_participant (view, jln_store_lookup_participant (f->store, id));
+  g_assert_true (jln_participant_page_archive (page, &error));
+  g_assert_no_error (error);
+  g_assert_null (jln_store_lookup_participant (f->store, id));
+  {
+    JlnArchivedDialog *dialog = jln_archived_dialog_new (f->session, GTK_WINDOW (f->window));
+    guint before = jln_archived_dialog_get_n_rows (dialog);
+
+    g_assert_cmpuint (before, >=, 1);
+    g_assert_false (jln_archived_dialog_restore (dialog, 999999));
+    g_assert_true (jln_archived_dialog_restore (dialog, id));
+    g_assert_cmpuint (jln_archived_dialog_get_n_rows (dialog), ==, before - 1);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_nonnull (jln_store_lookup_participant (f->store, id));
+  g_assert_true (wait_until (filter_settled, jln_participants_view_get_model (view)));
+  g_assert_true (view_model_contains_id (view, id));
 }
 
 /* Issue 10: a badge awarded again in a newer version shows as two
@@ -1187,6 +1232,26 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_assert_true (save_window_png (form, form_png));
       g_printerr ("screenshot: %s\n", form_png);
       gtk_window_destroy (GTK_WINDOW (form));
+
+      /* The archived participants, each with Restore. */
+      {
+        g_autofree char *png = g_strdup_printf ("%s/archived%s.png", dir, large ? "-large" : "");
+        JlnArchivedDialog *archived;
+
+        if (large == 0)
+          {
+            JlnParticipant *other = find_with_badges (f->store, 1);
+
+            if (other != p)
+              g_assert_true (jln_session_archive_participant (f->session, jln_participant_get_id (other), &error));
+          }
+        archived = jln_archived_dialog_new (f->session, GTK_WINDOW (f->window));
+        gtk_window_present (GTK_WINDOW (archived));
+        settle ();
+        g_assert_true (save_window_png (GTK_WIDGET (archived), png));
+        g_printerr ("screenshot: %s\n", png);
+        gtk_window_destroy (GTK_WINDOW (archived));
+      }
 
       /* The catalogue searched, then searched for nothing; a badge's page
        * and its holders in one territory, in the participants list. */

@@ -70,15 +70,15 @@ fill_fields (JlnParticipant *p,
 }
 
 static gboolean
-load_participants (JlnStoreBackend  *backend,
-                   GPtrArray        *out,
-                   GError          **error)
+load_where (JlnSqliteBackend  *self,
+            const char        *sql,
+            GPtrArray         *out,
+            GError           **error)
 {
-  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
   g_autoptr(JlnSqliteStmt) stmt = NULL;
   int rc;
 
-  stmt = jln_sqlite_prepare (self, PARTICIPANT_SELECT "WHERE archived = 0", error);
+  stmt = jln_sqlite_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -95,6 +95,24 @@ load_participants (JlnStoreBackend  *backend,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+load_participants (JlnStoreBackend  *backend,
+                   GPtrArray        *out,
+                   GError          **error)
+{
+  return load_where (JLN_SQLITE_BACKEND (backend), PARTICIPANT_SELECT "WHERE archived = 0", out, error);
+}
+
+/* Archived and not erased: those a coach may bring back. */
+static gboolean
+load_archived_participants (JlnStoreBackend  *backend,
+                            GPtrArray        *out,
+                            GError          **error)
+{
+  return load_where (JLN_SQLITE_BACKEND (backend),
+                     PARTICIPANT_SELECT "WHERE archived = 1 AND erased_at IS NULL", out, error);
 }
 
 static JlnParticipant *
@@ -175,6 +193,30 @@ update_participant (JlnStoreBackend  *backend,
   if (jln_sqlite_changes (self) == 0)
     {
       set_gone (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+unarchive_participant (JlnStoreBackend  *backend,
+                       gint64            id,
+                       GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+  g_autoptr(JlnSqliteStmt) stmt = NULL;
+
+  stmt = jln_sqlite_prepare (self, "UPDATE participants SET archived = 0 "
+                                   "WHERE id = ? AND archived = 1 AND erased_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!jln_sqlite_step_done (self, stmt, error))
+    return FALSE;
+  if (jln_sqlite_changes (self) == 0)
+    {
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                           _("This participant is not archived, or their data was erased."));
       return FALSE;
     }
   return TRUE;
@@ -315,6 +357,8 @@ jln_sqlite_participants_init_iface (JlnStoreBackendInterface *iface)
   iface->insert_participant = insert_participant;
   iface->update_participant = update_participant;
   iface->archive_participant = archive_participant;
+  iface->unarchive_participant = unarchive_participant;
+  iface->load_archived_participants = load_archived_participants;
   iface->erase_participant = erase_participant;
   iface->list_inactive_participants = list_inactive_participants;
 }

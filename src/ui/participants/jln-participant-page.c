@@ -992,26 +992,70 @@ jln_participant_page_archive (JlnParticipantPage *self,
   return jln_session_archive_participant (self->session, jln_participant_get_id (p), error);
 }
 
+typedef struct {
+  JlnSession *session;
+  gint64      participant_id;
+} RestoreData;
+
+static void
+restore_data_free (gpointer  data,
+                   GClosure *closure)
+{
+  RestoreData *restore = data;
+
+  g_clear_object (&restore->session);
+  g_free (restore);
+}
+
+static void
+on_archive_undo_clicked (AdwToast    *toast,
+                         RestoreData *restore)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jln_session_restore_participant (restore->session, restore->participant_id, &error))
+    g_warning ("The archive could not be undone: %s", error->message);
+}
+
+/* "Amina Diallo archived" with Undo: archiving is never one-way (the
+ * Archived Participants list restores later too). */
+AdwToast *
+jln_participant_archive_toast_new (JlnSession     *session,
+                                   JlnParticipant *participant)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  RestoreData *restore;
+
+  /* Translators: %s is a participant's name; toast titles are markup */
+  title = g_markup_printf_escaped (_("%s archived. Their file is kept."),
+                                   jln_participant_get_display_name (participant));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  restore = g_new0 (RestoreData, 1);
+  restore->session = g_object_ref (session);
+  restore->participant_id = jln_participant_get_id (participant);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_archive_undo_clicked),
+                         restore, restore_data_free, 0);
+  return toast;
+}
+
 static void
 on_archive_response (AdwMessageDialog   *dialog,
                      const char         *response,
                      JlnParticipantPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(JlnParticipant) archived = NULL;
 
   if (g_strcmp0 (response, "archive") != 0 || self->participant == NULL)
     return;
-  name = g_strdup (jln_participant_get_display_name (self->participant));
+  archived = g_object_ref (self->participant);
   if (!jln_participant_page_archive (self, &error))
     show_message (self, _("The Participant Was Not Archived"), error->message);
   else
-    {
-      /* Translators: %s is a participant's name */
-      text = g_strdup_printf (_("%s archived. Their file is kept."), name);
-      toast (self, text);
-    }
+    jln_toast_show (GTK_WIDGET (self), jln_participant_archive_toast_new (self->session, archived));
 }
 
 static void

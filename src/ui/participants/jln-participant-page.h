@@ -89,4 +89,8 @@ gboolean        jln_participant_page_export_data     (JlnParticipantPage *self,
 gboolean        jln_participant_page_archive         (JlnParticipantPage *self,
                                                       GError            **error);
 
+/* The toast that says a participant was archived, with Undo. */
+AdwToast       *jln_participant_archive_toast_new (JlnSession     *session,
+                                                   JlnParticipant *participant);
+
 G_END_DECLS

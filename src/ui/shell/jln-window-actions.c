@@ -3,6 +3,7 @@
 
 #include "ui/common/jln-view.h"
 #include "ui/shell/jln-window-private.h"
+#include "ui/participants/jln-archived-dialog.h"
 
 /* The win.* actions: one callback each. They act on the views through
  * JlnView, except the participant ones, which are the participants
@@ -125,9 +126,20 @@ create_administrator_action (GtkWidget  *widget,
   _jln_window_show_welcome (JLN_WINDOW (widget));
 }
 
+static void
+show_archived_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JlnWindow *self = JLN_WINDOW (widget);
+
+  if (self->session != NULL)
+    gtk_window_present (GTK_WINDOW (jln_archived_dialog_new (self->session, GTK_WINDOW (self))));
+}
+
 static const char * const view_actions[] = {
   "win.view", "win.search", "win.new-participant", "win.participant-edit",
-  "win.participant-award", "win.participant-print", "win.show-holders",
+  "win.participant-award", "win.participant-print", "win.show-holders", "win.show-archived",
 };
 
 /* While the window says the database could not be opened, the views'
@@ -154,6 +166,7 @@ _jln_window_class_actions_init (JlnWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.show-archived", NULL, show_archived_action);
   gtk_widget_class_install_action (widget_class, "win.create-administrator", NULL, create_administrator_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, new_participant_action);
