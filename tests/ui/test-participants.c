@@ -835,6 +835,22 @@ test_page_export (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_cmpuint (count_files (out), ==, 0);
 
+  /* Issue 10: answering "No" ends calmly: words that say so, nothing
+   * written, nothing recorded (no consent, no export in the journal). */
+  {
+    g_autoptr(GListModel) before = jln_store_list_audit_events (f->store, 0, &error);
+    g_autoptr(GListModel) after = NULL;
+    g_autofree char *said = jln_participant_page_decline_export (page);
+
+    g_assert_nonnull (said);
+    g_assert_nonnull (strstr (said, jln_participant_get_first_name (p)));
+    g_assert_null (strstr (said, "confirm"));
+    after = jln_store_list_audit_events (f->store, 0, &error);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+    g_assert_cmpuint (count_files (out), ==, 0);
+    g_assert_false (jln_participant_get_consent_online (jln_store_lookup_participant (f->store, jln_participant_get_id (p))));
+  }
+
   /* Folders that are not usable: clear words. */
   g_assert_false (jln_participant_page_export (page, "/nonexistent/folder", "png", TRUE, &n, &error));
   g_assert_nonnull (error);
@@ -1232,6 +1248,29 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_assert_true (save_window_png (form, form_png));
       g_printerr ("screenshot: %s\n", form_png);
       gtk_window_destroy (GTK_WINDOW (form));
+
+      /* Export: what kind of file first, in plain words. */
+      {
+        g_autofree char *png = g_strdup_printf ("%s/export-kind%s.png", dir, large ? "-large" : "");
+        GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+        GtkWidget *asked = NULL;
+
+        gtk_widget_activate_action (GTK_WIDGET (page), "participant.export", NULL);
+        settle ();
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels) && asked == NULL; i++)
+          {
+            g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+            if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+              asked = GTK_WIDGET (w);
+          }
+        g_assert_nonnull (asked);
+        g_assert_true (save_window_png (asked, png));
+        g_printerr ("screenshot: %s\n", png);
+        adw_message_dialog_response (ADW_MESSAGE_DIALOG (asked), "cancel");
+        gtk_window_destroy (GTK_WINDOW (asked));
+        settle ();
+      }
 
       /* The archived participants, each with Restore. */
       {

@@ -757,29 +757,32 @@ jln_participant_page_export (JlnParticipantPage *self,
   return TRUE;
 }
 
+/* Exporting badges, in the order a coach thinks it: what kind of file,
+ * whether the person agrees to share it (only when they have not
+ * already), then where. "No" ends there, calmly: nothing written,
+ * nothing recorded as consent. */
 typedef struct {
   JlnParticipantPage *page;
-  char               *dir;
   char               *format;
+  gboolean            consent_confirmed;
 } ExportRequest;
 
 static void
 export_request_free (ExportRequest *req)
 {
   g_object_unref (req->page);
-  g_free (req->dir);
   g_free (req->format);
   g_free (req);
 }
 
 static void
 run_export (ExportRequest *req,
-            gboolean       consent_confirmed)
+            const char    *dir)
 {
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  if (!jln_participant_page_export (req->page, req->dir, req->format, consent_confirmed, &n, &error))
+  if (!jln_participant_page_export (req->page, dir, req->format, req->consent_confirmed, &n, &error))
     show_message (req->page, _("The Badges Were Not Exported"), error->message);
   else
     {
@@ -787,9 +790,64 @@ run_export (ExportRequest *req,
 
       /* Translators: %u badges, %s a folder */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u badge exported to %s",
-                                           "%u badges exported to %s", n), n, req->dir);
+                                           "%u badges exported to %s", n), n, dir);
       toast (req->page, text);
     }
+}
+
+static void
+on_folder_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ExportRequest   *req)
+{
+  JlnParticipantPage *self = req->page;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *dir = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (dir == NULL)
+        show_message (self, _("The Badges Were Not Exported"),
+                      _("This folder is not on this computer. Choose a local folder."));
+      else if (!check_folder (dir, &error))
+        show_message (self, _("The Badges Were Not Exported"), error->message);
+      else
+        run_export (req, dir);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  export_request_free (req);
+}
+
+static void
+choose_folder (ExportRequest *req)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Badges to a Folder"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (req->page))),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Export Here"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_response), req);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+char *
+jln_participant_page_decline_export (JlnParticipantPage *self)
+{
+  char *text;
+
+  g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), NULL);
+  g_return_val_if_fail (self->participant != NULL, NULL);
+
+  /* Translators: %s is the participant's first name; after they said no */
+  text = g_strdup_printf (_("Nothing was exported: %s keeps their badges off the internet for now."),
+                          jln_participant_get_first_name (self->participant));
+  toast (self, text);
+  return text;
 }
 
 static void
@@ -797,11 +855,16 @@ on_consent_response (AdwMessageDialog *dialog,
                      const char       *response,
                      ExportRequest    *req)
 {
-  /* Both answers go to the issuer, which records what was said. */
   if (g_strcmp0 (response, "agree") == 0)
-    run_export (req, TRUE);
-  else if (g_strcmp0 (response, "refuse") == 0)
-    run_export (req, FALSE);
+    {
+      /* Recorded by the issuer, with the export it allows. */
+      req->consent_confirmed = TRUE;
+      choose_folder (req);
+      return;
+    }
+  if (g_strcmp0 (response, "refuse") == 0)
+    g_free (jln_participant_page_decline_export (req->page));
+  export_request_free (req);
 }
 
 static void
@@ -810,7 +873,6 @@ on_format_response (AdwMessageDialog *dialog,
                     ExportRequest    *req)
 {
   GtkWidget *ask;
-  g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   JlnParticipantPage *self = req->page;
 
@@ -824,17 +886,16 @@ on_format_response (AdwMessageDialog *dialog,
 
   if (jln_participant_get_consent_online (self->participant))
     {
-      run_export (req, FALSE);
-      export_request_free (req);
+      choose_folder (req);
       return;
     }
 
-  name = g_strdup (jln_participant_get_first_name (self->participant));
   /* Translators: %s is the participant's first name */
-  heading = g_strdup_printf (_("%s has not agreed to share badges online. Did they agree now?"), name);
+  heading = g_strdup_printf (_("Does %s Agree to Share Their Badges Online?"),
+                             jln_participant_get_first_name (self->participant));
   ask = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
-                                _("Exported badges can be put on the internet (job sites, "
-                                  "networks). Ask them; their answer is recorded in the journal."));
+                                _("Exported badges can be put on the internet (job sites, networks). "
+                                  "Ask them now. If they say no, nothing is exported."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask),
                                     "cancel", _("_Cancel"),
                                     "refuse", _("_No"),
@@ -842,70 +903,34 @@ on_format_response (AdwMessageDialog *dialog,
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "agree", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (ask), "cancel");
-  g_signal_connect_data (ask, "response", G_CALLBACK (on_consent_response), req,
-                         (GClosureNotify) (void (*) (void)) export_request_free, 0);
+  g_signal_connect (ask, "response", G_CALLBACK (on_consent_response), req);
   gtk_window_present (GTK_WINDOW (ask));
-}
-
-static void
-on_folder_response (GtkNativeDialog *chooser,
-                    int              response,
-                    JlnParticipantPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *dir = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (dir == NULL)
-        show_message (self, _("The Badges Were Not Exported"),
-                      _("This folder is not on this computer. Choose a local folder."));
-      else if (!check_folder (dir, &error))
-        show_message (self, _("The Badges Were Not Exported"), error->message);
-      else
-        {
-          ExportRequest *req = g_new0 (ExportRequest, 1);
-          GtkWidget *dialog;
-
-          req->page = g_object_ref (self);
-          req->dir = g_steal_pointer (&dir);
-          dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                           _("Export as…"),
-                                           _("PNG: a picture with the badge inside, for most sites. "
-                                             "SVG: a drawing that stays sharp. "
-                                             "JSON: the credential alone, for other software."));
-          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                            "cancel", _("_Cancel"),
-                                            "json", _("_JSON"),
-                                            "svg", _("_SVG"),
-                                            "png", _("_PNG Image"),
-                                            NULL);
-          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "png",
-                                                      ADW_RESPONSE_SUGGESTED);
-          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "png");
-          adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-          g_signal_connect (dialog, "response", G_CALLBACK (on_format_response), req);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  g_object_unref (self);
 }
 
 static void
 start_export (JlnParticipantPage *self)
 {
-  GtkFileChooserNative *chooser;
+  ExportRequest *req = g_new0 (ExportRequest, 1);
+  GtkWidget *dialog;
 
-  chooser = gtk_file_chooser_native_new (_("Export Badges to a Folder"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Export Here"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  req->page = g_object_ref (self);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("What Kind of File?"),
+                                   _("An image to share: a picture with the badge inside, for most "
+                                     "job sites. A vector image: a drawing that stays sharp at any "
+                                     "size. A technical file: the credential alone, for other "
+                                     "software."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "json", _("_Technical File"),
+                                    "svg", _("_Vector Image"),
+                                    "png", _("_Image to Share"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "png", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "png");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_format_response), req);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean

@@ -89,6 +89,9 @@ gboolean        jln_participant_page_export_data     (JlnParticipantPage *self,
 gboolean        jln_participant_page_archive         (JlnParticipantPage *self,
                                                       GError            **error);
 
+/* The answer "No" to sharing badges online: nothing is exported or
+ * recorded; returns (owned) what the page says. */
+char           *jln_participant_page_decline_export (JlnParticipantPage *self);
 /* The toast that says a participant was archived, with Undo. */
 AdwToast       *jln_participant_archive_toast_new (JlnSession     *session,
                                                    JlnParticipant *participant);
