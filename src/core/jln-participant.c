@@ -22,6 +22,7 @@ struct _JlnParticipant
   gint64 coach_id;
   char *coach_name;
   GDateTime *entry_date;
+  GDateTime *consents_answered_on;
   char *email;
   gboolean consent_internal;
   gboolean consent_kiosk;
@@ -50,6 +51,7 @@ enum {
   PROP_COACH_ID,
   PROP_COACH_NAME,
   PROP_ENTRY_DATE,
+  PROP_CONSENTS_ANSWERED_ON,
   PROP_EMAIL,
   PROP_CONSENT_INTERNAL,
   PROP_CONSENT_KIOSK,
@@ -77,6 +79,7 @@ jln_participant_finalize (GObject *object)
   g_free (self->territory_name);
   g_free (self->coach_name);
   g_clear_pointer (&self->entry_date, g_date_time_unref);
+  g_clear_pointer (&self->consents_answered_on, g_date_time_unref);
   g_free (self->email);
   g_free (self->recipient_salt);
   g_free (self->haystack);
@@ -136,6 +139,10 @@ jln_participant_get_property (GObject    *object,
 
     case PROP_ENTRY_DATE:
       g_value_set_boxed (value, jln_participant_get_entry_date (self));
+      break;
+
+    case PROP_CONSENTS_ANSWERED_ON:
+      g_value_set_boxed (value, jln_participant_get_consents_answered_on (self));
       break;
 
     case PROP_EMAIL:
@@ -217,6 +224,10 @@ jln_participant_set_property (GObject      *object,
       jln_participant_set_entry_date (self, g_value_get_boxed (value));
       break;
 
+    case PROP_CONSENTS_ANSWERED_ON:
+      jln_participant_set_consents_answered_on (self, g_value_get_boxed (value));
+      break;
+
     case PROP_EMAIL:
       jln_participant_set_email (self, g_value_get_string (value));
       break;
@@ -288,6 +299,9 @@ jln_participant_class_init (JlnParticipantClass *klass)
   properties[PROP_COACH_NAME] =
     g_param_spec_string ("coach-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONSENTS_ANSWERED_ON] =
+    g_param_spec_boxed ("consents-answered-on", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ENTRY_DATE] =
     g_param_spec_boxed ("entry-date", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -898,4 +912,27 @@ jln_fold_for_search (const char *text)
     g_autofree char *plain = g_string_free (stripped, FALSE);
     return g_utf8_casefold (plain, -1);
   }
+}
+
+GDateTime *
+jln_participant_get_consents_answered_on (JlnParticipant *self)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANT (self), NULL);
+
+  return self->consents_answered_on;
+}
+
+void
+jln_participant_set_consents_answered_on (JlnParticipant *self,
+                                          GDateTime      *value)
+{
+  g_return_if_fail (JLN_IS_PARTICIPANT (self));
+
+  if (self->consents_answered_on == value
+      || (self->consents_answered_on != NULL && value != NULL
+          && g_date_time_equal (self->consents_answered_on, value)))
+    return;
+  g_clear_pointer (&self->consents_answered_on, g_date_time_unref);
+  self->consents_answered_on = value ? g_date_time_ref (value) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSENTS_ANSWERED_ON]);
 }

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (JlnParticipant, jln_participant, JLN, PARTICIPANT, GObject
  *  "entry-date" GDateTime (date of entry in the programme, UTC midnight),
  *  "email" (nullable; only ever used hashed for the credential recipient),
  *  "consent-internal", "consent-kiosk", "consent-print", "consent-online" gboolean,
+ *  "consents-answered-on" GDateTime (nullable: the day they last answered,
+ *  NULL while they were never asked; every consent is then undecided,
+ *  and counts as not given),
  *  "archived" gboolean, "badge-count" guint (active awards, maintained by the store),
  *  "recipient-salt" (string, random per participant, set by the store on insert),
  *  "erased" gboolean (read-only: their personal data was erased; the file
@@ -52,6 +55,8 @@ void        jln_participant_set_consent_kiosk  (JlnParticipant *self, gboolean v
 gboolean    jln_participant_get_consent_print  (JlnParticipant *self);
 void        jln_participant_set_consent_print  (JlnParticipant *self, gboolean value);
 gboolean    jln_participant_get_consent_online (JlnParticipant *self);
+GDateTime  *jln_participant_get_consents_answered_on (JlnParticipant *self);
+void        jln_participant_set_consents_answered_on (JlnParticipant *self, GDateTime *value);
 void        jln_participant_set_consent_online (JlnParticipant *self, gboolean value);
 gboolean    jln_participant_get_archived       (JlnParticipant *self);
 void        jln_participant_set_archived       (JlnParticipant *self, gboolean value);

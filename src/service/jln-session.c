@@ -1463,6 +1463,14 @@ jln_session_update_consents (JlnSession       *self,
   jln_participant_set_consent_kiosk (copy, (consents & JLN_CONSENT_KIOSK) != 0);
   jln_participant_set_consent_print (copy, (consents & JLN_CONSENT_PRINT) != 0);
   jln_participant_set_consent_online (copy, (consents & JLN_CONSENT_ONLINE) != 0);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) today = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+
+    /* They answered today: the choice is dated. */
+    jln_participant_set_consents_answered_on (copy, today);
+  }
   return jln_store_update_participant (self->store, copy, self->actor, error);
 }
 

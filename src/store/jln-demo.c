@@ -467,6 +467,8 @@ build (JlnStore             *store,
       jln_participant_set_consent_kiosk (p, rng_chance (&rng, 85));
       jln_participant_set_consent_print (p, rng_chance (&rng, 80));
       jln_participant_set_consent_online (p, rng_chance (&rng, 55));
+      /* Asked the day they joined. */
+      jln_participant_set_consents_answered_on (p, entry);
       if (rng_chance (&rng, 35))
         {
           g_autofree char *f = ascii_fold (first);

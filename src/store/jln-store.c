@@ -1086,6 +1086,7 @@ copy_participant (JlnParticipant *dst,
   jln_participant_set_consent_kiosk (dst, jln_participant_get_consent_kiosk (src));
   jln_participant_set_consent_print (dst, jln_participant_get_consent_print (src));
   jln_participant_set_consent_online (dst, jln_participant_get_consent_online (src));
+  jln_participant_set_consents_answered_on (dst, jln_participant_get_consents_answered_on (src));
   jln_participant_set_archived (dst, jln_participant_get_archived (src));
 }
 

@@ -325,6 +325,52 @@ test_form_refusals (Fixture *f, gconstpointer data)
   g_object_unref (form);
 }
 
+/* Issue 10: nothing is pre-ticked. A new file starts with every consent
+ * undecided (and the form says so); once they answer, the day is kept. */
+static void
+test_form_consents_undecided (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *form = g_object_ref (jln_participant_form_new (f->session, NULL));
+  JlnParticipant *saved;
+  GDateTime *on;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  jln_participant_form_set_first_name (JLN_PARTICIPANT_FORM (form), "Naïma");
+  jln_participant_form_set_last_name (JLN_PARTICIPANT_FORM (form), "Sans-Réponse");
+  g_assert_true (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+  g_assert_no_error (error);
+  saved = jln_participant_form_get_saved (JLN_PARTICIPANT_FORM (form));
+  g_assert_nonnull (saved);
+  g_assert_false (jln_participant_get_consent_internal (saved));
+  g_assert_false (jln_participant_get_consent_kiosk (saved));
+  g_assert_false (jln_participant_get_consent_print (saved));
+  g_assert_false (jln_participant_get_consent_online (saved));
+  g_assert_null (jln_participant_get_consents_answered_on (saved));
+  gtk_window_destroy (GTK_WINDOW (form));
+  g_object_unref (form);
+
+  /* They answer: kept, dated today, and read back from the database. */
+  form = g_object_ref (jln_participant_form_new (f->session, saved));
+  jln_participant_form_set_consents (JLN_PARTICIPANT_FORM (form), TRUE, FALSE, TRUE, FALSE);
+  g_assert_true (jln_participant_form_save (JLN_PARTICIPANT_FORM (form), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(JlnParticipant) stored = jln_store_get_participant (f->store, jln_participant_get_id (saved), &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jln_participant_get_consent_internal (stored));
+    g_assert_true (jln_participant_get_consent_print (stored));
+    g_assert_false (jln_participant_get_consent_online (stored));
+    on = jln_participant_get_consents_answered_on (stored);
+    g_assert_nonnull (on);
+    g_assert_cmpint (g_date_time_get_year (on), ==, g_date_time_get_year (now));
+    g_assert_cmpint (g_date_time_get_day_of_year (on), ==, g_date_time_get_day_of_year (now));
+  }
+  gtk_window_destroy (GTK_WINDOW (form));
+  g_object_unref (form);
+}
+
 static void
 test_form_bad_photos (Fixture *f, gconstpointer data)
 {
@@ -1242,7 +1288,7 @@ test_screenshots (Fixture *f, gconstpointer data)
 
       form = jln_participant_form_new (f->session, p);
       gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (f->window));
-      gtk_window_set_default_size (GTK_WINDOW (form), 560, 900);
+      gtk_window_set_default_size (GTK_WINDOW (form), 560, g_getenv ("JALONS_SCREENSHOT_TALL") ? 1500 : 900);
       gtk_window_present (GTK_WINDOW (form));
       settle ();
       g_assert_true (save_window_png (form, form_png));
@@ -1396,6 +1442,7 @@ main (int argc, char **argv)
   ADD ("/participants/form-bad-photos", test_form_bad_photos);
   ADD ("/participants/form-photo-and-edit", test_form_photo_and_edit);
   ADD ("/participants/archive", test_archive);
+  ADD ("/participants/form-consents-undecided", test_form_consents_undecided);
   ADD ("/participants/page-path", test_page_path);
   ADD ("/participants/page-actions-follow-badges", test_page_actions_follow_badges);
   ADD ("/participants/page-revoke", test_page_revoke);

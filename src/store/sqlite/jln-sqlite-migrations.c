@@ -302,6 +302,13 @@ static const char migration_9[] =
   "  UPDATE badge_versions SET holder_count = holder_count + (NEW.status = 'active') WHERE id = NEW.badge_version_id;\n"
   "END;\n";
 
+/* Version 10: consents start undecided. The day a participant last
+ * answered is kept; NULL means never asked (every consent then counts as
+ * not given, and the form says so). Files made before do not say when
+ * they were asked: they stay NULL, to be asked again. */
+static const char migration_10[] =
+  "ALTER TABLE participants ADD COLUMN consents_answered_on TEXT;\n";
+
 static const JlnSqliteMigration migrations[] = {
   { 1, "initial schema", migration_1, FALSE, NULL },
   { 2, "status-list counter, covering indexes, one active award per version", migration_2, FALSE, NULL },
@@ -312,6 +319,7 @@ static const JlnSqliteMigration migrations[] = {
   { 7, "revocation list publication marks", migration_7, FALSE, NULL },
   { 8, "coach accounts and the key vault", migration_8, FALSE, NULL },
   { 9, "badges held counted once whatever their versions", migration_9, FALSE, NULL },
+  { 10, "the day consents were answered", migration_10, FALSE, NULL },
 };
 
 const JlnSqliteMigration *

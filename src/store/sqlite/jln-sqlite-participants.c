@@ -14,9 +14,9 @@
 
 #define PARTICIPANT_FIELDS \
   "first_name, last_name, photo_path, territory_id, coach_id, entry_date, email, " \
-  "consent_internal, consent_kiosk, consent_print, consent_online, archived"
-#define PARTICIPANT_PARAMS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-#define N_PARTICIPANT_FIELDS 12
+  "consent_internal, consent_kiosk, consent_print, consent_online, archived, consents_answered_on"
+#define PARTICIPANT_PARAMS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define N_PARTICIPANT_FIELDS 13
 
 /* Read-only columns after the fields: kept by the store (salt, erased_at)
  * and by triggers (badge_count, migration 3). */
@@ -28,6 +28,8 @@ bind_fields (sqlite3_stmt   *stmt,
              JlnParticipant *p)
 {
   g_autofree char *entry = jln_sqlite_format_date (jln_participant_get_entry_date (p));
+  GDateTime *answered_on = jln_participant_get_consents_answered_on (p);
+  g_autofree char *answered = answered_on != NULL ? jln_sqlite_format_date (answered_on) : NULL;
   const char *last = jln_participant_get_last_name (p);
 
   jln_sqlite_bind_text0 (stmt, 1, jln_participant_get_first_name (p));
@@ -42,6 +44,7 @@ bind_fields (sqlite3_stmt   *stmt,
   sqlite3_bind_int (stmt, 10, jln_participant_get_consent_print (p));
   sqlite3_bind_int (stmt, 11, jln_participant_get_consent_online (p));
   sqlite3_bind_int (stmt, 12, jln_participant_get_archived (p));
+  jln_sqlite_bind_text0 (stmt, 13, answered);
 }
 
 /* Column 0 is the id; the fields follow in PARTICIPANT_FIELDS order. */
@@ -64,6 +67,12 @@ fill_fields (JlnParticipant *p,
   jln_participant_set_consent_print (p, sqlite3_column_int (stmt, 10));
   jln_participant_set_consent_online (p, sqlite3_column_int (stmt, 11));
   jln_participant_set_archived (p, sqlite3_column_int (stmt, 12));
+  {
+    const char *answered_text = jln_sqlite_column_text (stmt, 13);
+    g_autoptr(GDateTime) answered = answered_text != NULL ? jln_sqlite_parse_timestamp (answered_text) : NULL;
+
+    jln_participant_set_consents_answered_on (p, answered);
+  }
   jln_participant_set_recipient_salt (p, jln_sqlite_column_text (stmt, N_PARTICIPANT_FIELDS + 1));
   jln_participant_set_badge_count (p, sqlite3_column_int (stmt, N_PARTICIPANT_FIELDS + 2));
   jln_participant_set_erased (p, sqlite3_column_int (stmt, N_PARTICIPANT_FIELDS + 3));
@@ -267,7 +276,7 @@ erase_participant (JlnStoreBackend  *backend,
   stmt = jln_sqlite_prepare (self, "UPDATE participants SET first_name = ?, last_name = '', "
                                    "photo_path = NULL, email = NULL, "
                                    "entry_date = substr (entry_date, 1, 7) || '-01', "
-                                   "consent_internal = 0, consent_kiosk = 0, consent_print = 0, "
+                                   "consent_internal = 0, consent_kiosk = 0, consent_print = 0, consents_answered_on = NULL, "
                                    "consent_online = 0, archived = 1, recipient_salt = '', "
                                    "erased_at = ? "
                                    "WHERE id = ? AND erased_at IS NULL", error);

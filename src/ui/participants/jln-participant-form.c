@@ -42,6 +42,8 @@ struct _JlnParticipantForm
   GtkMenuButton  *entry_button;
   GtkCalendar    *calendar;
   AdwEntryRow    *email_row;
+  AdwPreferencesGroup *consents_group;
+  GtkSwitch      *answered_switch;
   GtkSwitch      *consent_internal;
   GtkSwitch      *consent_kiosk;
   GtkSwitch      *consent_print;
@@ -380,6 +382,39 @@ jln_participant_form_set_coach (JlnParticipantForm *self,
   return select_in_combo (self->coach_row, self->coach_ids, coach_id);
 }
 
+/* Until they answered, the questions are not open and nothing counts as
+ * given; the group says which it is, and since when. */
+static void
+update_consents_state (JlnParticipantForm *self)
+{
+  gboolean answered = gtk_switch_get_active (self->answered_switch);
+  GDateTime *on = self->editing != NULL ? jln_participant_get_consents_answered_on (self->editing) : NULL;
+  g_autofree char *description = NULL;
+  GtkSwitch *consents[] = { self->consent_internal, self->consent_kiosk, self->consent_print,
+                            self->consent_online };
+
+  for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (consents[i]), answered);
+  if (!answered)
+    description = g_strdup (_("Not asked yet: every consent counts as not given."));
+  else if (on != NULL)
+    {
+      g_autofree char *date = jln_certificate_format_date (on);
+
+      /* Translators: %s is a date in words */
+      description = g_strdup_printf (_("Their answers of %s. They can change their mind at any time."), date);
+    }
+  else
+    description = g_strdup (_("They can change their mind at any time."));
+  adw_preferences_group_set_description (self->consents_group, description);
+}
+
+static void
+on_answered_changed (JlnParticipantForm *self)
+{
+  update_consents_state (self);
+}
+
 void
 jln_participant_form_set_consents (JlnParticipantForm *self,
                                    gboolean            internal,
@@ -388,6 +423,7 @@ jln_participant_form_set_consents (JlnParticipantForm *self,
                                    gboolean            online)
 {
   g_return_if_fail (JLN_IS_PARTICIPANT_FORM (self));
+  gtk_switch_set_active (self->answered_switch, TRUE);
   gtk_switch_set_active (self->consent_internal, internal);
   gtk_switch_set_active (self->consent_kiosk, kiosk);
   gtk_switch_set_active (self->consent_print, print);
@@ -485,10 +521,26 @@ jln_participant_form_save (JlnParticipantForm *self,
   jln_participant_set_coach_id (p, combo_id (self->coach_row, self->coach_ids));
   jln_participant_set_entry_date (p, self->entry_date);
   jln_participant_set_email (p, *email ? email : NULL);
-  jln_participant_set_consent_internal (p, gtk_switch_get_active (self->consent_internal));
-  jln_participant_set_consent_kiosk (p, gtk_switch_get_active (self->consent_kiosk));
-  jln_participant_set_consent_print (p, gtk_switch_get_active (self->consent_print));
-  jln_participant_set_consent_online (p, gtk_switch_get_active (self->consent_online));
+  if (gtk_switch_get_active (self->answered_switch))
+    {
+      GDateTime *before = self->editing ? jln_participant_get_consents_answered_on (self->editing) : NULL;
+      gboolean same = self->editing != NULL && before != NULL
+        && jln_participant_get_consent_internal (self->editing) == gtk_switch_get_active (self->consent_internal)
+        && jln_participant_get_consent_kiosk (self->editing) == gtk_switch_get_active (self->consent_kiosk)
+        && jln_participant_get_consent_print (self->editing) == gtk_switch_get_active (self->consent_print)
+        && jln_participant_get_consent_online (self->editing) == gtk_switch_get_active (self->consent_online);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) today = g_date_time_new_utc (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now), 0, 0, 0);
+
+      jln_participant_set_consent_internal (p, gtk_switch_get_active (self->consent_internal));
+      jln_participant_set_consent_kiosk (p, gtk_switch_get_active (self->consent_kiosk));
+      jln_participant_set_consent_print (p, gtk_switch_get_active (self->consent_print));
+      jln_participant_set_consent_online (p, gtk_switch_get_active (self->consent_online));
+      /* The day of the answers: kept while they stand, today once changed. */
+      jln_participant_set_consents_answered_on (p, same ? before : today);
+    }
+  /* Not asked: nothing given, and no date (the copy starts so). */
 
   if (self->new_photo != NULL)
     {
@@ -658,6 +710,9 @@ jln_participant_form_class_init (JlnParticipantFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, entry_button);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, calendar);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, email_row);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, consents_group);
+  gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, answered_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_answered_changed);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, consent_internal);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, consent_kiosk);
   gtk_widget_class_bind_template_child (widget_class, JlnParticipantForm, consent_print);
@@ -678,6 +733,7 @@ jln_participant_form_init (JlnParticipantForm *self)
   self->territory_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->coach_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_consents_state (self);
 }
 
 GtkWidget *
@@ -732,7 +788,15 @@ jln_participant_form_new (JlnSession     *session,
                                          jln_participant_get_consent_kiosk (participant),
                                          jln_participant_get_consent_print (participant),
                                          jln_participant_get_consent_online (participant));
+      /* Files from before schema 10 gave consents without a date. */
+      gtk_switch_set_active (self->answered_switch,
+                             jln_participant_get_consents_answered_on (participant) != NULL
+                             || jln_participant_get_consent_internal (participant)
+                             || jln_participant_get_consent_kiosk (participant)
+                             || jln_participant_get_consent_print (participant)
+                             || jln_participant_get_consent_online (participant));
     }
+  update_consents_state (self);
   if (self->entry_date != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_new_local (g_date_time_get_year (self->entry_date),
