@@ -325,6 +325,43 @@ test_form_refusals (Fixture *f, gconstpointer data)
   g_object_unref (form);
 }
 
+/* Issue 9: erasure from the desk: the page goes back to the list, the
+ * person is gone from it and from the archived list (nothing to restore),
+ * and their name is no longer in the database. */
+static void
+test_erase_from_page (Fixture *f, gconstpointer data)
+{
+  JlnParticipantsView *view = view_of (f);
+  JlnParticipantPage *page = jln_participants_view_get_page (view);
+  JlnParticipant *p = find_with_badges (f->store, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  gint64 id;
+
+  g_assert_nonnull (p);
+  id = jln_participant_get_id (p);
+  last = g_strdup (jln_participant_get_last_name (p));
+  jln_participants_view_show_participant (view, p);
+  g_assert_true (jln_participant_page_erase (page, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (filter_settled, jln_participants_view_get_model (view)));
+  g_assert_false (jln_participants_view_get_showing_page (view));
+  g_assert_false (view_model_contains_id (view, id));
+  {
+    g_autoptr(JlnParticipant) stored = jln_store_get_participant (f->store, id, &error);
+    g_autoptr(GListModel) archived = jln_store_list_archived_participants (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (jln_participant_get_erased (stored));
+    g_assert_cmpstr (jln_participant_get_last_name (stored), !=, last);
+    for (guint i = 0; i < g_list_model_get_n_items (archived); i++)
+      {
+        g_autoptr(JlnParticipant) a = g_list_model_get_item (archived, i);
+        g_assert_cmpint (jln_participant_get_id (a), !=, id);
+      }
+  }
+}
+
 /* Issue 10: nothing is pre-ticked. A new file starts with every consent
  * undecided (and the form says so); once they answer, the day is kept. */
 static void
@@ -1295,28 +1332,32 @@ test_screenshots (Fixture *f, gconstpointer data)
       g_printerr ("screenshot: %s\n", form_png);
       gtk_window_destroy (GTK_WINDOW (form));
 
-      /* Export: what kind of file first, in plain words. */
-      {
-        g_autofree char *png = g_strdup_printf ("%s/export-kind%s.png", dir, large ? "-large" : "");
-        GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
-        GtkWidget *asked = NULL;
+      /* Export: what kind of file first, in plain words; erasure: what
+       * goes and what stays, before anything is done. */
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *action = k == 0 ? "participant.export" : "participant.erase";
+          g_autofree char *png = g_strdup_printf ("%s/%s%s.png", dir, k == 0 ? "export-kind" : "erase",
+                                                  large ? "-large" : "");
+          GListModel *toplevels = gtk_window_get_toplevels (); /* borrowed */
+          GtkWidget *asked = NULL;
 
-        gtk_widget_activate_action (GTK_WIDGET (page), "participant.export", NULL);
-        settle ();
-        for (guint i = 0; i < g_list_model_get_n_items (toplevels) && asked == NULL; i++)
-          {
-            g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+          gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
+          settle ();
+          for (guint i = 0; i < g_list_model_get_n_items (toplevels) && asked == NULL; i++)
+            {
+              g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
 
-            if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-              asked = GTK_WIDGET (w);
-          }
-        g_assert_nonnull (asked);
-        g_assert_true (save_window_png (asked, png));
-        g_printerr ("screenshot: %s\n", png);
-        adw_message_dialog_response (ADW_MESSAGE_DIALOG (asked), "cancel");
-        gtk_window_destroy (GTK_WINDOW (asked));
-        settle ();
-      }
+              if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+                asked = GTK_WIDGET (w);
+            }
+          g_assert_nonnull (asked);
+          g_assert_true (save_window_png (asked, png));
+          g_printerr ("screenshot: %s\n", png);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (asked), "cancel");
+          gtk_window_destroy (GTK_WINDOW (asked));
+          settle ();
+        }
 
       /* The archived participants, each with Restore. */
       {
@@ -1443,6 +1484,7 @@ main (int argc, char **argv)
   ADD ("/participants/form-photo-and-edit", test_form_photo_and_edit);
   ADD ("/participants/archive", test_archive);
   ADD ("/participants/form-consents-undecided", test_form_consents_undecided);
+  ADD ("/participants/erase-from-page", test_erase_from_page);
   ADD ("/participants/page-path", test_page_path);
   ADD ("/participants/page-actions-follow-badges", test_page_actions_follow_badges);
   ADD ("/participants/page-revoke", test_page_revoke);

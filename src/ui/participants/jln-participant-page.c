@@ -347,6 +347,7 @@ update_actions (JlnParticipantPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.save-pdf", badges);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.export", badges);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.archive", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "participant.erase", has);
 }
 
 static void
@@ -1083,6 +1084,63 @@ on_archive_response (AdwMessageDialog   *dialog,
     jln_toast_show (GTK_WIDGET (self), jln_participant_archive_toast_new (self->session, archived));
 }
 
+gboolean
+jln_participant_page_erase (JlnParticipantPage  *self,
+                            GError             **error)
+{
+  g_return_val_if_fail (JLN_IS_PARTICIPANT_PAGE (self), FALSE);
+  g_return_val_if_fail (self->participant != NULL, FALSE);
+
+  /* Archived by the erasure: the store's "participant-changed" sends the
+   * page back to the list, as for an archive. */
+  return jln_session_erase_participant (self->session, jln_participant_get_id (self->participant), error);
+}
+
+static void
+on_erase_response (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   JlnParticipantPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "erase") != 0 || self->participant == NULL)
+    return;
+  if (!jln_participant_page_erase (self, &error))
+    show_message (self, _("Their Data Was Not Erased"), error->message);
+  else
+    toast (self, _("Personal data erased. Anonymous figures and badge statuses are kept."));
+}
+
+/* The right to be forgotten, from the desk: what goes and what stays,
+ * said before, and never undoable (unlike archiving). */
+static void
+open_erase_dialog (JlnParticipantPage *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *name = full_name (self->participant);
+  g_autofree char *heading = NULL;
+
+  /* Translators: %s is a participant's name */
+  heading = g_strdup_printf (_("Erase %s’s Personal Data?"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("Their name, e-mail, photo, consents, evidence and notes are "
+                                     "deleted for good; this cannot be undone. What stays has no name: "
+                                     "their territory, entry month and which badges were awarded, so "
+                                     "the figures and the revocation list stay right. Badges already "
+                                     "handed to them stay theirs and still verify; backups made before "
+                                     "keep the data until they are rotated out."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "erase", _("_Erase for Good"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_erase_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_archive_dialog (JlnParticipantPage *self)
 {
@@ -1174,6 +1232,17 @@ export_action (GtkWidget  *widget,
 
   if (self != NULL)
     start_export (self);
+}
+
+static void
+erase_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JlnParticipantPage *self = page_for_action (widget);
+
+  if (self != NULL && self->participant != NULL)
+    open_erase_dialog (self);
 }
 
 static void
@@ -1414,6 +1483,7 @@ jln_participant_page_class_init (JlnParticipantPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participant.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "participant.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "participant.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "participant.erase", NULL, erase_action);
   /* On one award of the history (its id). */
   gtk_widget_class_install_action (widget_class, "participant.print-award", "x", print_award_action);
   gtk_widget_class_install_action (widget_class, "participant.save-award-pdf", "x", save_award_pdf_action);

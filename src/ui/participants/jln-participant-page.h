@@ -89,6 +89,8 @@ gboolean        jln_participant_page_export_data     (JlnParticipantPage *self,
 gboolean        jln_participant_page_archive         (JlnParticipantPage *self,
                                                       GError            **error);
 
+/* Erases the shown participant's personal data (jln_session_erase_participant()). */
+gboolean        jln_participant_page_erase (JlnParticipantPage *self, GError **error);
 /* The answer "No" to sharing badges online: nothing is exported or
  * recorded; returns (owned) what the page says. */
 char           *jln_participant_page_decline_export (JlnParticipantPage *self);
