@@ -175,6 +175,7 @@ struct _JlnStoreBackendInterface
   /* Current versions of badges not archived, with criteria and holder
    * counts; @version_to_badge (gint64* -> gint64*) gets every version. */
   gboolean    (*load_badges)        (JlnStoreBackend *self, GPtrArray *out, GHashTable *version_to_badge, GError **error);
+  gboolean    (*load_archived_badges) (JlnStoreBackend *self, GPtrArray *out, GError **error);
   JlnBadge   *(*get_current_badge)  (JlnStoreBackend *self, gint64 badge_id, GError **error); /* NOT_FOUND */
   JlnBadge   *(*get_badge_version)  (JlnStoreBackend *self, gint64 version_id, GError **error); /* NOT_FOUND */
   gboolean    (*list_badge_versions) (JlnStoreBackend *self, gint64 badge_id, GPtrArray *out, GError **error);

@@ -1328,6 +1328,27 @@ jln_store_restore_participant (JlnStore    *self,
 
 static GListModel *to_list (GType type, GPtrArray *items);
 
+static int
+compare_badge_names_ptr (gconstpointer a,
+                         gconstpointer b)
+{
+  return g_utf8_collate (jln_badge_get_name (*(JlnBadge **) a), jln_badge_get_name (*(JlnBadge **) b));
+}
+
+GListModel *
+jln_store_list_archived_badges (JlnStore  *self,
+                                GError   **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (JLN_IS_STORE (self), NULL);
+
+  if (!BACKEND (self, load_archived_badges, items, error))
+    return NULL;
+  g_ptr_array_sort (items, compare_badge_names_ptr);
+  return to_list (JLN_TYPE_BADGE, items);
+}
+
 GListModel *
 jln_store_list_archived_participants (JlnStore  *self,
                                       GError   **error)

@@ -234,6 +234,9 @@ gboolean       jln_store_add_badge       (JlnStore *self, JlnBadge *badge, const
 gboolean       jln_store_update_badge    (JlnStore *self, JlnBadge *badge, const char *actor, GError **error);
 /* Making a badge active journals "badge.publish" (here, and in add/update). */
 gboolean       jln_store_set_badge_status (JlnStore *self, gint64 badge_id, JlnBadgeStatus status, const char *actor, GError **error);
+/* Archived badges (fresh JlnBadge current versions, by name): those
+ * jln_store_set_badge_status() can bring back. */
+GListModel    *jln_store_list_archived_badges (JlnStore *self, GError **error);
 /* All versions of a badge, oldest first (JlnBadge items). */
 GListModel    *jln_store_list_badge_versions (JlnStore *self, gint64 badge_id, GError **error);
 /* Awards made under one badge version, revoked ones included: when it is

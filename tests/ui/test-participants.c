@@ -584,6 +584,22 @@ test_archive (Fixture *f, gconstpointer data)
   g_assert_nonnull (jln_store_lookup_participant (f->store, id));
   g_assert_true (wait_until (filter_settled, jln_participants_view_get_model (view)));
   g_assert_true (view_model_contains_id (view, id));
+
+  /* Badges too: an archived badge is listed, and Restore publishes it. */
+  {
+    g_autoptr(JlnBadge) badge = g_list_model_get_item (jln_store_get_badges (f->store), 0);
+    gint64 badge_id = jln_badge_get_id (badge);
+    JlnArchivedDialog *dialog;
+
+    g_assert_true (jln_session_set_badge_status (f->session, badge_id, JLN_BADGE_STATUS_ARCHIVED, &error));
+    g_assert_no_error (error);
+    g_assert_null (jln_store_lookup_badge (f->store, badge_id));
+    dialog = jln_archived_dialog_new (f->session, GTK_WINDOW (f->window));
+    g_assert_true (jln_archived_dialog_restore_badge (dialog, badge_id));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_nonnull (jln_store_lookup_badge (f->store, badge_id));
+    g_assert_cmpint (jln_badge_get_status (jln_store_lookup_badge (f->store, badge_id)), ==, JLN_BADGE_STATUS_ACTIVE);
+  }
 }
 
 /* Issue 10: a badge awarded again in a newer version shows as two

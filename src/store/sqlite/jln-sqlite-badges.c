@@ -141,6 +141,21 @@ collect_badges (JlnSqliteBackend  *self,
   return TRUE;
 }
 
+/* Archived badges' current versions (with their criteria, no counts):
+ * what a lead may bring back. */
+static gboolean
+load_archived_badges (JlnStoreBackend  *backend,
+                      GPtrArray        *out,
+                      GError          **error)
+{
+  JlnSqliteBackend *self = JLN_SQLITE_BACKEND (backend);
+  g_autoptr(JlnSqliteStmt) stmt = NULL;
+
+  stmt = jln_sqlite_prepare (self, BADGE_SELECT "JOIN badge_versions v ON v.id = b.current_version_id "
+                                   "WHERE b.status = 'archived'", error);
+  return stmt != NULL && collect_badges (self, stmt, out, error);
+}
+
 static gboolean
 load_badges (JlnStoreBackend  *backend,
              GPtrArray        *out,
@@ -477,6 +492,7 @@ void
 jln_sqlite_badges_init_iface (JlnStoreBackendInterface *iface)
 {
   iface->load_badges = load_badges;
+  iface->load_archived_badges = load_archived_badges;
   iface->get_current_badge = get_current_badge;
   iface->get_badge_version = get_badge_version;
   iface->list_badge_versions = list_badge_versions;

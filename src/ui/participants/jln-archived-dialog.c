@@ -17,6 +17,9 @@ struct _JlnArchivedDialog
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
   GtkListBox *list_box;
+  GtkListBox *badges_box;
+  GtkWidget *people_heading;
+  GtkWidget *badges_heading;
 };
 
 G_DEFINE_FINAL_TYPE (JlnArchivedDialog, jln_archived_dialog, ADW_TYPE_WINDOW)
@@ -30,6 +33,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define PARTICIPANT_ID_KEY "jln-participant-id"
+#define BADGE_ID_KEY "jln-badge-id"
 
 static void fill (JlnArchivedDialog *self);
 
@@ -47,8 +51,23 @@ restore_row (JlnArchivedDialog *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), PARTICIPANT_ID_KEY));
+  gint64 badge_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), BADGE_ID_KEY));
   g_autofree char *text = NULL;
 
+  if (badge_id != 0)
+    {
+      /* Archived badges were retired from the catalogue: back, published. */
+      if (!jln_session_set_badge_status (self->session, badge_id, JLN_BADGE_STATUS_ACTIVE, &error))
+        {
+          say (self, error->message);
+          return FALSE;
+        }
+      /* Translators: %s is a badge's name */
+      text = g_strdup_printf (_("“%s” is back in the catalogue."), name);
+      fill (self);
+      say (self, text);
+      return TRUE;
+    }
   if (!jln_session_restore_participant (self->session, id, &error))
     {
       say (self, error->message);
@@ -97,16 +116,46 @@ new_row (JlnArchivedDialog *self,
   return row;
 }
 
+static GtkWidget *
+new_badge_row (JlnArchivedDialog *self,
+               JlnBadge          *badge)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_label (_("Restore"));
+  g_autofree char *accessible = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jln_badge_get_name (badge));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), jln_badge_kind_get_display_name (jln_badge_get_kind (badge)));
+  g_object_set_data (G_OBJECT (row), BADGE_ID_KEY, GSIZE_TO_POINTER (jln_badge_get_id (badge)));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: the Restore button of one archived badge, read aloud */
+  accessible = g_strdup_printf (_("Restore %s"), jln_badge_get_name (badge));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+clear_box (GtkListBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}
+
 static void
 fill (JlnArchivedDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) archived = NULL;
-  GtkWidget *child;
-  guint n;
+  g_autoptr(GListModel) badges = NULL;
+  guint n, n_badges;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  clear_box (self->list_box);
+  clear_box (self->badges_box);
   if (self->session == NULL)
     return;
   archived = jln_store_list_archived_participants (jln_session_get_store (self->session), &error);
@@ -122,7 +171,24 @@ fill (JlnArchivedDialog *self)
 
       gtk_list_box_append (self->list_box, new_row (self, p));
     }
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  badges = jln_store_list_archived_badges (jln_session_get_store (self->session), &error);
+  if (badges == NULL)
+    {
+      say (self, error->message);
+      return;
+    }
+  n_badges = g_list_model_get_n_items (badges);
+  for (guint i = 0; i < n_badges; i++)
+    {
+      g_autoptr(JlnBadge) b = g_list_model_get_item (badges, i);
+
+      gtk_list_box_append (self->badges_box, new_badge_row (self, b));
+    }
+  gtk_widget_set_visible (self->people_heading, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_box), n > 0);
+  gtk_widget_set_visible (self->badges_heading, n_badges > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->badges_box), n_badges > 0);
+  gtk_stack_set_visible_child_name (self->stack, n + n_badges > 0 ? "list" : "empty");
 }
 
 guint
@@ -135,6 +201,18 @@ jln_archived_dialog_get_n_rows (JlnArchivedDialog *self)
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); c; c = gtk_widget_get_next_sibling (c))
     n++;
   return n;
+}
+
+gboolean
+jln_archived_dialog_restore_badge (JlnArchivedDialog *self,
+                                   gint64             badge_id)
+{
+  g_return_val_if_fail (JLN_IS_ARCHIVED_DIALOG (self), FALSE);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->badges_box)); c; c = gtk_widget_get_next_sibling (c))
+    if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (c), BADGE_ID_KEY)) == badge_id)
+      return restore_row (self, c);
+  return FALSE;
 }
 
 gboolean
@@ -227,6 +305,9 @@ jln_archived_dialog_class_init (JlnArchivedDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnArchivedDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JlnArchivedDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, JlnArchivedDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnArchivedDialog, badges_box);
+  gtk_widget_class_bind_template_child (widget_class, JlnArchivedDialog, people_heading);
+  gtk_widget_class_bind_template_child (widget_class, JlnArchivedDialog, badges_heading);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
