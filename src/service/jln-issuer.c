@@ -648,7 +648,7 @@ get_award (JlnIssuer  *self,
   if (award_id <= 0)
     {
       g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                           _("This badge award no longer exists."));
+                           _("There is no such badge award in the database."));
       return NULL;
     }
   return jln_store_get_award (self->store, award_id, error);

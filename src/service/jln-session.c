@@ -1066,7 +1066,7 @@ jln_session_new_award_draft (JlnSession  *self,
   if (participant == NULL)
     {
       g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                           _("This participant no longer exists."));
+                           _("There is no such participant in the database."));
       return NULL;
     }
   if ((awards = jln_store_list_awards_for_participant (self->store, participant_id, error)) == NULL)
@@ -1456,7 +1456,7 @@ jln_session_update_consents (JlnSession       *self,
   if (jln_participant_get_archived (copy))
     {
       g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                           _("This participant no longer exists."));
+                           _("There is no such participant in the database."));
       return FALSE;
     }
   jln_participant_set_consent_internal (copy, (consents & JLN_CONSENT_INTERNAL) != 0);

@@ -72,7 +72,7 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-desk-") as d:
          "4242", "an unknown coach"),
         (["award", "--participant", str(pid), "--badge", slug, "--criteria", ",".join(map(str, optional))],
          1, "required", "a required criterion left out"),
-        (["revoke", "--award", "99999", "--reason", "Erreur"], 1, "no longer exists", "an unknown award"),
+        (["revoke", "--award", "99999", "--reason", "Erreur"], 1, "no such badge award", "an unknown award"),
         (["revoke", "--award", "1"], 1, "why", "no reason"),
         (["revoke", "--award", "1", "--reason", "   "], 1, "why", "a blank reason"),
     ]

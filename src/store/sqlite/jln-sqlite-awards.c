@@ -58,7 +58,7 @@ static void
 set_gone (GError **error)
 {
   g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                       _("This badge award no longer exists."));
+                       _("There is no such badge award in the database."));
 }
 
 static JlnAward *

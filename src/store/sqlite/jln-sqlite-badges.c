@@ -253,7 +253,7 @@ get_current_badge (JlnStoreBackend  *backend,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, badge_id);
-  return one_badge (self, stmt, _("This badge no longer exists."), error);
+  return one_badge (self, stmt, _("There is no such badge in the database."), error);
 }
 
 static JlnBadge *
@@ -429,7 +429,7 @@ update_badge_head (JlnStoreBackend  *backend,
   if (jln_sqlite_changes (self) == 0)
     {
       g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                           _("This badge no longer exists."));
+                           _("There is no such badge in the database."));
       return FALSE;
     }
   return TRUE;

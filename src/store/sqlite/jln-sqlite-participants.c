@@ -179,7 +179,7 @@ static void
 set_gone (GError **error)
 {
   g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
-                       _("This participant no longer exists."));
+                       _("There is no such participant in the database."));
 }
 
 static gboolean
