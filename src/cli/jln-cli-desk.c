@@ -151,7 +151,7 @@ jln_cli_award (int    argc,
     { "badge", 0, 0, G_OPTION_ARG_STRING, &slug, N_("The badge, by its short name (slug)"), N_("SLUG") },
     { "criteria", 0, 0, G_OPTION_ARG_STRING, &criteria, N_("The criteria shown, by number, or “all” (required: nothing is ticked for you)"), N_("1,2,…|all") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note on the evidence (kept at the desk)"), N_("TEXT") },
-    { "coach", 0, 0, G_OPTION_ARG_INT64, &coach_id, N_("The coach who awards (default: the desk’s, else the participant’s)"), N_("ID") },
+    { "coach", 0, 0, G_OPTION_ARG_INT64, &coach_id, N_("The coach who awards (default: the desk’s; required when the desk asks each time)"), N_("ID") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &database, N_("Database file (default: the app's)"), N_("PATH") },
     { NULL }
   };
@@ -221,6 +221,14 @@ jln_cli_award (int    argc,
     return EXIT_USAGE;
   if (note != NULL)
     jln_award_draft_set_note (draft, note);
+  /* The desk asks who awards each badge: a script says it, nobody is
+   * credited by default. Other problems are told first, by the session. */
+  if (jln_award_draft_get_needs_coach (draft)
+      && g_strv_length ((GStrv) jln_award_draft_get_problems (draft)) == 1)
+    {
+      jln_cli_usage_error ("award", _("this desk asks who awards each badge: give --coach ID"));
+      return EXIT_USAGE;
+    }
 
   if ((award = jln_session_award (session, draft, &error)) == NULL)
     {

@@ -22,6 +22,8 @@ struct _JlnAwardDraft
   GListStore     *evidence;       /* GFile */
   GHashTable     *shared_files;   /* GFile set: those that go into the badge */
   GDateTime      *date;           /* local midnight */
+  gint64          coach_id;       /* who awards it, 0: not said */
+  gboolean        needs_coach;    /* the desk asks each time: one is chosen */
 
   GStrv           problems;       /* never NULL */
   char           *failure;        /* last refusal, cleared on any change */
@@ -41,6 +43,8 @@ enum {
   PROP_SHARE_NOTE,
   PROP_EVIDENCE_FILES,
   PROP_DATE,
+  PROP_COACH_ID,
+  PROP_NEEDS_COACH,
   PROP_PROBLEMS,
   PROP_CAN_CONFIRM,
   N_PROPS
@@ -98,6 +102,8 @@ update_state (JlnAwardDraft *self)
                                             jln_participant_get_display_name (self->participant),
                                             entry_text));
         }
+      if (self->needs_coach && self->coach_id <= 0)
+        g_ptr_array_add (problems, g_strdup (_("Say which coach awards this badge.")));
       blocked = problems->len > 0;
     }
   if (blocked)
@@ -242,6 +248,12 @@ jln_award_draft_get_property (GObject    *object,
     case PROP_DATE:
       g_value_set_boxed (value, self->date);
       break;
+    case PROP_COACH_ID:
+      g_value_set_int64 (value, self->coach_id);
+      break;
+    case PROP_NEEDS_COACH:
+      g_value_set_boolean (value, self->needs_coach);
+      break;
     case PROP_PROBLEMS:
       g_value_set_boxed (value, self->problems);
       break;
@@ -274,6 +286,12 @@ jln_award_draft_set_property (GObject      *object,
       break;
     case PROP_SHARE_NOTE:
       jln_award_draft_set_share_note (self, g_value_get_boolean (value));
+      break;
+    case PROP_COACH_ID:
+      jln_award_draft_set_coach_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_NEEDS_COACH:
+      jln_award_draft_set_needs_coach (self, g_value_get_boolean (value));
       break;
     case PROP_DATE:
       jln_award_draft_set_date (self, g_value_get_boxed (value));
@@ -324,6 +342,12 @@ jln_award_draft_class_init (JlnAwardDraftClass *klass)
   properties[PROP_DATE] =
     g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COACH_ID] =
+    g_param_spec_int64 ("coach-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEEDS_COACH] =
+    g_param_spec_boolean ("needs-coach", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROBLEMS] =
     g_param_spec_boxed ("problems", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -550,6 +574,50 @@ jln_award_draft_set_note (JlnAwardDraft *self,
   g_free (self->note);
   self->note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  changed (self);
+}
+
+gint64
+jln_award_draft_get_coach_id (JlnAwardDraft *self)
+{
+  g_return_val_if_fail (JLN_IS_AWARD_DRAFT (self), 0);
+
+  return self->coach_id;
+}
+
+void
+jln_award_draft_set_coach_id (JlnAwardDraft *self,
+                              gint64         coach_id)
+{
+  g_return_if_fail (JLN_IS_AWARD_DRAFT (self));
+
+  coach_id = MAX (coach_id, 0);
+  if (self->coach_id == coach_id)
+    return;
+  self->coach_id = coach_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COACH_ID]);
+  changed (self);
+}
+
+gboolean
+jln_award_draft_get_needs_coach (JlnAwardDraft *self)
+{
+  g_return_val_if_fail (JLN_IS_AWARD_DRAFT (self), FALSE);
+
+  return self->needs_coach;
+}
+
+void
+jln_award_draft_set_needs_coach (JlnAwardDraft *self,
+                                 gboolean       needs_coach)
+{
+  g_return_if_fail (JLN_IS_AWARD_DRAFT (self));
+
+  needs_coach = !!needs_coach;
+  if (self->needs_coach == needs_coach)
+    return;
+  self->needs_coach = needs_coach;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEEDS_COACH]);
   changed (self);
 }
 

@@ -28,6 +28,10 @@ G_BEGIN_DECLS
  *  "evidence-files" GListModel of GFile, read-only (the list itself changes)
  *  "date"           GDateTime, read-write: local midnight of the chosen day
  *                   (today by default)
+ *  "coach-id"       gint64, read-write: the coach who awards it, 0 when not
+ *                   said (a desk with a coach at it credits that coach)
+ *  "needs-coach"    gboolean, read-write: the desk asks each time, so
+ *                   "coach-id" must be chosen before confirming
  *  "problems"       GStrv, read-only: why it cannot be confirmed (missing
  *                   required criteria, each named; date in the future or
  *                   before the participant joined; badge already held), then
@@ -94,6 +98,12 @@ const char     *jln_award_draft_get_note            (JlnAwardDraft *self);
 void            jln_award_draft_set_note            (JlnAwardDraft *self,
                                                      const char    *note);
 
+gint64          jln_award_draft_get_coach_id        (JlnAwardDraft *self);
+void            jln_award_draft_set_coach_id        (JlnAwardDraft *self,
+                                                     gint64         coach_id);
+gboolean        jln_award_draft_get_needs_coach     (JlnAwardDraft *self);
+void            jln_award_draft_set_needs_coach     (JlnAwardDraft *self,
+                                                     gboolean       needs_coach);
 gboolean        jln_award_draft_get_share_note      (JlnAwardDraft *self);
 void            jln_award_draft_set_share_note      (JlnAwardDraft *self,
                                                      gboolean       share);

@@ -1056,6 +1056,7 @@ jln_session_new_award_draft (JlnSession  *self,
 {
   JlnParticipant *participant;
   g_autoptr(GListModel) awards = NULL;
+  JlnAwardDraft *draft;
 
   g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
 
@@ -1071,7 +1072,32 @@ jln_session_new_award_draft (JlnSession  *self,
     }
   if ((awards = jln_store_list_awards_for_participant (self->store, participant_id, error)) == NULL)
     return NULL;
-  return jln_award_draft_new (participant, awards);
+  draft = jln_award_draft_new (participant, awards);
+  jln_award_draft_set_needs_coach (draft, jln_session_asks_for_coach (self));
+  return draft;
+}
+
+gboolean
+jln_session_asks_for_coach (JlnSession *self)
+{
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+
+  /* A protected desk credits whoever signed in; an open one with no coach
+   * chosen in the preferences ("Ask each time") asks at every award. */
+  return !jln_session_is_protected (self) && self->coach == NULL && self->settings != NULL;
+}
+
+/* Who an award is credited to: the coach at the desk (signed in, or chosen
+ * in the preferences), else the one chosen for this award. Never the
+ * participant's own coach by default: the history and the certificate say
+ * "with <coach>", and that must be whoever awarded it. */
+static gint64
+awarding_coach_id (JlnSession    *self,
+                   JlnAwardDraft *draft)
+{
+  if (self->coach != NULL)
+    return jln_coach_get_id (self->coach);
+  return jln_award_draft_get_coach_id (draft);
 }
 
 JlnAward *
@@ -1097,9 +1123,7 @@ jln_session_award (JlnSession     *self,
   if (!copy_evidence (self, jln_award_draft_get_evidence_files (draft), copies, &local_error))
     goto fail;
 
-  /* The coach at the desk, else the participant's own (who usually awards). */
-  jln_award_set_coach_id (award, self->coach != NULL ? jln_coach_get_id (self->coach)
-                                                     : jln_participant_get_coach_id (participant));
+  jln_award_set_coach_id (award, awarding_coach_id (self, draft));
   if (copies->len > 0)
     {
       GListModel *files = jln_award_draft_get_evidence_files (draft);

@@ -212,11 +212,15 @@ GBytes         *jln_session_export_key       (JlnSession *self,
 JlnAwardDraft  *jln_session_new_award_draft  (JlnSession *self,
                                               gint64      participant_id,
                                               GError    **error);
+/* Whether the desk asks who awards each badge (an open desk whose
+ * preferences say "Ask each time"): the drafts of such a desk need their
+ * "coach-id" chosen. */
+gboolean        jln_session_asks_for_coach   (JlnSession *self);
 /* USE CASE award: copies the draft's evidence files among the store's
  * attachments (jln_store_add_attachment_file(): neutral names, 0600),
  * writes the award, its journal entry and its signed credential in one
  * transaction. Returns the stored award (owned). The coach on the award is
- * the desk coach, else the participant's own coach. On failure nothing is
+ * the desk coach, else the draft's "coach-id" (none when it is 0). On failure nothing is
  * saved, no copy is left and the draft shows the error among its problems. */
 JlnAward       *jln_session_award            (JlnSession    *self,
                                               JlnAwardDraft *draft,

@@ -2353,6 +2353,25 @@ add_award_tx (JlnStore  *self,
   return TRUE;
 }
 
+/* The awards of one group, all in one transaction. */
+typedef struct {
+  AwardOp *ops;
+  guint n_ops;
+} AwardGroupOp;
+
+static gboolean
+add_award_group_tx (JlnStore  *self,
+                    gpointer   data,
+                    GError   **error)
+{
+  AwardGroupOp *group = data;
+
+  for (guint i = 0; i < group->n_ops; i++)
+    if (!add_award_tx (self, &group->ops[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 jln_store_add_award (JlnStore          *self,
                      JlnAward          *award,
@@ -2361,46 +2380,90 @@ jln_store_add_award (JlnStore          *self,
                      gpointer           seal_data,
                      GError           **error)
 {
-  AwardOp op = { award, actor, seal, seal_data, NULL, NULL, 0, FALSE, NULL };
+  g_return_val_if_fail (JLN_IS_AWARD (award), FALSE);
+
+  return jln_store_add_awards (self, &award, 1, actor, seal, seal_data, error);
+}
+
+gboolean
+jln_store_add_awards (JlnStore          *self,
+                      JlnAward * const  *awards,
+                      guint              n_awards,
+                      const char        *actor,
+                      JlnAwardSealFunc   seal,
+                      gpointer           seal_data,
+                      GError           **error)
+{
+  g_autofree AwardOp *ops = NULL;
+  AwardGroupOp group;
   gboolean ok;
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (JLN_IS_AWARD (award), FALSE);
+  g_return_val_if_fail (awards != NULL || n_awards == 0, FALSE);
 
-  if (jln_award_get_id (award) != 0)
+  if (n_awards == 0)
     {
       g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
-                           _("This badge award is already saved."));
+                           _("Choose at least one participant to award the badge to."));
       return FALSE;
     }
-
-  op.caller_urn = g_strdup (jln_award_get_credential_id (award));
-  if (jln_award_get_awarded_on (award) != NULL)
-    op.awarded_on = g_date_time_ref (jln_award_get_awarded_on (award));
-  else
-    op.awarded_on = g_date_time_new_now_utc ();
-
-  ok = run_write (self, add_award_tx, &op, error);
-  if (ok)
+  for (guint i = 0; i < n_awards; i++)
     {
-      if (op.credential != NULL)
-        jln_award_set_credential (award, op.credential);
-      if (live (self))
+      g_return_val_if_fail (JLN_IS_AWARD (awards[i]), FALSE);
+      if (jln_award_get_id (awards[i]) != 0)
         {
-          gint64 participant_id = jln_award_get_participant_id (award);
-
-          adjust_counts (self, participant_id, jln_award_get_badge_version_id (award), +1);
-          g_signal_emit (self, signals[AWARD_CHANGED], 0, op.award_id, participant_id);
+          g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                               _("This badge award is already saved."));
+          return FALSE;
         }
     }
-  else if (op.award_touched)
+
+  ops = g_new0 (AwardOp, n_awards);
+  for (guint i = 0; i < n_awards; i++)
     {
-      /* Back to unsaved, as the caller handed it: they may fix and retry. */
-      jln_award_set_id (award, 0);
-      jln_award_set_status_index (award, 0);
-      jln_award_set_credential_id (award, op.caller_urn);
+      JlnAward *award = awards[i];
+      AwardOp *op = &ops[i];
+
+      op->award = award;
+      op->actor = actor;
+      op->seal = seal;
+      op->seal_data = seal_data;
+      op->caller_urn = g_strdup (jln_award_get_credential_id (award));
+      if (jln_award_get_awarded_on (award) != NULL)
+        op->awarded_on = g_date_time_ref (jln_award_get_awarded_on (award));
+      else
+        op->awarded_on = g_date_time_new_now_utc ();
     }
-  award_op_clear (&op);
+  group.ops = ops;
+  group.n_ops = n_awards;
+
+  ok = run_write (self, add_award_group_tx, &group, error);
+  for (guint i = 0; i < n_awards; i++)
+    {
+      JlnAward *award = awards[i];
+      AwardOp *op = &ops[i];
+
+      if (ok)
+        {
+          if (op->credential != NULL)
+            jln_award_set_credential (award, op->credential);
+          if (live (self))
+            {
+              gint64 participant_id = jln_award_get_participant_id (award);
+
+              adjust_counts (self, participant_id, jln_award_get_badge_version_id (award), +1);
+              g_signal_emit (self, signals[AWARD_CHANGED], 0, op->award_id, participant_id);
+            }
+        }
+      else if (op->award_touched)
+        {
+          /* Back to unsaved, as the caller handed it: they may fix and retry. */
+          jln_award_set_id (award, 0);
+          jln_award_set_status_index (award, 0);
+          jln_award_set_credential_id (award, op->caller_urn);
+        }
+      award_op_clear (op);
+    }
   return ok;
 }
 
@@ -2439,25 +2502,66 @@ undo_award_tx (JlnStore  *self,
   return write_audit (self, op->actor, "award.undo", subject, detail, error);
 }
 
+typedef struct {
+  AwardChangeOp *ops;
+  guint n_ops;
+} AwardChangeGroupOp;
+
+static gboolean
+undo_award_group_tx (JlnStore  *self,
+                     gpointer   data,
+                     GError   **error)
+{
+  AwardChangeGroupOp *group = data;
+
+  for (guint i = 0; i < group->n_ops; i++)
+    if (!undo_award_tx (self, &group->ops[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 jln_store_undo_award (JlnStore    *self,
                       gint64       award_id,
                       const char  *actor,
                       GError     **error)
 {
-  AwardChangeOp op = { award_id, NULL, actor, 0, 0, FALSE };
+  return jln_store_undo_awards (self, &award_id, 1, actor, error);
+}
+
+gboolean
+jln_store_undo_awards (JlnStore      *self,
+                       const gint64  *award_ids,
+                       guint          n_awards,
+                       const char    *actor,
+                       GError       **error)
+{
+  g_autofree AwardChangeOp *ops = NULL;
+  AwardChangeGroupOp group;
 
   g_return_val_if_fail (JLN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (award_ids != NULL || n_awards == 0, FALSE);
 
-  if (!run_write (self, undo_award_tx, &op, error))
+  if (n_awards == 0)
+    return TRUE;
+  ops = g_new0 (AwardChangeOp, n_awards);
+  for (guint i = 0; i < n_awards; i++)
+    {
+      ops[i].award_id = award_ids[i];
+      ops[i].actor = actor;
+    }
+  group.ops = ops;
+  group.n_ops = n_awards;
+  if (!run_write (self, undo_award_group_tx, &group, error))
     return FALSE;
 
   if (live (self))
-    {
-      if (op.was_active)
-        adjust_counts (self, op.participant_id, op.version_id, -1);
-      g_signal_emit (self, signals[AWARD_CHANGED], 0, award_id, op.participant_id);
-    }
+    for (guint i = 0; i < n_awards; i++)
+      {
+        if (ops[i].was_active)
+          adjust_counts (self, ops[i].participant_id, ops[i].version_id, -1);
+        g_signal_emit (self, signals[AWARD_CHANGED], 0, ops[i].award_id, ops[i].participant_id);
+      }
   return TRUE;
 }
 

@@ -251,8 +251,17 @@ GHashTable    *jln_store_count_holders_by_territory (JlnStore *self, gint64 badg
  * held and active -> JLN_STORE_ERROR_ALREADY_AWARDED. */
 gboolean       jln_store_add_award       (JlnStore *self, JlnAward *award, const char *actor,
                                           JlnAwardSealFunc seal, gpointer seal_data, GError **error);
+/* A group award (after a collective session): the same rules for each of
+ * @awards, all in one transaction: one refusal and none is saved (each
+ * award is handed back unsaved). */
+gboolean       jln_store_add_awards      (JlnStore *self, JlnAward * const *awards, guint n_awards,
+                                          const char *actor, JlnAwardSealFunc seal, gpointer seal_data,
+                                          GError **error);
 /* Undo: the award row is deleted; the audit log records "award.undo". */
 gboolean       jln_store_undo_award      (JlnStore *self, gint64 award_id, const char *actor, GError **error);
+/* Undoes a group award: every one or none. */
+gboolean       jln_store_undo_awards     (JlnStore *self, const gint64 *award_ids, guint n_awards,
+                                          const char *actor, GError **error);
 gboolean       jln_store_revoke_award    (JlnStore *self, gint64 award_id, const char *reason, const char *actor, GError **error);
 /* Journals "award.issue". */
 gboolean       jln_store_set_award_credential (JlnStore *self, gint64 award_id, GBytes *credential,

@@ -147,8 +147,17 @@ with tempfile.TemporaryDirectory(prefix="jalons-cli-desk-") as d:
             rc == 1 and len(err.strip().splitlines()) == 1 and "already" in err, f"rc={rc} {err!r}")
     t.check("revoking twice wrote nothing", snapshot(db) == revoked)
 
-    # The version is no longer held: it can be awarded again.
+    # A desk that asks each time (no desk coach chosen) credits nobody by
+    # default: a script must say who awards.
+    before = snapshot(db)
     rc, out, err = run("award", "--participant", str(pid), "--badge", slug, "--criteria", "all", "--database", db)
+    t.check("without --coach a desk that asks each time refuses with the reason",
+            rc == 2 and "--coach" in err, f"rc={rc} {err!r}")
+    t.check("the refused award wrote nothing", snapshot(db) == before)
+
+    # The version is no longer held: it can be awarded again.
+    rc, out, err = run("award", "--participant", str(pid), "--badge", slug, "--criteria", "all",
+                       "--coach", str(coach_id), "--database", db)
     t.check("a revoked badge can be awarded again", rc == 0 and out.strip().isdigit(), f"rc={rc} {err!r}")
     again = one("SELECT criteria_met FROM awards WHERE id = ?", db, int(out.strip()) if out.strip().isdigit() else -1)
     t.check("--criteria all records every criterion",

@@ -171,6 +171,82 @@ test_coach (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (jln_session_get_actor (f->session), "account:"));
 }
 
+/* "Ask each time" (no desk coach on an open desk): nobody is credited by
+ * default, not even the participant's own coach; the coach chosen for the
+ * award is the one in the award, the history and the journal. */
+static void
+test_ask_each_time (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JlnAwardDraft) draft = NULL;
+  g_autoptr(JlnAward) award = NULL;
+  g_autoptr(JlnAward) stored = NULL;
+  g_autoptr(JlnCoach) chosen = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *actor = NULL;
+  GListModel *coaches = jln_store_get_coaches (f->store);
+  gboolean journalled = FALSE;
+
+  jln_session_set_coach (f->session, NULL);
+  g_assert_true (jln_session_asks_for_coach (f->session));
+
+  /* A coach who is not the participant's referent: the old default would
+   * have credited the referent. */
+  for (guint i = 0; i < g_list_model_get_n_items (coaches) && chosen == NULL; i++)
+    {
+      g_autoptr(JlnCoach) c = g_list_model_get_item (coaches, i);
+
+      if (jln_coach_get_id (c) != jln_participant_get_coach_id (f->participant))
+        chosen = g_steal_pointer (&c);
+    }
+  g_assert_nonnull (chosen);
+
+  draft = fixture_new_draft (f);
+  g_assert_true (jln_award_draft_get_needs_coach (draft));
+  g_assert_false (jln_award_draft_get_can_confirm (draft));
+  g_assert_cmpstr (jln_award_draft_get_problem (draft), ==, "Say which coach awards this badge.");
+  g_assert_null (jln_session_award (f->session, draft, &error));
+  g_assert_error (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (fixture_holds (f, f->participant, jln_badge_get_id (f->badge)));
+
+  jln_award_draft_set_coach_id (draft, jln_coach_get_id (chosen));
+  g_assert_true (jln_award_draft_get_can_confirm (draft));
+  award = jln_session_award (f->session, draft, &error);
+  g_assert_no_error (error);
+  stored = jln_store_get_award (f->store, jln_award_get_id (award), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_award_get_coach_id (stored), ==, jln_coach_get_id (chosen));
+  g_assert_cmpstr (jln_award_get_coach_name (stored), ==, jln_coach_get_name (chosen));
+
+  /* The journal names the computer account (nobody signed in), never the
+   * referent: the award row says who awarded it. */
+  subject = g_strdup_printf ("award:%" G_GINT64_FORMAT, jln_award_get_id (award));
+  events = jln_store_list_audit_events (f->store, 0, NULL);
+  g_assert_nonnull (events);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(JlnAuditEvent) e = g_list_model_get_item (events, i);
+
+      if (g_str_equal (jln_audit_event_get_action (e), "award.create")
+          && g_strcmp0 (jln_audit_event_get_subject (e), subject) == 0)
+        {
+          journalled = TRUE;
+          g_assert_cmpstr (jln_audit_event_get_actor (e), ==, jln_session_get_actor (f->session));
+        }
+    }
+  g_assert_true (journalled);
+
+  /* A coach at the desk: no question, that coach is credited. */
+  jln_session_set_coach (f->session, f->coach);
+  g_assert_false (jln_session_asks_for_coach (f->session));
+  g_clear_object (&draft);
+  draft = jln_session_new_award_draft (f->session, jln_participant_get_id (f->participant), &error);
+  g_assert_no_error (error);
+  g_assert_false (jln_award_draft_get_needs_coach (draft));
+}
+
 /* ---- award, undo, revoke ---- */
 
 static void
@@ -1416,6 +1492,7 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/service/session/coach", test_coach);
   ADD ("/service/session/award-undo-revoke", test_award_undo_revoke);
+  ADD ("/service/session/ask-each-time", test_ask_each_time);
   ADD ("/service/session/writes-name-the-coach", test_writes_name_the_coach);
   ADD ("/service/session/bad-input", test_bad_input);
   ADD ("/service/session/photos", test_photos);

@@ -8,6 +8,8 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "store/jln-demo.h"
 #include "store/jln-store.h"
@@ -15,6 +17,7 @@
 #include "service/jln-issuer.h"
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/award/jln-award-dialog.h"
+#include "ui/award/jln-coach-row.h"
 
 #define WAIT_LIMIT_US (20 * G_USEC_PER_SEC)
 
@@ -800,6 +803,83 @@ test_empty_catalogue (void)
   g_rmdir (dir);
 }
 
+static void save_png (GtkWidget *widget, const char *path);
+static void scroll_to_end (GtkWidget *widget);
+
+/* An open desk set to "Ask each time": the dialog asks who awards, and
+ * nothing can be confirmed until someone is chosen; that coach is the one
+ * in the award (not the participant's referent). */
+static void
+test_ask_coach (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend ("io.github.jalons.Jalons", backend);
+  g_autoptr(JlnAward) stored = NULL;
+  JlnAwardDialog *dialog;
+  GtkWidget *row;
+  JlnAwardDraft *draft;
+  GListModel *coaches = jln_store_get_coaches (f->store);
+  gint64 chosen_id = 0;
+  guint chosen_position = 0;
+
+  g_clear_object (&f->session);
+  f->session = jln_session_new (f->store, settings, &error);
+  g_assert_no_error (error);
+  g_assert_true (jln_session_asks_for_coach (f->session));
+
+  dialog = open_dialog (f, NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (jln_award_dialog_choose_badge (dialog, jln_badge_get_id (f->badge), &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "award.all-criteria-met", NULL);
+  draft = jln_award_dialog_get_draft (dialog);
+  g_assert_false (jln_award_draft_get_can_confirm (draft));
+  g_assert_cmpstr (jln_award_draft_get_problem (draft), ==, _("Say which coach awards this badge."));
+
+  row = find_type (GTK_WIDGET (dialog), JLN_TYPE_COACH_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, _("Awarded by"));
+  /* The first coach who is not the referent: the old default credited
+   * the referent whoever awarded. */
+  for (guint i = 0; i < g_list_model_get_n_items (coaches) && chosen_id == 0; i++)
+    {
+      g_autoptr(JlnCoach) c = g_list_model_get_item (coaches, i);
+
+      if (jln_coach_get_id (c) != jln_participant_get_coach_id (f->participant))
+        {
+          chosen_id = jln_coach_get_id (c);
+          chosen_position = i + 1;  /* after "Choose…" */
+        }
+    }
+  g_assert_cmpint (chosen_id, >, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), chosen_position);
+  g_assert_cmpint (jln_award_draft_get_coach_id (draft), ==, chosen_id);
+  g_assert_true (jln_award_draft_get_can_confirm (draft));
+
+  /* Pictures for a person to look at, on request only. */
+  if (g_getenv ("JALONS_AWARD_SCREENSHOTS") != NULL)
+    for (int large = 0; large <= 1; large++)
+      {
+        g_autofree char *png = g_strdup_printf ("%s/award-ask-coach%s.png", g_getenv ("JALONS_AWARD_SCREENSHOTS"),
+                                                large ? "-large" : "");
+
+        jln_award_dialog_set_large_icons (dialog, large);
+        gtk_window_present (GTK_WINDOW (dialog));
+        iterate (1200);
+        scroll_to_end (GTK_WIDGET (dialog));
+        iterate (600);
+        save_png (GTK_WIDGET (dialog), png);
+      }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "award.confirm", NULL));
+  g_assert_cmpuint (f->n_awarded, ==, 1);
+  g_assert_null (dialog);
+  stored = jln_store_get_award (f->store, jln_award_get_id (f->awarded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (jln_award_get_coach_id (stored), ==, chosen_id);
+}
+
 /* Not a check: pictures for a person to look at, in
  * $JALONS_AWARD_SCREENSHOTS (step 1 and 2, normal and large icons). */
 static void
@@ -928,6 +1008,7 @@ main (int argc, char **argv)
   ADD ("/award/dates", test_dates);
   ADD ("/award/bad-evidence", test_bad_evidence);
   ADD ("/award/navigation-and-sizes", test_navigation_and_sizes);
+  ADD ("/award/ask-coach", test_ask_coach);
   /* Screenshots are taken on request, not counted as a test. */
   if (g_getenv ("JALONS_AWARD_SCREENSHOTS") != NULL)
     ADD ("/award/screenshots", test_screenshots);

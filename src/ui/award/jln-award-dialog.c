@@ -9,6 +9,7 @@
 #include "ui/shell/jln-ui-resources.h"
 #include "ui/print/jln-certificate.h"
 #include "ui/award/jln-award-dialog.h"
+#include "ui/award/jln-coach-row.h"
 #include "ui/common/jln-large-icons.h"
 #include "ui/common/jln-badge-image.h"
 #include "ui/common/jln-badge-tile.h"
@@ -59,6 +60,7 @@ struct _JlnAwardDialog
   AdwPreferencesGroup *files_group;
   GtkTextView        *note_view;
   GtkCheckButton     *share_note_check;
+  AdwPreferencesGroup *when_group;
   AdwActionRow       *date_row;
   GtkMenuButton      *date_button;
   GtkPopover         *date_popover;
@@ -945,6 +947,7 @@ jln_award_dialog_class_init (JlnAwardDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, files_group);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, note_view);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, share_note_check);
+  gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, when_group);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, date_button);
   gtk_widget_class_bind_template_child (widget_class, JlnAwardDialog, date_popover);
@@ -1022,6 +1025,17 @@ set_draft (JlnAwardDialog *self,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (jln_award_draft_get_evidence_files (draft), "items-changed",
                            G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
+  /* A desk that asks each time: nobody is credited until the coach says
+   * who awards (the draft blocks confirming until then). */
+  if (jln_award_draft_get_needs_coach (draft))
+    {
+      GtkWidget *row = jln_coach_row_new (self->session);
+
+      gtk_widget_set_name (row, "coach-row");
+      adw_preferences_group_add (self->when_group, row);
+      g_object_bind_property (draft, "coach-id", row, "coach-id",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
   update_date_row (self);
   on_evidence_changed (self);
   update_state (self);
