@@ -26,6 +26,7 @@ struct _JlnAwardDraft
   gboolean        needs_coach;    /* the desk asks each time: one is chosen */
 
   GStrv           problems;       /* never NULL */
+  GStrv           other_problems; /* @problems but the unticked criteria */
   char           *failure;        /* last refusal, cleared on any change */
   gboolean        can_confirm;
 };
@@ -54,10 +55,22 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- rules ---- */
 
+/* A problem that is not about one unticked criterion goes into both
+ * lists. */
+static void
+add_problem (GPtrArray  *problems,
+             GPtrArray  *others,
+             char       *problem)
+{
+  g_ptr_array_add (others, g_strdup (problem));
+  g_ptr_array_add (problems, problem);
+}
+
 static void
 update_state (JlnAwardDraft *self)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
   gboolean can = self->badge != NULL && self->participant != NULL;
   gboolean blocked = FALSE;
 
@@ -68,10 +81,10 @@ update_state (JlnAwardDraft *self)
       GDateTime *entry = jln_participant_get_entry_date (self->participant);
 
       if (jln_award_draft_is_held (self, self->badge))
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("%s already holds this badge (version %u)."),
-                                          jln_participant_get_display_name (self->participant),
-                                          jln_badge_get_version (self->badge)));
+        add_problem (problems, others,
+                     g_strdup_printf (_("%s already holds this badge (version %u)."),
+                                      jln_participant_get_display_name (self->participant),
+                                      jln_badge_get_version (self->badge)));
 
       /* One sentence per missing criterion: the coach sees which. */
       for (guint i = 0; i < self->met->len; i++)
@@ -82,28 +95,25 @@ update_state (JlnAwardDraft *self)
             continue;
           if (g_array_index (self->met, gboolean, i))
             continue;
-          g_ptr_array_add (problems,
-                           g_strdup_printf (_("“%s” is required for this badge. Tick it once it has been shown, "
-                                              "or award the badge later."),
-                                            jln_criterion_get_text (criterion)));
+          g_ptr_array_add (problems, jln_award_draft_describe_missing (criterion));
         }
 
       if (jln_date_local_day (self->date) > jln_date_local_day (now))
-        g_ptr_array_add (problems,
-                         g_strdup (_("The date is in the future. A badge is awarded on the day it was earned, "
-                                     "today at the latest.")));
+        add_problem (problems, others,
+                     g_strdup (_("The date is in the future. A badge is awarded on the day it was earned, "
+                                 "today at the latest.")));
       else if (entry != NULL && jln_date_local_day (self->date) < jln_date_utc_day (entry))
         {
           g_autofree char *entry_text = jln_date_format_day (entry);
 
-          g_ptr_array_add (problems,
-                           g_strdup_printf (_("The date is before %s joined the programme (%s). "
-                                              "Choose a later date."),
-                                            jln_participant_get_display_name (self->participant),
-                                            entry_text));
+          add_problem (problems, others,
+                       g_strdup_printf (_("The date is before %s joined the programme (%s). "
+                                          "Choose a later date."),
+                                        jln_participant_get_display_name (self->participant),
+                                        entry_text));
         }
       if (self->needs_coach && self->coach_id <= 0)
-        g_ptr_array_add (problems, g_strdup (_("Say which coach awards this badge.")));
+        add_problem (problems, others, g_strdup (_("Say which coach awards this badge.")));
       blocked = problems->len > 0;
     }
   if (blocked)
@@ -111,8 +121,11 @@ update_state (JlnAwardDraft *self)
 
   /* A refusal is information, not a block. */
   if (self->failure != NULL)
-    g_ptr_array_add (problems, g_strdup (self->failure));
+    add_problem (problems, others, g_strdup (self->failure));
   g_ptr_array_add (problems, NULL);
+  g_ptr_array_add (others, NULL);
+  g_strfreev (self->other_problems);
+  self->other_problems = (GStrv) g_ptr_array_free (g_steal_pointer (&others), FALSE);
 
   if (!g_strv_equal ((const char * const *) self->problems, (const char * const *) problems->pdata))
     {
@@ -212,6 +225,7 @@ jln_award_draft_finalize (GObject *object)
   g_clear_pointer (&self->shared_files, g_hash_table_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->problems, g_strfreev);
+  g_clear_pointer (&self->other_problems, g_strfreev);
   g_clear_pointer (&self->failure, g_free);
 
   G_OBJECT_CLASS (jln_award_draft_parent_class)->finalize (object);
@@ -369,6 +383,7 @@ jln_award_draft_init (JlnAwardDraft *self)
   self->shared_files = g_hash_table_new_full (g_file_hash, (GEqualFunc) g_file_equal, g_object_unref, NULL);
   self->date = jln_date_local_midnight (now);
   self->problems = g_new0 (char *, 1);
+  self->other_problems = g_new0 (char *, 1);
 }
 
 JlnAwardDraft *
@@ -831,6 +846,24 @@ jln_award_draft_get_problem (JlnAwardDraft *self)
   g_return_val_if_fail (JLN_IS_AWARD_DRAFT (self), NULL);
 
   return self->problems[0];
+}
+
+const char * const *
+jln_award_draft_get_other_problems (JlnAwardDraft *self)
+{
+  g_return_val_if_fail (JLN_IS_AWARD_DRAFT (self), NULL);
+
+  return (const char * const *) self->other_problems;
+}
+
+char *
+jln_award_draft_describe_missing (JlnCriterion *criterion)
+{
+  g_return_val_if_fail (JLN_IS_CRITERION (criterion), NULL);
+
+  return g_strdup_printf (_("“%s” is required for this badge. Tick it once it has been shown, "
+                            "or award the badge later."),
+                          jln_criterion_get_text (criterion));
 }
 
 gboolean

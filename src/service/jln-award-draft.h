@@ -144,6 +144,11 @@ gboolean        jln_award_draft_check_evidence_file (GFile         *file,
 const char * const *jln_award_draft_get_problems    (JlnAwardDraft *self);
 /* The first problem, or NULL. */
 const char     *jln_award_draft_get_problem         (JlnAwardDraft *self);
+/* The problems but those about unticked required criteria (a group award
+ * says those once for all the people they concern). */
+const char * const *jln_award_draft_get_other_problems (JlnAwardDraft *self);
+/* The sentence saying that @criterion, required, is not ticked yet. */
+char           *jln_award_draft_describe_missing    (JlnCriterion *criterion);
 gboolean        jln_award_draft_get_can_confirm     (JlnAwardDraft *self);
 
 /* Records why the last action failed (shown among the problems until the

@@ -640,6 +640,18 @@ jln_issuer_award (JlnIssuer   *self,
   return jln_store_add_award (self->store, award, actor, jln_issuer_seal_award, self, error);
 }
 
+gboolean
+jln_issuer_award_group (JlnIssuer       *self,
+                        JlnAward * const *awards,
+                        guint             n_awards,
+                        const char       *actor,
+                        GError          **error)
+{
+  g_return_val_if_fail (JLN_IS_ISSUER (self), FALSE);
+
+  return jln_store_add_awards (self->store, awards, n_awards, actor, jln_issuer_seal_award, self, error);
+}
+
 static JlnAward *
 get_award (JlnIssuer  *self,
            gint64      award_id,

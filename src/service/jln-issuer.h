@@ -83,6 +83,13 @@ gboolean    jln_issuer_award               (JlnIssuer   *self,
                                             JlnAward    *award,
                                             const char  *actor,
                                             GError     **error);
+/* The same for several awards (a group award): all in one transaction,
+ * every one signed and saved or none. */
+gboolean    jln_issuer_award_group         (JlnIssuer        *self,
+                                            JlnAward * const *awards,
+                                            guint             n_awards,
+                                            const char       *actor,
+                                            GError          **error);
 
 /* The award's credential, signing and saving it first when it has none
  * (demo awards, imports). Revoked awards are not (re)issued. */

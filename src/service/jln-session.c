@@ -9,6 +9,7 @@
 
 #include "service/jln-access-export.h"
 #include "service/jln-session.h"
+#include "service/jln-group-award.h"
 
 struct _JlnSession
 {
@@ -1100,6 +1101,54 @@ awarding_coach_id (JlnSession    *self,
   return jln_award_draft_get_coach_id (draft);
 }
 
+/* The award @draft describes, with its coach and its evidence copied
+ * among the attachments (their paths added to @copies, which the caller
+ * deletes if the award is not saved). The draft is left as it was: the
+ * caller shows the error. */
+static JlnAward *
+prepare_award (JlnSession     *self,
+               JlnAwardDraft  *draft,
+               GPtrArray      *copies,
+               GError        **error)
+{
+  g_autoptr(JlnAward) award = NULL;
+  JlnParticipant *participant = jln_award_draft_get_participant (draft);
+  guint first = copies->len;
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (g_free);
+
+  if (!require_own_participant (self, jln_participant_get_id (participant), error))
+    return NULL;
+  if ((award = jln_award_draft_build_award (draft, error)) == NULL)
+    return NULL;
+  if (!copy_evidence (self, jln_award_draft_get_evidence_files (draft), own, error))
+    return NULL;
+
+  jln_award_set_coach_id (award, awarding_coach_id (self, draft));
+  if (own->len > 0)
+    {
+      GListModel *files = jln_award_draft_get_evidence_files (draft);
+      g_autoptr(GPtrArray) shared = g_ptr_array_new ();
+
+      /* The copies are in the draft's order: the marks follow them. */
+      for (guint i = 0; i < own->len; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          if (jln_award_draft_get_evidence_file_shared (draft, file))
+            g_ptr_array_add (shared, g_ptr_array_index (own, i));
+        }
+      g_ptr_array_add (shared, NULL);
+      jln_award_set_evidence_files_shared (award, (const char * const *) shared->pdata);
+      g_ptr_array_add (own, NULL);
+      jln_award_set_evidence_files (award, (const char * const *) own->pdata);
+      g_ptr_array_remove_index (own, own->len - 1);
+    }
+  g_assert (first == copies->len);
+  for (guint i = 0; i < own->len; i++)
+    g_ptr_array_add (copies, g_strdup (g_ptr_array_index (own, i)));
+  return g_steal_pointer (&award);
+}
+
 JlnAward *
 jln_session_award (JlnSession     *self,
                    JlnAwardDraft  *draft,
@@ -1108,51 +1157,123 @@ jln_session_award (JlnSession     *self,
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JlnAward) award = NULL;
   g_autoptr(GError) local_error = NULL;
-  JlnParticipant *participant;
 
   g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
   g_return_val_if_fail (JLN_IS_AWARD_DRAFT (draft), NULL);
 
-  participant = jln_award_draft_get_participant (draft);
-  if (!require_own_participant (self, jln_participant_get_id (participant), &local_error))
-    goto fail;
-  /* The draft already shows why it cannot be confirmed. */
-  if ((award = jln_award_draft_build_award (draft, error)) == NULL)
-    return NULL;
-
-  if (!copy_evidence (self, jln_award_draft_get_evidence_files (draft), copies, &local_error))
-    goto fail;
-
-  jln_award_set_coach_id (award, awarding_coach_id (self, draft));
-  if (copies->len > 0)
+  if (!require_own_participant (self, jln_participant_get_id (jln_award_draft_get_participant (draft)),
+                                &local_error))
     {
-      GListModel *files = jln_award_draft_get_evidence_files (draft);
-      g_autoptr(GPtrArray) shared = g_ptr_array_new ();
-
-      /* The copies are in the draft's order: the marks follow them. */
-      for (guint i = 0; i < copies->len; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          if (jln_award_draft_get_evidence_file_shared (draft, file))
-            g_ptr_array_add (shared, g_ptr_array_index (copies, i));
-        }
-      g_ptr_array_add (shared, NULL);
-      jln_award_set_evidence_files_shared (award, (const char * const *) shared->pdata);
-      g_ptr_array_add (copies, NULL);
-      jln_award_set_evidence_files (award, (const char * const *) copies->pdata);
-      g_ptr_array_remove_index (copies, copies->len - 1);
+      jln_award_draft_set_failure (draft, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
-
-  if (!jln_issuer_award (self->issuer, award, self->actor, &local_error))
+  /* A draft that cannot be confirmed already shows why. */
+  if (!jln_award_draft_get_can_confirm (draft))
+    return jln_award_draft_build_award (draft, error);
+  if ((award = prepare_award (self, draft, copies, &local_error)) == NULL
+      || !jln_issuer_award (self->issuer, award, self->actor, &local_error))
     {
       delete_copies (self, copies);
-      goto fail;
+      jln_award_draft_set_failure (draft, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
     }
   return g_steal_pointer (&award);
+}
+
+JlnGroupAward *
+jln_session_new_group_award (JlnSession  *self,
+                             gint64       badge_id,
+                             GError     **error)
+{
+  GListModel *catalogue;
+  JlnGroupAward *group;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+
+  if (!require_role (self, JLN_ROLE_COACH, error))
+    return NULL;
+  catalogue = jln_store_get_badges (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (catalogue); i++)
+    {
+      g_autoptr(JlnBadge) badge = g_list_model_get_item (catalogue, i);
+
+      if (jln_badge_get_id (badge) != badge_id)
+        continue;
+      if (jln_badge_get_status (badge) != JLN_BADGE_STATUS_ACTIVE)
+        break;
+      group = jln_group_award_new (badge);
+      jln_group_award_set_needs_coach (group, jln_session_asks_for_coach (self));
+      return group;
+    }
+  g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_NOT_FOUND,
+                       _("This badge is not published, so it cannot be awarded."));
+  return NULL;
+}
+
+gboolean
+jln_session_group_award_add (JlnSession     *self,
+                             JlnGroupAward  *group,
+                             gint64          participant_id,
+                             GError        **error)
+{
+  g_autoptr(JlnAwardDraft) draft = NULL;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (JLN_IS_GROUP_AWARD (group), FALSE);
+
+  /* Refused here, before the coach ticks anything for that person. */
+  if (!require_own_participant (self, participant_id, error))
+    return FALSE;
+  if ((draft = jln_session_new_award_draft (self, participant_id, error)) == NULL)
+    return FALSE;
+  return jln_group_award_add_member (group, draft, error);
+}
+
+GPtrArray *
+jln_session_award_group (JlnSession     *self,
+                         JlnGroupAward  *group,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) awards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  GListModel *members;
+  guint n;
+
+  g_return_val_if_fail (JLN_IS_SESSION (self), NULL);
+  g_return_val_if_fail (JLN_IS_GROUP_AWARD (group), NULL);
+
+  if (!jln_group_award_get_can_confirm (group))
+    {
+      const char *problem = jln_group_award_get_problem (group);
+
+      g_set_error_literal (error, JLN_STORE_ERROR, JLN_STORE_ERROR_CONSTRAINT,
+                           problem != NULL ? problem : _("This group award cannot be confirmed yet."));
+      return NULL;
+    }
+
+  members = jln_group_award_get_members (group);
+  n = g_list_model_get_n_items (members);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JlnAwardDraft) draft = g_list_model_get_item (members, i);
+      JlnAward *award = prepare_award (self, draft, copies, &local_error);
+
+      if (award == NULL)
+        goto fail;
+      g_ptr_array_add (awards, award);
+    }
+  /* One transaction: every credential signed and saved, or none. */
+  if (!jln_issuer_award_group (self->issuer, (JlnAward * const *) awards->pdata, awards->len,
+                               self->actor, &local_error))
+    goto fail;
+  return g_steal_pointer (&awards);
 
 fail:
-  jln_award_draft_set_failure (draft, local_error->message);
+  delete_copies (self, copies);
+  jln_group_award_set_failure (group, local_error->message);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
 }
@@ -1162,22 +1283,38 @@ jln_session_undo_award (JlnSession  *self,
                         gint64       award_id,
                         GError     **error)
 {
-  g_autoptr(JlnAward) award = NULL;
-  g_auto(GStrv) files = NULL;
+  return jln_session_undo_awards (self, &award_id, 1, error);
+}
+
+gboolean
+jln_session_undo_awards (JlnSession    *self,
+                         const gint64  *award_ids,
+                         guint          n_awards,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (JLN_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (award_ids != NULL || n_awards == 0, FALSE);
 
-  if ((award = jln_store_get_award (self->store, award_id, error)) == NULL
-      || !require_own_participant (self, jln_award_get_participant_id (award), error))
-    return FALSE;
-  files = g_strdupv ((char **) jln_award_get_evidence_files (award));
-  if (!jln_store_undo_award (self->store, award_id, self->actor, error))
+  for (guint i = 0; i < n_awards; i++)
+    {
+      g_autoptr(JlnAward) award = NULL;
+      const char * const *evidence;
+
+      if ((award = jln_store_get_award (self->store, award_ids[i], error)) == NULL
+          || !require_own_participant (self, jln_award_get_participant_id (award), error))
+        return FALSE;
+      evidence = jln_award_get_evidence_files (award);
+      for (guint j = 0; evidence != NULL && evidence[j] != NULL; j++)
+        g_ptr_array_add (files, g_strdup (evidence[j]));
+    }
+  if (!jln_store_undo_awards (self->store, award_ids, n_awards, self->actor, error))
     return FALSE;
 
-  /* The award never existed: neither do the copies made for it. Only the
-   * store's own attachments are touched. */
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
-    remove_own_file (self, files[i]);
+  /* The awards never existed: neither do the copies made for them. Only
+   * the store's own attachments are touched. */
+  delete_copies (self, files);
   return TRUE;
 }
 

@@ -5,6 +5,7 @@
 
 #include "store/jln-store.h"
 #include "service/jln-award-draft.h"
+#include "service/jln-group-award.h"
 #include "service/jln-exporter.h"
 #include "service/jln-issuer.h"
 #include "service/jln-vault.h"
@@ -225,11 +226,37 @@ gboolean        jln_session_asks_for_coach   (JlnSession *self);
 JlnAward       *jln_session_award            (JlnSession    *self,
                                               JlnAwardDraft *draft,
                                               GError       **error);
+/* A group award of badge @badge_id (published, else NOT_FOUND) after a
+ * collective session; add the people present with
+ * jln_session_group_award_add(). */
+JlnGroupAward  *jln_session_new_group_award  (JlnSession *self,
+                                              gint64      badge_id,
+                                              GError    **error);
+/* Adds @participant_id to @group: refused (FORBIDDEN) for someone this
+ * desk may not award, NOT_FOUND for an unknown or archived person, and as
+ * jln_group_award_add_member() refuses (31st person, already in the
+ * group, version already held). */
+gboolean        jln_session_group_award_add  (JlnSession    *self,
+                                              JlnGroupAward *group,
+                                              gint64         participant_id,
+                                              GError       **error);
+/* USE CASE award a group: as jln_session_award() for each member, all in
+ * one transaction: every award, journal entry and signed credential, or
+ * none (nothing saved, no evidence copy left, the group shows the error).
+ * Returns the stored awards (JlnAward, owned), in the members' order. */
+GPtrArray      *jln_session_award_group      (JlnSession    *self,
+                                              JlnGroupAward *group,
+                                              GError       **error);
 /* USE CASE undo an award (the toast's Undo): the award never existed, the
  * journal says "award.undo", its evidence copies are deleted. */
 gboolean        jln_session_undo_award       (JlnSession *self,
                                               gint64      award_id,
                                               GError    **error);
+/* Undoes several awards (a group award's Undo): all or none. */
+gboolean        jln_session_undo_awards      (JlnSession   *self,
+                                              const gint64 *award_ids,
+                                              guint         n_awards,
+                                              GError      **error);
 /* USE CASE revoke: withdraws the award for @reason (required, journalled,
  * the list marked due in the same transaction) and republishes the
  * revocation list. Unknown award: NOT_FOUND; already revoked or empty

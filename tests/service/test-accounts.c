@@ -363,6 +363,16 @@ test_roles (Fixture *f, gconstpointer data)
   g_assert_null (jln_session_new_award_draft (desk, jln_participant_get_id (others), &error));
   g_assert_error (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_FORBIDDEN);
   g_clear_error (&error);
+  /* Nor in a group award: refused when the person is added. */
+  {
+    g_autoptr(JlnGroupAward) group = jln_session_new_group_award (desk, jln_badge_get_id (f->badge), &error);
+
+    g_assert_no_error (error);
+    g_assert_false (jln_session_group_award_add (desk, group, jln_participant_get_id (others), &error));
+    g_assert_error (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    g_assert_cmpuint (jln_group_award_get_n_members (group), ==, 0);
+  }
   g_assert_false (jln_session_archive_participant (desk, jln_participant_get_id (others), &error));
   g_assert_error (error, JLN_SESSION_ERROR, JLN_SESSION_ERROR_FORBIDDEN);
   g_clear_error (&error);
